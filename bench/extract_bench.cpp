@@ -1,0 +1,107 @@
+// Google Benchmark programs for the observable engine.
+//
+//   build/release/bench/osprey_bench                      (built-in corpus)
+//   OSPREY_BENCH_CORPUS=FILE build/release/bench/osprey_bench
+//
+// The built-in corpus interleaves the hand-written test reports with plain
+// prose so that there is about one indicator per kilobyte, as in news text;
+// bench/gen_corpus.py makes larger, more varied ones.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "osprey/observables/extractor.h"
+#include "osprey/text/pattern_set.h"
+#include "osprey/text/refang.h"
+
+namespace {
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+const std::string& corpus() {
+  static const std::string text = [] {
+    if (const char* path = std::getenv("OSPREY_BENCH_CORPUS")) return read(path);
+    std::string reports;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(OSPREY_FIXTURES) / "corpus"))
+      if (e.path().extension() == ".txt") reports += read(e.path()) + "\n\n";
+    const std::string prose =
+        "Analysts at several firms said the campaign showed a patient operator that favoured living off the land, "
+        "using built-in administration tools rather than custom malware, and that it moved slowly between hosts "
+        "to avoid tripping behavioural detections. Officials declined to say how many organisations were affected, "
+        "but described the intrusions as a serious concern for critical infrastructure operators in the region. ";
+    std::string text;
+    while (text.size() < (32u << 20)) {
+      text += reports;
+      for (int i = 0; i < 12; ++i) text += prose;  // dilute to about one indicator per kilobyte
+    }
+    return text;
+  }();
+  return text;
+}
+
+const osprey::observables::Extractor& extractor() {
+  static const osprey::observables::Extractor e = osprey::observables::Extractor::create().value();
+  return e;
+}
+
+void BM_Extract(benchmark::State& state) {
+  const std::string& text = corpus();
+  size_t found = 0;
+  for (auto _ : state) {
+    osprey::Findings f = extractor().extract(text);
+    found = f.observables.size();
+    benchmark::DoNotOptimize(f);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["distinct"] = static_cast<double>(found);
+}
+BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_ExtractStreaming(benchmark::State& state) {
+  const std::string& text = corpus();
+  for (auto _ : state) {
+    auto stream = extractor().stream();
+    for (size_t pos = 0; pos < text.size(); pos += 1u << 20) stream.feed(std::string_view(text).substr(pos, 1u << 20));
+    benchmark::DoNotOptimize(stream.finish());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ExtractStreaming)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_Refang(benchmark::State& state) {
+  const std::string& text = corpus();
+  static const osprey::text::Refanger refanger = osprey::text::Refanger::create().value();
+  for (auto _ : state) benchmark::DoNotOptimize(refanger.refang(text).view().size());
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Refang)->Unit(benchmark::kMillisecond);
+
+// Start-up: the compiled databases come from the on-disk cache.
+void BM_CreateExtractorCached(benchmark::State& state) {
+  (void)osprey::observables::Extractor::create();  // warm the cache
+  for (auto _ : state) benchmark::DoNotOptimize(osprey::observables::Extractor::create().ok());
+}
+BENCHMARK(BM_CreateExtractorCached)->Unit(benchmark::kMillisecond);
+
+// Start-up without a cache: every pattern compiled.
+void BM_CreateExtractorCold(benchmark::State& state) {
+  const char* saved = std::getenv("OSPREY_CACHE_DIR");
+  std::string keep = saved ? saved : "";
+  setenv("OSPREY_CACHE_DIR", "/nonexistent/osprey-bench-no-cache", 1);
+  for (auto _ : state) benchmark::DoNotOptimize(osprey::observables::Extractor::create().ok());
+  if (saved) setenv("OSPREY_CACHE_DIR", keep.c_str(), 1);
+  else unsetenv("OSPREY_CACHE_DIR");
+}
+BENCHMARK(BM_CreateExtractorCold)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,27 @@
+// The osprey command: a thin layer of subcommands over libosprey.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/extract_command.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Osprey: security news in, threat intelligence out", "osprey"};
+  app.set_version_flag("--version", std::string("osprey ") + OSPREY_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  int exit_code = 0;
+  osprey::cli::add_extract_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;  // bad usage
+  }
+  return exit_code;
+}

@@ -1,0 +1,47 @@
+#include "osprey/model/json.h"
+
+namespace osprey {
+
+void to_json(nlohmann::json& j, const Span& span) {
+  j = nlohmann::json{{"start", span.start}, {"end", span.end}};
+}
+
+void from_json(const nlohmann::json& j, Span& span) {
+  span.start = j.at("start").get<uint64_t>();
+  span.end = j.at("end").get<uint64_t>();
+}
+
+// Optional fields are written only when set, so the common case stays short.
+void to_json(nlohmann::json& j, const Observable& o) {
+  j = nlohmann::json{{"type", o.type},         {"value", o.value}, {"defanged", o.defanged},
+                     {"spans", o.spans},       {"count", o.count}, {"context", o.context},
+                     {"flags", o.flags}};
+  if (!o.unicode.empty()) j["unicode"] = o.unicode;
+  if (!o.benign.empty()) j["benign"] = o.benign;
+  if (!o.rule.empty()) j["rule"] = o.rule;
+}
+
+void from_json(const nlohmann::json& j, Observable& o) {
+  o.type = j.at("type").get<std::string>();
+  o.value = j.at("value").get<std::string>();
+  o.unicode = j.value("unicode", "");
+  o.defanged = j.value("defanged", false);
+  o.spans = j.value("spans", std::vector<Span>{});
+  o.count = j.value("count", uint64_t{o.spans.size()});
+  o.context = j.value("context", "");
+  o.flags = j.value("flags", std::vector<std::string>{});
+  o.benign = j.value("benign", "");
+  o.rule = j.value("rule", "");
+}
+
+void to_json(nlohmann::json& j, const Findings& f) {
+  j = nlohmann::json{{"source", f.source}, {"bytes", f.bytes}, {"observables", f.observables}};
+}
+
+void from_json(const nlohmann::json& j, Findings& f) {
+  f.source = j.value("source", "");
+  f.bytes = j.value("bytes", uint64_t{0});
+  f.observables = j.value("observables", std::vector<Observable>{});
+}
+
+}  // namespace osprey

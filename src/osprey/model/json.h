@@ -1,0 +1,18 @@
+// JSON (de)serialisation of the model types; the field names are a public
+// contract documented in README.md.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "osprey/model/observable.h"
+
+namespace osprey {
+
+void to_json(nlohmann::json& j, const Span& span);
+void from_json(const nlohmann::json& j, Span& span);
+void to_json(nlohmann::json& j, const Observable& observable);
+void from_json(const nlohmann::json& j, Observable& observable);
+void to_json(nlohmann::json& j, const Findings& findings);
+void from_json(const nlohmann::json& j, Findings& findings);
+
+}  // namespace osprey

@@ -1,0 +1,241 @@
+#include "osprey/observables/extractor.h"
+
+#include <algorithm>
+
+#include "osprey/observables/benign.h"
+#include "osprey/observables/registry.h"
+#include "osprey/text/pattern_set.h"
+#include "osprey/text/refang.h"
+#include "osprey/text/sentences.h"
+
+namespace osprey::observables {
+
+struct Extractor::Engine {
+  text::Refanger refanger;
+  std::unique_ptr<text::PatternSet> scanner;
+  std::vector<std::vector<size_t>> types_of_pattern;  // pattern id → indexes in observable_types()
+};
+
+Result<Extractor> Extractor::create() {
+  auto refanger = text::Refanger::create();
+  if (!refanger.ok()) return refanger.error();
+  // Identical expressions in several rows are compiled once.
+  std::vector<text::Pattern> patterns;
+  std::vector<std::vector<size_t>> types_of_pattern;
+  const auto& types = observable_types();
+  for (size_t t = 0; t < types.size(); ++t) {
+    for (const TypePattern& p : types[t].patterns) {
+      auto same = std::find_if(patterns.begin(), patterns.end(), [&](const text::Pattern& q) {
+        return q.expression == p.expression && q.caseless == p.caseless;
+      });
+      if (same == patterns.end()) {
+        patterns.push_back({p.expression, p.caseless, static_cast<unsigned>(patterns.size())});
+        types_of_pattern.emplace_back();
+        same = patterns.end() - 1;
+      }
+      types_of_pattern[same->id].push_back(t);
+    }
+  }
+  auto scanner = text::PatternSet::compile(patterns, /*report_start=*/false);
+  if (!scanner.ok()) return scanner.error();
+  auto engine = std::make_shared<Engine>(Engine{std::move(refanger).value(), std::move(scanner).value(),
+                                                std::move(types_of_pattern)});
+  return Extractor(std::move(engine));
+}
+
+Findings Extractor::extract(std::string_view text, const ExtractOptions& options) const {
+  ObservableStream stream(engine_, options);
+  stream.scan_chunk(text);  // the whole text at once: no copy, no chunking
+  stream.scanned_ = text.size();
+  return stream.finish();
+}
+
+ObservableStream Extractor::stream(const ExtractOptions& options) const { return ObservableStream(engine_, options); }
+
+ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engine, ExtractOptions options)
+    : engine_(std::move(engine)), options_(std::move(options)) {
+  options_.max_spans = std::max<size_t>(options_.max_spans, 1);
+  options_.chunk_bytes = std::max<size_t>(options_.chunk_bytes, 4096);
+}
+
+namespace {
+
+struct Found {
+  size_t type;
+  Accepted accepted;
+};
+
+// Where a chunk may end without splitting an indicator: after the last line
+// break, else after the last white space, else (a line of one token longer
+// than a chunk) at a UTF-8 boundary.
+size_t chunk_end(std::string_view data, size_t limit) {
+  std::string_view window = data.substr(0, limit);
+  if (size_t nl = window.rfind('\n'); nl != std::string_view::npos && nl > limit / 2) return nl + 1;
+  if (size_t sp = window.find_last_of(" \t\r"); sp != std::string_view::npos && sp > limit / 2) return sp + 1;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(data[cut]) & 0xC0) == 0x80) --cut;
+  return cut == 0 ? limit : cut;
+}
+
+// Whether `inner` lies inside one of `containers` (sorted by start; findings
+// of one type do not nest, so a short walk back from the last one starting at
+// or before `inner` suffices).
+const Found* container_of(const std::vector<const Found*>& containers, const Found& inner) {
+  auto it = std::upper_bound(containers.begin(), containers.end(), inner.accepted.from,
+                             [](uint64_t pos, const Found* f) { return pos < f->accepted.from; });
+  for (int steps = 0; it != containers.begin() && steps < 4; ++steps) {
+    const Found* f = *--it;
+    if (f->accepted.to >= inner.accepted.to && f != &inner) return f;
+  }
+  return nullptr;
+}
+
+// The registry's yields_to lists as type indexes, and the URL type's index.
+struct Containment {
+  std::vector<std::vector<size_t>> yields_to;
+  size_t url;
+};
+
+const Containment& containment() {
+  static const Containment c = [] {
+    const auto& types = observable_types();
+    Containment result{{}, 0};
+    for (size_t t = 0; t < types.size(); ++t) {
+      if (types[t].name == "url") result.url = t;
+      std::vector<size_t> indexes;
+      for (std::string_view name : types[t].yields_to)
+        for (size_t u = 0; u < types.size(); ++u)
+          if (types[u].name == name) indexes.push_back(u);
+      result.yields_to.push_back(std::move(indexes));
+    }
+    return result;
+  }();
+  return c;
+}
+
+// Sorts `found` by position and returns the findings that are not part of a
+// larger one (an IP inside a CIDR, the domain of an e-mail address, a file
+// name in a URL path).
+std::vector<const Found*> resolve_containment(std::vector<Found>& found) {
+  const auto& types = observable_types();
+  const Containment& rules = containment();
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.accepted.from != b.accepted.from ? a.accepted.from < b.accepted.from : a.accepted.to > b.accepted.to;
+  });
+  std::vector<std::vector<const Found*>> by_type(types.size());
+  for (const Found& f : found) by_type[f.type].push_back(&f);
+  std::vector<const Found*> kept;
+  kept.reserve(found.size());
+  for (const Found& f : found) {
+    const ObservableType& type = types[f.type];
+    bool drop = false;
+    for (size_t container : rules.yields_to[f.type])
+      if (container_of(by_type[container], f)) drop = true;
+    if (!drop && type.inside_url != InsideUrl::kKeep && f.type != rules.url) {
+      if (const Found* url = container_of(by_type[rules.url], f)) {
+        bool is_host = f.accepted.from == url->accepted.host_from && f.accepted.to == url->accepted.host_to;
+        drop = type.inside_url == InsideUrl::kDrop || !is_host;
+      }
+    }
+    if (!drop) kept.push_back(&f);
+  }
+  return kept;
+}
+
+}  // namespace
+
+void ObservableStream::feed(std::string_view bytes) {
+  // Whole chunks are scanned where they lie; only a remainder is copied.
+  if (pending_.empty()) {
+    while (bytes.size() >= options_.chunk_bytes) {
+      size_t end = chunk_end(bytes, options_.chunk_bytes);
+      scan_chunk(bytes.substr(0, end));
+      scanned_ += end;
+      bytes.remove_prefix(end);
+    }
+  }
+  pending_.append(bytes);
+  while (pending_.size() >= options_.chunk_bytes) {
+    size_t end = chunk_end(pending_, options_.chunk_bytes);
+    scan_chunk(std::string_view(pending_).substr(0, end));
+    scanned_ += end;
+    pending_.erase(0, end);
+  }
+}
+
+Findings ObservableStream::finish() {
+  if (!pending_.empty()) {
+    scan_chunk(pending_);
+    scanned_ += pending_.size();
+    pending_.clear();
+  }
+  Findings findings;
+  findings.bytes = scanned_;
+  for (Observable& o : found_) o.benign = benign_reason(o, options_.site);
+  findings.observables = std::move(found_);  // already in order of first appearance
+  found_.clear();
+  index_.clear();
+  return findings;
+}
+
+void ObservableStream::scan_chunk(std::string_view chunk) {
+  const auto& types = observable_types();
+  engine_->refanger.refang_into(chunk, refanged_);
+  const text::MappedText& mapped = refanged_;
+  ScanContext ctx{mapped.view(), &mapped};
+
+  // Matches arrive in order of their end. Each is expanded to its whole
+  // token; a match ending inside the token last expanded for its type adds
+  // nothing, so every token is expanded and judged once.
+  std::vector<Candidate> last(types.size(), Candidate{0, 0});
+  std::vector<bool> seen(types.size(), false);
+  std::vector<std::pair<size_t, Candidate>> candidates;
+  engine_->scanner->scan(ctx.text, [&](const text::PatternMatch& m) {
+    for (size_t t : engine_->types_of_pattern[m.id]) {
+      if (seen[t] && m.to <= last[t].to && m.to > last[t].from) continue;
+      Candidate c = types[t].extent(ctx.text, m.to);
+      if (seen[t] && c.from == last[t].from && c.to == last[t].to) continue;
+      seen[t] = true;
+      last[t] = c;
+      candidates.emplace_back(t, c);
+    }
+  });
+  std::vector<Found> found;
+  for (const auto& [t, c] : candidates)
+    if (auto accepted = types[t].validate(ctx, c)) found.push_back({t, std::move(*accepted)});
+  std::string key;  // reused: type index and value, the aggregation key
+  for (const Found* kept : resolve_containment(found)) {
+    const Found& f = *kept;
+    const ObservableType& type = types[f.type];
+    if (!options_.types.empty() &&
+        std::find(options_.types.begin(), options_.types.end(), type.name) == options_.types.end())
+      continue;
+    Span local = mapped.to_original(f.accepted.from, f.accepted.to);
+    bool defanged = mapped.rewritten(f.accepted.from, f.accepted.to);
+    key.assign(1, static_cast<char>(f.type));
+    key += f.accepted.value;
+    auto it = index_.find(key);
+    bool fresh = it == index_.end();
+    if (fresh) {
+      it = index_.emplace(key, found_.size()).first;
+      Observable o;
+      o.type = std::string(type.name);
+      o.value = f.accepted.value;
+      o.unicode = f.accepted.unicode;
+      o.flags = f.accepted.flags;
+      if (options_.explain) o.rule = f.accepted.rule + f.accepted.note;
+      Span s = text::sentence_around(chunk, local.start);
+      o.context = text::printable_sentence(chunk.substr(s.start, s.end - s.start),
+                                           local.start > s.start ? local.start - s.start : 0);
+      found_.push_back(std::move(o));
+    }
+    Observable& o = found_[it->second];
+    o.defanged = o.defanged || defanged;
+    ++o.count;
+    if (o.spans.size() < options_.max_spans) o.spans.push_back({scanned_ + local.start, scanned_ + local.end});
+    for (const std::string& flag : f.accepted.flags)
+      if (std::find(o.flags.begin(), o.flags.end(), flag) == o.flags.end()) o.flags.push_back(flag);
+  }
+}
+
+}  // namespace osprey::observables

@@ -1,0 +1,84 @@
+// Finding indicators in text: the public surface of observables/.
+//
+//   auto extractor = osprey::observables::Extractor::create();
+//   if (!extractor.ok()) …;
+//   osprey::Findings f = extractor.value().extract(text);
+//
+// One multi-pattern scan (Hyperscan) finds candidates for every registered
+// type at once; validators run only on candidates. Large inputs are fed in
+// pieces to an ObservableStream and scanned in bounded memory.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "osprey/model/observable.h"
+#include "osprey/model/result.h"
+#include "osprey/text/mapped_text.h"
+
+namespace osprey::text {
+class PatternSet;
+class Refanger;
+}  // namespace osprey::text
+
+namespace osprey::observables {
+
+struct ExtractOptions {
+  std::string site;                // the article's own domain: marked benign (empty: none)
+  std::vector<std::string> types;  // report only these types (empty: all)
+  size_t max_spans = 64;           // spans kept per observable; `count` has them all
+  size_t chunk_bytes = 8u << 20;   // streaming: bytes scanned at a time
+  bool explain = false;            // record in Observable::rule why it was reported
+};
+
+class ObservableStream;
+
+class Extractor {
+ public:
+  // Compiles the registry's patterns (or loads them from the cache). Fails
+  // only if a pattern does not compile, which is a bug in the registry.
+  static Result<Extractor> create();
+
+  // All observables in `text`. Offsets are byte offsets into `text`.
+  Findings extract(std::string_view text, const ExtractOptions& options = {}) const;
+
+  // For inputs too large to hold: feed the bytes in pieces of any size.
+  ObservableStream stream(const ExtractOptions& options = {}) const;
+
+  // Not thread-safe: the compiled databases own one scratch area each. Use
+  // one Extractor per thread.
+ private:
+  friend class ObservableStream;
+  struct Engine;
+  explicit Extractor(std::shared_ptr<const Engine> engine) : engine_(std::move(engine)) {}
+  std::shared_ptr<const Engine> engine_;
+};
+
+// Incremental extraction. Memory stays bounded by the chunk size plus the
+// distinct observables found; an indicator is never split between chunks
+// (chunks end at a line break, or at white space in a line longer than a chunk).
+class ObservableStream {
+ public:
+  void feed(std::string_view bytes);
+  // Scans what is left and returns the findings; the stream is then empty.
+  Findings finish();
+
+ private:
+  friend class Extractor;
+  ObservableStream(std::shared_ptr<const Extractor::Engine> engine, ExtractOptions options);
+  void scan_chunk(std::string_view chunk);
+
+  std::shared_ptr<const Extractor::Engine> engine_;
+  ExtractOptions options_;
+  std::string pending_;   // bytes fed but not yet scanned
+  text::MappedText refanged_;  // the chunk being scanned, refanged (memory reused)
+  uint64_t scanned_ = 0;  // bytes before pending_
+  std::vector<Observable> found_;
+  std::unordered_map<std::string, size_t> index_;  // type index byte + value → found_
+};
+
+}  // namespace osprey::observables

@@ -1,0 +1,174 @@
+// The osprey executable as users and scripts call it: exit codes, formats,
+// and behaviour on bad input.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include <unistd.h>
+
+namespace {
+
+struct Outcome {
+  int status;
+  std::string out;
+  std::string err;
+};
+
+std::filesystem::path scratch() {
+  static std::filesystem::path dir = [] {
+    auto d = std::filesystem::temp_directory_path() / ("osprey-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+std::string write_file(const std::string& name, const std::string& content) {
+  auto path = scratch() / name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs `osprey ARGS` through the shell, optionally with standard input.
+Outcome osprey(const std::string& args, const std::string& stdin_text = "") {
+  auto out = scratch() / "stdout", err = scratch() / "stderr", in = scratch() / "stdin";
+  std::ofstream(in, std::ios::binary) << stdin_text;
+  std::string cmd = std::string(OSPREY_BINARY) + " " + args + " <" + in.string() + " >" + out.string() + " 2>" +
+                    err.string();
+  int raw = std::system(cmd.c_str());
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
+}
+
+const char* kReport = "The actor used hxxps://evil-cdn[.]net/gate.php and 198.51.100.23 (CVE-2024-3400).\n";
+
+TEST(CliExtract, VersionAndHelpSucceed) {
+  Outcome v = osprey("--version");
+  EXPECT_EQ(v.status, 0);
+  EXPECT_NE(v.out.find("osprey "), std::string::npos);
+  EXPECT_EQ(osprey("--help").status, 0);
+  Outcome h = osprey("extract --help");
+  EXPECT_EQ(h.status, 0);
+  EXPECT_NE(h.out.find("--format"), std::string::npos);
+}
+
+TEST(CliExtract, BadUsageExitsTwo) {
+  EXPECT_EQ(osprey("").status, 2);
+  EXPECT_EQ(osprey("frobnicate").status, 2);
+  EXPECT_EQ(osprey("extract --no-such-flag x").status, 2);
+  Outcome bad_format = osprey("extract --format yaml x");
+  EXPECT_EQ(bad_format.status, 2);
+  EXPECT_FALSE(bad_format.err.empty());
+  EXPECT_EQ(osprey("extract --types ipv4,nonsense x").status, 2);
+}
+
+TEST(CliExtract, OneInputGivesOneFindingsObject) {
+  std::string file = write_file("one.txt", kReport);
+  Outcome r = osprey("extract --format json " + file);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_object());
+  EXPECT_EQ(j["source"], file);
+  std::set<std::string> types;
+  for (const auto& o : j["observables"]) {
+    types.insert(o["type"]);
+    EXPECT_TRUE(o.contains("value") && o.contains("defanged") && o.contains("spans") && o.contains("context") &&
+                o.contains("flags"));
+  }
+  EXPECT_EQ(types, (std::set<std::string>{"url", "domain", "ipv4", "cve"}));
+}
+
+TEST(CliExtract, SeveralInputsGiveAnArrayAndAMissingOneExitsOne) {
+  std::string a = write_file("a.txt", kReport), b = write_file("b.txt", "Nothing here.");
+  std::string missing = (scratch() / "missing.txt").string();
+  Outcome r = osprey("extract " + a + " " + missing + " " + b);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(missing), std::string::npos);
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["source"], a);
+  EXPECT_EQ(j[1]["source"], b);
+  EXPECT_TRUE(j[1]["observables"].empty());
+}
+
+TEST(CliExtract, ADirectoryIsReportedAndSkipped) {
+  Outcome r = osprey("extract " + scratch().string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(scratch().string()), std::string::npos);
+}
+
+TEST(CliExtract, ReadsStandardInput) {
+  Outcome r = osprey("extract -f ndjson -", kReport);
+  ASSERT_EQ(r.status, 0);
+  Outcome implicit = osprey("extract -f ndjson", kReport);
+  EXPECT_EQ(implicit.out, r.out);
+  std::istringstream lines(r.out);
+  std::string line;
+  size_t n = 0;
+  while (std::getline(lines, line)) {
+    auto j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["source"], "-");
+    EXPECT_TRUE(j.contains("type") && j.contains("value"));
+    ++n;
+  }
+  EXPECT_EQ(n, 4u);
+}
+
+TEST(CliExtract, CsvIsQuotedRfc4180) {
+  Outcome r = osprey("extract -f csv -", "Seen at 203.0.113.9, \"quoted\", then gone.\n");
+  ASSERT_EQ(r.status, 0);
+  std::istringstream lines(r.out);
+  std::string header, row;
+  std::getline(lines, header);
+  std::getline(lines, row);
+  EXPECT_EQ(header, "source,type,value,defanged,count,start,end,flags,benign,context");
+  EXPECT_EQ(row.rfind("-,ipv4,203.0.113.9,false,1,8,19,documentation,", 0), 0u) << row;
+  EXPECT_NE(row.find("\"Seen at 203.0.113.9, \"\"quoted\"\", then gone.\""), std::string::npos) << row;
+}
+
+TEST(CliExtract, TextFormatIsReadable) {
+  Outcome r = osprey("extract -f text --explain -", kReport);
+  ASSERT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("-: 4 observables"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[defanged]"), std::string::npos);
+  EXPECT_NE(r.out.find("rule: "), std::string::npos);
+}
+
+TEST(CliExtract, HtmlMarkupAndScriptsAreIgnored) {
+  std::string file = write_file("page.html",
+                                "<!DOCTYPE html><html><head><script>fetch('http://tracker-ads.com/x')</script></head>"
+                                "<body><p>C2: <b>evil-c2.net</b></p><a href=\"https://linked.org/\">x</a></body></html>");
+  Outcome r = osprey("extract -f ndjson " + file);
+  ASSERT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("evil-c2.net"), std::string::npos);
+  EXPECT_EQ(r.out.find("tracker-ads.com"), std::string::npos);
+  EXPECT_EQ(r.out.find("linked.org"), std::string::npos);  // attributes are markup
+}
+
+TEST(CliExtract, BinaryAndInvalidUtf8InputGiveValidJson) {
+  std::string bytes;
+  for (int i = 0; i < 70000; ++i) bytes += static_cast<char>((i * 131) % 256);
+  bytes += " 203.0.113.77 \xFF\xFE\n";
+  std::string file = write_file("binary.bin", bytes);
+  Outcome r = osprey("extract " + file);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& o : j["observables"]) found = found || o["value"] == "203.0.113.77";
+  EXPECT_TRUE(found);
+}
+
+}  // namespace

@@ -1,0 +1,85 @@
+#include "osprey/text/pattern_set.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <unistd.h>
+
+namespace osprey::text {
+namespace {
+
+class PatternSetTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("osprey-ps-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    previous_ = std::getenv("OSPREY_CACHE_DIR") ? std::getenv("OSPREY_CACHE_DIR") : "";
+    setenv("OSPREY_CACHE_DIR", dir_.c_str(), 1);
+  }
+  void TearDown() override {
+    setenv("OSPREY_CACHE_DIR", previous_.c_str(), 1);
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::string previous_;
+};
+
+std::vector<PatternMatch> scan_all(const PatternSet& set, std::string_view text) {
+  std::vector<PatternMatch> out;
+  set.scan(text, [&](const PatternMatch& m) { out.push_back(m); });
+  return out;
+}
+
+TEST_F(PatternSetTest, SecondCompileComesFromTheCacheAndMatchesTheSame) {
+  std::vector<Pattern> patterns = {{"abc", true, 7}, {"x[0-9]+y", false, 9}};
+  auto first = PatternSet::compile(patterns, true);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_FALSE(first.value()->from_cache());
+  auto second = PatternSet::compile(patterns, true);
+  ASSERT_TRUE(second.ok());
+  EXPECT_TRUE(second.value()->from_cache());
+  auto a = scan_all(*first.value(), "ABC x12y");
+  auto b = scan_all(*second.value(), "ABC x12y");
+  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(a[0].id, 7u);
+  EXPECT_EQ(a[0].from, 0u);
+  EXPECT_EQ(a[0].to, 3u);
+  EXPECT_EQ(a[1].id, 9u);
+  EXPECT_EQ(a[1].from, 4u);
+  EXPECT_EQ(b[1].to, a[1].to);
+}
+
+TEST_F(PatternSetTest, ACorruptCacheFileIsRebuilt) {
+  std::vector<Pattern> patterns = {{"needle", true, 1}};
+  ASSERT_TRUE(PatternSet::compile(patterns, false).ok());
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    std::FILE* f = std::fopen(entry.path().c_str(), "wb");
+    std::fputs("garbage", f);
+    std::fclose(f);
+  }
+  auto again = PatternSet::compile(patterns, false);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again.value()->from_cache());
+  EXPECT_EQ(scan_all(*again.value(), "a needle").size(), 1u);
+}
+
+TEST_F(PatternSetTest, EndOnlySetsReportTheEndAsStart) {
+  auto set = PatternSet::compile({{"b+", true, 0}}, false);
+  ASSERT_TRUE(set.ok());
+  auto matches = scan_all(*set.value(), "abbc");
+  ASSERT_FALSE(matches.empty());
+  EXPECT_EQ(matches.back().to, 3u);
+  EXPECT_EQ(matches.back().from, matches.back().to);
+}
+
+TEST_F(PatternSetTest, ABadPatternIsAnErrorNamingIt) {
+  auto set = PatternSet::compile({{"(unclosed", true, 0}}, false);
+  ASSERT_FALSE(set.ok());
+  EXPECT_NE(set.error().message.find("(unclosed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace osprey::text
