@@ -75,10 +75,12 @@ std::string digest_reason(const Observable& o) {
 
 }  // namespace
 
-std::string benign_reason(const Observable& o, std::string_view site) {
+std::string benign_reason(const Observable& o, std::string_view site_as_given) {
+  std::string site(site_as_given);
+  std::transform(site.begin(), site.end(), site.begin(),
+                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
   if (o.type == "ipv4" || o.type == "ipv6" || o.type == "cidr") return address_reason(o);
   if (o.type == "md5" || o.type == "sha1" || o.type == "sha256" || o.type == "sha512") return digest_reason(o);
-  if (o.type == "eth" && o.value.find_first_not_of("0xX") == std::string::npos) return "zero address";
   std::string host = host_of(o);
   if (host.empty()) return {};
   if (within(host, site)) return "the reporting site's own domain";

@@ -11,6 +11,7 @@ namespace {
 std::optional<Accepted> hex_digest(const ScanContext& ctx, Candidate c, size_t length, const char* rule) {
   if (c.to - c.from != length || !alnum_bounded(ctx, c)) return std::nullopt;
   std::string_view s = ctx.text.substr(c.from, c.to - c.from);
+  if (!std::all_of(s.begin(), s.end(), is_hex)) return std::nullopt;
   bool lower = std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'a' && ch <= 'f'; });
   bool upper = std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'F'; });
   if (lower && upper) return std::nullopt;  // mixed case: base64 or random text
@@ -67,7 +68,7 @@ std::optional<Accepted> validate_ssdeep(const ScanContext& ctx, Candidate c) {
   for (char ch : s.substr(0, first)) block = block * 10 + static_cast<uint64_t>(ch - '0');
   if (block < 3 || block % 3 != 0 || ((block / 3) & (block / 3 - 1)) != 0) return std::nullopt;
   size_t part1 = second - first - 1, part2 = s.size() - second - 1;
-  if (part1 > 64 || part2 > 64 || part1 + part2 < 16) return std::nullopt;
+  if (part1 < 3 || part2 < 3 || part1 > 64 || part2 > 64 || part1 + part2 < 10) return std::nullopt;
   return Accepted{std::string(s), c.from, c.to, {}, {}, "ssdeep: blocksize:hash:hash", 0, 0, {}};
 }
 

@@ -94,6 +94,9 @@ std::optional<Accepted> validate_user_agent(const ScanContext& ctx, Candidate c)
   const Quote* quote = nullptr;
   for (const Quote& q : kQuotes) {
     size_t at = after.find(q.open);
+    // An apostrophe inside a word ("agent's") is not a quote.
+    while (q.open == "'" && at != std::string_view::npos && is_alpha(ctx.at(static_cast<int64_t>(c.to + at) - 1)))
+      at = after.find(q.open, at + 1);
     if (at != std::string_view::npos && at < best) {
       best = at;
       quote = &q;

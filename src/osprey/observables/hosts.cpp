@@ -65,7 +65,9 @@ std::optional<Hostname> check_hostname(std::string_view host) {
     start = dot + 1;
   }
   if (h.labels < 2 || h.tld.find('_') != std::string::npos) return std::nullopt;
-  if (ascii && h.ascii.find("xn--") != std::string::npos) {
+  // The U-label form, from the A-label: normalised (lowercase, NFC) even when
+  // written in capitals.
+  if (h.ascii.find("xn--") != std::string::npos) {
     h.unicode = idn_convert(h.ascii, false);
     if (h.unicode.empty()) return std::nullopt;  // invalid punycode
     if (h.unicode == h.ascii) h.unicode.clear();
@@ -76,11 +78,22 @@ std::optional<Hostname> check_hostname(std::string_view host) {
   return h;
 }
 
-// File extensions that are also top-level domains: "report.zip" is a file
-// unless the text says it is a host.
-const std::array<std::string_view, 17> kExtensionTlds = {
-    "zip", "mov", "md", "sh", "py", "pl", "rs", "ps", "so", "pub", "one", "run", "cab", "cc", "app",
-    "ml", "sc"};
+// File extensions that are also top-level domains make "report.zip" a file
+// unless the text says it is a host: every extension the filename type
+// knows, and these other common ones (Markdown, Rust, video, bundles …).
+const std::array<std::string_view, 10> kOtherExtensionTlds = {"md", "rs", "ps", "pub", "run", "app",
+                                                               "cc", "ml", "sc", "mov"};
+
+bool is_file_extension(std::string_view tld) {
+  const auto& known = file_extensions();
+  return std::find(known.begin(), known.end(), tld) != known.end() ||
+         std::find(kOtherExtensionTlds.begin(), kOtherExtensionTlds.end(), tld) != kOtherExtensionTlds.end();
+}
+
+// Schemes a URL may have; the pattern in registry.cpp finds the same.
+const std::array<std::string_view, 25> kSchemes = {
+    "http", "https", "ftp", "ftps", "sftp", "smb", "ws", "wss", "tcp", "udp", "file", "rdp", "ssh",
+    "telnet", "ldap", "ldaps", "irc", "git", "svn", "tftp", "rtsp", "socks", "socks4", "socks5", "s3"};
 
 // Programming identifiers that read as domains in code ("self.name", "user.id").
 const std::array<std::string_view, 20> kCodeObjects = {
@@ -132,7 +145,7 @@ std::optional<Accepted> validate_domain(const ScanContext& ctx, Candidate c) {
   bool defanged = ctx.defanged(c.from, c.to);
   std::string_view tld_written = written.substr(written.rfind('.') + 1);
 
-  if (std::find(kExtensionTlds.begin(), kExtensionTlds.end(), host->tld) != kExtensionTlds.end()) {
+  if (is_file_extension(host->tld)) {
     if (!host_context(ctx, c)) return std::nullopt;  // a file name; the filename rule reports it
     a.note += "; ." + host->tld + " is also a file extension, host context decided";
   }
@@ -153,8 +166,15 @@ std::optional<Accepted> validate_domain(const ScanContext& ctx, Candidate c) {
 }
 
 std::optional<Accepted> validate_url(const ScanContext& ctx, Candidate c) {
-  if (is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1))) return std::nullopt;
   std::string_view s = ctx.text;
+  // The extent may have taken characters before the scheme ("1.https://"):
+  // the URL starts where a known scheme does.
+  size_t sep_at = s.find("://", c.from);
+  if (sep_at == std::string_view::npos || sep_at >= c.to) return std::nullopt;
+  while (c.from < sep_at &&
+         std::find(kSchemes.begin(), kSchemes.end(), lowercase(s.substr(c.from, sep_at - c.from))) == kSchemes.end())
+    ++c.from;
+  if (c.from == sep_at || is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1))) return std::nullopt;
   for (uint64_t i = c.from; i < c.to; ++i) {
     if (unicode_punctuation_at(s, i)) {
       c.to = i;
@@ -186,6 +206,7 @@ std::optional<Accepted> validate_url(const ScanContext& ctx, Candidate c) {
   std::string_view hostport = authority.substr(host_start);
   std::string_view host = hostport;
   std::string_view port;
+  std::string canonical_host;
   if (hostport.starts_with('[')) {
     size_t close = hostport.find(']');
     if (close == std::string_view::npos) return std::nullopt;
@@ -198,9 +219,14 @@ std::optional<Accepted> validate_url(const ScanContext& ctx, Candidate c) {
     size_t colon = hostport.find(':');
     host = hostport.substr(0, colon);
     port = colon == std::string_view::npos ? std::string_view{} : hostport.substr(colon);
+    if (host.ends_with('.')) host.remove_suffix(1);  // a fully qualified "evil.com."
     std::string text(host);
     in_addr v4;
-    if (inet_pton(AF_INET, text.c_str(), &v4) != 1 && !check_hostname(host)) return std::nullopt;
+    if (inet_pton(AF_INET, text.c_str(), &v4) != 1) {
+      auto name = check_hostname(host);
+      if (!name) return std::nullopt;
+      canonical_host = name->ascii;  // internationalised hosts in A-label form
+    }
   }
   if (!port.empty()) {
     if (port[0] != ':' || port.size() > 6) return std::nullopt;
@@ -210,8 +236,9 @@ std::optional<Accepted> validate_url(const ScanContext& ctx, Candidate c) {
       return std::nullopt;
   }
   Accepted a;
-  a.value = lowercase(url.substr(0, sep + 3)) + std::string(authority.substr(0, host_start)) +
-            lowercase(hostport) + std::string(url.substr(authority_end));
+  if (canonical_host.empty()) canonical_host = lowercase(hostport.substr(0, hostport.size() - port.size()));
+  a.value = lowercase(url.substr(0, sep + 3)) + std::string(authority.substr(0, host_start)) + canonical_host +
+            std::string(port) + std::string(url.substr(authority_end));
   a.from = c.from;
   a.to = c.to;
   a.host_from = c.from + sep + 3 + host_start + (hostport.starts_with('[') ? 1 : 0);
@@ -227,8 +254,11 @@ std::optional<Accepted> validate_email(const ScanContext& ctx, Candidate c) {
   if (at == std::string_view::npos || at == 0 || at > 64) return std::nullopt;
   std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
   if (local.find("..") != std::string_view::npos) return std::nullopt;
-  char before = ctx.at(static_cast<int64_t>(c.from) - 1);
-  if (is_alnum(before) || before == '/' || before == ':') return std::nullopt;  // URL credentials
+  if (is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1))) return std::nullopt;
+  // "ftp://user@host" holds credentials, not an address: look back over the token.
+  std::string_view token = ctx.line_before(c.from, 256);
+  token = token.substr(token.find_last_of(" \t\"'<>(") == std::string_view::npos ? 0 : token.find_last_of(" \t\"'<>(") + 1);
+  if (token.find("://") != std::string_view::npos) return std::nullopt;
   if (is_alnum(ctx.at(static_cast<int64_t>(c.to)))) return std::nullopt;
   auto host = check_hostname(domain);
   if (!host) return std::nullopt;

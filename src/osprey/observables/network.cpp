@@ -15,9 +15,8 @@ namespace {
 // "Affected releases are 8.0.0.0", "reports its build as 3.2.1.9").
 const std::vector<std::string_view> kVersionCues = {
     "version", "versions", "ver", "v", "release", "releases", "released", "build", "builds",
-    "patch", "patched", "firmware", "update", "updated", "upgrade", "fixed", "affected", "rev",
-    "revision", "section", "chapter", "figure", "table", "clause", "oid", "driver", "kb", "branch",
-    "fix", "fixes"};
+    "patch", "patched", "firmware", "fixed", "affected", "rev", "revision", "section", "chapter",
+    "figure", "clause", "oid", "kb", "fix", "fixes"};
 // Words that join two versions into a range ("8.0.0.0 through 8.6.3.11").
 const std::vector<std::string_view> kRangeWords = {"through", "to", "and", "or", "until", "-"};
 
@@ -176,6 +175,11 @@ std::optional<Accepted> validate_ipv6(const ScanContext& ctx, Candidate c) {
   if (a.to - a.from >= 2 && ctx.text[a.to - 1] == ':' && ctx.text[a.to - 2] != ':') --a.to;
   if (a.to - a.from >= 2 && ctx.text[a.from] == ':' && ctx.text[a.from + 1] != ':') ++a.from;
   if (a.to - a.from < 2 || a.to - a.from > 45) return std::nullopt;
+  // A bare "::" in prose is C++ or Perl, not the unspecified address (but
+  // "::/0" is the default route).
+  if (std::none_of(ctx.text.begin() + static_cast<long>(a.from), ctx.text.begin() + static_cast<long>(a.to), is_hex) &&
+      ctx.at(static_cast<int64_t>(a.to)) != '/')
+    return std::nullopt;
   if (zone != std::string_view::npos && a.to == end) a.to = c.to;  // keep the zone in the span
   std::string_view address = ctx.text.substr(a.from, std::min(a.to, end) - a.from);
   char before = ctx.at(static_cast<int64_t>(a.from) - 1), after = ctx.at(static_cast<int64_t>(a.to));
@@ -192,7 +196,8 @@ std::optional<Accepted> validate_ipv6(const ScanContext& ctx, Candidate c) {
 }
 
 std::optional<Accepted> validate_cidr(const ScanContext& ctx, Candidate c) {
-  c = trim(ctx.text, c, ".:/");
+  c = trim(ctx.text, c, "./");  // a leading "::" belongs to an IPv6 network
+  if (c.to > c.from && ctx.text[c.to - 1] == ':') --c.to;
   std::string_view s = ctx.text.substr(c.from, c.to - c.from);
   size_t slash = s.rfind('/');
   if (slash == std::string_view::npos) return std::nullopt;
@@ -238,7 +243,7 @@ std::optional<Accepted> validate_mac(const ScanContext& ctx, Candidate c) {
   unsigned first = static_cast<unsigned>(std::stoul(hex.substr(0, 2), nullptr, 16));
   if (hex == "ffffffffffff") a.flags.emplace_back("broadcast");
   else if (first & 1) a.flags.emplace_back("multicast");
-  if (first & 2) a.flags.emplace_back("locally-administered");
+  if ((first & 2) && hex != "ffffffffffff") a.flags.emplace_back("locally-administered");
   return a;
 }
 

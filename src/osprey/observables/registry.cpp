@@ -90,7 +90,7 @@ std::vector<ObservableType> make_types() {
        {{R"((?:HKLM|HKCU|HKCR|HKU|HKCC|HKEY_[a-z_]{4,16}):?\\)"}},
        extent_registry_key, validate_registry_key, "windows-registry-key:key", "regkey"},
       {"filename", "file name with an executable, script, document or archive extension",
-       {kHostDot}, extent_run<kFilenameChars, 255>, validate_filename, "file:name", "filename",
+       {kHostDot, {R"([a-z0-9_-]\.7z)"}}, extent_run<kFilenameChars, 255>, validate_filename, "file:name", "filename",
        InsideUrl::kDrop, {"domain", "email", "registry-key"}},
       {"mac", "MAC address",
        {{R"([0-9a-f]{2}[:-][0-9a-f]{2}[:-][0-9a-f]{2}[:-][0-9a-f]{2}[:-][0-9a-f]{2}[:-][0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})"}},

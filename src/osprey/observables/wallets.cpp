@@ -131,7 +131,7 @@ std::optional<Accepted> segwit_coin(const ScanContext& ctx, Candidate c, std::st
   if (!alnum_bounded(ctx, c)) return std::nullopt;
   std::string_view s = ctx.text.substr(c.from, c.to - c.from);
   if (!segwit_valid(s, hrp)) return std::nullopt;
-  return wallet(c, s, rule);
+  return wallet(c, lowercase(s), rule);  // bech32's canonical form is lowercase
 }
 
 // Monero's Base58 works on 8-byte blocks encoded as 11 characters.
