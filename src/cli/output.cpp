@@ -2,17 +2,83 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
-#include "osprey/model/json.h"
+#include "osprey/text/utf8.h"
 
 namespace osprey::cli {
 namespace {
 
-// JSON text that stays valid whatever bytes the input held.
-std::string dump(const nlohmann::json& j, int indent = -1) {
-  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+// The JSON writer below is a fast path for the one document shape printed
+// millions of times; it writes exactly the fields of to_json(Observable)
+// (tests/cli/output_test.cpp holds them equal). Building a nlohmann DOM per
+// observable costs more than finding it.
+void append_string(std::string& out, std::string_view s) {
+  std::string repaired;
+  if (!text::is_valid_utf8(s)) s = repaired = text::repair_utf8(s);
+  out += '"';
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += fmt::format("\\u{:04x}", c);
+    }
+  }
+  out.append(s.substr(run));
+  out += '"';
 }
+
+void append_strings(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    append_string(out, items[i]);
+  }
+  out += ']';
+}
+
+}  // namespace
+
+void append_observable_json(std::string& out, const Observable& o, std::string_view source) {
+  out += "{\"type\":";
+  append_string(out, o.type);
+  out += ",\"value\":";
+  append_string(out, o.value);
+  if (!o.unicode.empty()) {
+    out += ",\"unicode\":";
+    append_string(out, o.unicode);
+  }
+  out += o.defanged ? ",\"defanged\":true" : ",\"defanged\":false";
+  out += ",\"spans\":[";
+  for (size_t i = 0; i < o.spans.size(); ++i)
+    fmt::format_to(std::back_inserter(out), "{}{{\"start\":{},\"end\":{}}}", i ? "," : "", o.spans[i].start,
+                   o.spans[i].end);
+  fmt::format_to(std::back_inserter(out), "],\"count\":{},\"context\":", o.count);
+  append_string(out, o.context);
+  out += ",\"flags\":";
+  append_strings(out, o.flags);
+  if (!o.benign.empty()) {
+    out += ",\"benign\":";
+    append_string(out, o.benign);
+  }
+  if (!o.rule.empty()) {
+    out += ",\"rule\":";
+    append_string(out, o.rule);
+  }
+  if (!source.empty()) {
+    out += ",\"source\":";
+    append_string(out, source);
+  }
+  out += '}';
+}
+
+namespace {
 
 // RFC 4180 field: quoted when it holds a comma, quote or line break.
 std::string csv_field(std::string_view s) {
@@ -44,18 +110,38 @@ FindingsWriter::FindingsWriter(std::ostream& out, Format format, size_t inputs)
 
 void FindingsWriter::write(const Findings& f) {
   switch (format_) {
-    case Format::kJson:
-      if (array_) out_ << (written_ ? ",\n" : "\n");
-      out_ << dump(nlohmann::json(f), 2);
-      if (!array_) out_ << "\n";
-      break;
-    case Format::kNdjson:
-      for (const Observable& o : f.observables) {
-        nlohmann::json j = o;
-        j["source"] = f.source;
-        out_ << dump(j) << "\n";
+    case Format::kJson: {
+      // One observable per line: readable, and written as it goes.
+      std::string doc = array_ ? (written_ ? ",\n" : "\n") : "";
+      doc += "{\"source\":";
+      append_string(doc, f.source);
+      doc += fmt::format(",\"bytes\":{},\"observables\":[", f.bytes);
+      for (size_t i = 0; i < f.observables.size(); ++i) {
+        doc += i ? ",\n  " : "\n  ";
+        append_observable_json(doc, f.observables[i]);
+        if (doc.size() > (1u << 20)) {
+          out_ << doc;
+          doc.clear();
+        }
       }
+      doc += f.observables.empty() ? "]}" : "\n]}";
+      if (!array_) doc += "\n";
+      out_ << doc;
       break;
+    }
+    case Format::kNdjson: {
+      std::string lines;
+      for (const Observable& o : f.observables) {
+        append_observable_json(lines, o, f.source.empty() ? "-" : std::string_view(f.source));
+        lines += '\n';
+        if (lines.size() > (1u << 20)) {
+          out_ << lines;
+          lines.clear();
+        }
+      }
+      out_ << lines;
+      break;
+    }
     case Format::kCsv:
       for (const Observable& o : f.observables) {
         out_ << csv_field(f.source) << ',' << o.type << ',' << csv_field(o.value) << ','

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "osprey/model/observable.h"
@@ -10,6 +11,10 @@
 namespace osprey::cli {
 
 enum class Format { kJson, kNdjson, kCsv, kText };
+
+// Appends the JSON object of one observable (the fields of
+// to_json(Observable)), with a "source" field when `source` is not empty.
+void append_observable_json(std::string& out, const Observable& o, std::string_view source = {});
 
 // Writes findings one input at a time, so output starts before all inputs
 // are read. With kJson and several inputs the objects form one JSON array.

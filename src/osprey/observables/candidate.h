@@ -44,6 +44,12 @@ struct Accepted {
 
 using Validator = std::optional<Accepted> (*)(const ScanContext& ctx, Candidate c);
 
+// A validated finding of one type (index into observable_types()).
+struct Found {
+  size_t type;
+  Accepted accepted;
+};
+
 // The scanner reports where a pattern match ends; an Extent finds the whole
 // token around it (the candidate the validator judges). Expanding to the
 // maximal token means "a hash inside a longer hex string" is seen as the

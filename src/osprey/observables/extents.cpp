@@ -67,6 +67,8 @@ Candidate extent_url(std::string_view text, uint64_t end) {
 }
 
 Candidate extent_domain(std::string_view text, uint64_t end) {
+  // A match may end on the lead byte of a UTF-8 letter: finish the letter.
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
   uint64_t from = end;
   while (end - from < 512) {
     size_t len = host_char_before(text, from);

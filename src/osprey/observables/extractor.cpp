@@ -56,14 +56,14 @@ ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engi
     : engine_(std::move(engine)), options_(std::move(options)) {
   options_.max_spans = std::max<size_t>(options_.max_spans, 1);
   options_.chunk_bytes = std::max<size_t>(options_.chunk_bytes, 4096);
+  const auto& types = observable_types();
+  wanted_.assign(types.size(), options_.types.empty());
+  for (size_t t = 0; t < types.size(); ++t)
+    for (const std::string& name : options_.types)
+      if (types[t].name == name) wanted_[t] = true;
 }
 
 namespace {
-
-struct Found {
-  size_t type;
-  Accepted accepted;
-};
 
 // Where a chunk may end without splitting an indicator: after the last line
 // break, else after the last white space, else (a line of one token longer
@@ -116,7 +116,7 @@ const Containment& containment() {
 // Sorts `found` by position and returns the findings that are not part of a
 // larger one (an IP inside a CIDR, the domain of an e-mail address, a file
 // name in a URL path).
-std::vector<const Found*> resolve_containment(std::vector<Found>& found) {
+std::vector<Found*> resolve_containment(std::vector<Found>& found) {
   const auto& types = observable_types();
   const Containment& rules = containment();
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
@@ -124,9 +124,9 @@ std::vector<const Found*> resolve_containment(std::vector<Found>& found) {
   });
   std::vector<std::vector<const Found*>> by_type(types.size());
   for (const Found& f : found) by_type[f.type].push_back(&f);
-  std::vector<const Found*> kept;
+  std::vector<Found*> kept;
   kept.reserve(found.size());
-  for (const Found& f : found) {
+  for (Found& f : found) {
     const ObservableType& type = types[f.type];
     bool drop = false;
     for (size_t container : rules.yields_to[f.type])
@@ -179,63 +179,69 @@ Findings ObservableStream::finish() {
 }
 
 void ObservableStream::scan_chunk(std::string_view chunk) {
-  const auto& types = observable_types();
   engine_->refanger.refang_into(chunk, refanged_);
-  const text::MappedText& mapped = refanged_;
-  ScanContext ctx{mapped.view(), &mapped};
+  ScanContext ctx{refanged_.view(), &refanged_};
+  collect_candidates(ctx);
+  const auto& types = observable_types();
+  found_scratch_.clear();
+  for (const auto& [t, c] : candidates_)
+    if (auto accepted = types[t].validate(ctx, c)) found_scratch_.push_back({t, std::move(*accepted)});
+  for (Found* f : resolve_containment(found_scratch_))
+    if (wanted_[f->type]) record(*f, chunk);
+}
 
-  // Matches arrive in order of their end. Each is expanded to its whole
-  // token; a match ending inside the token last expanded for its type adds
-  // nothing, so every token is expanded and judged once.
+// Matches arrive in order of their end. Each is expanded to its whole token;
+// a match ending inside the token last expanded for its type adds nothing, so
+// every token is expanded and judged once. Types sharing a pattern and an
+// extent share the expansion.
+void ObservableStream::collect_candidates(const ScanContext& ctx) {
+  const auto& types = observable_types();
   std::vector<Candidate> last(types.size(), Candidate{0, 0});
   std::vector<bool> seen(types.size(), false);
-  std::vector<std::pair<size_t, Candidate>> candidates;
+  candidates_.clear();
   engine_->scanner->scan(ctx.text, [&](const text::PatternMatch& m) {
+    Extent expanded_with = nullptr;
+    Candidate expanded{0, 0};
     for (size_t t : engine_->types_of_pattern[m.id]) {
       if (seen[t] && m.to <= last[t].to && m.to > last[t].from) continue;
-      Candidate c = types[t].extent(ctx.text, m.to);
-      if (seen[t] && c.from == last[t].from && c.to == last[t].to) continue;
+      if (types[t].extent != expanded_with) {
+        expanded_with = types[t].extent;
+        expanded = expanded_with(ctx.text, m.to);
+      }
+      if (seen[t] && expanded.from == last[t].from && expanded.to == last[t].to) continue;
       seen[t] = true;
-      last[t] = c;
-      candidates.emplace_back(t, c);
+      last[t] = expanded;
+      candidates_.emplace_back(t, expanded);
     }
   });
-  std::vector<Found> found;
-  for (const auto& [t, c] : candidates)
-    if (auto accepted = types[t].validate(ctx, c)) found.push_back({t, std::move(*accepted)});
-  std::string key;  // reused: type index and value, the aggregation key
-  for (const Found* kept : resolve_containment(found)) {
-    const Found& f = *kept;
-    const ObservableType& type = types[f.type];
-    if (!options_.types.empty() &&
-        std::find(options_.types.begin(), options_.types.end(), type.name) == options_.types.end())
-      continue;
-    Span local = mapped.to_original(f.accepted.from, f.accepted.to);
-    bool defanged = mapped.rewritten(f.accepted.from, f.accepted.to);
-    key.assign(1, static_cast<char>(f.type));
-    key += f.accepted.value;
-    auto it = index_.find(key);
-    bool fresh = it == index_.end();
-    if (fresh) {
-      it = index_.emplace(key, found_.size()).first;
-      Observable o;
-      o.type = std::string(type.name);
-      o.value = f.accepted.value;
-      o.unicode = f.accepted.unicode;
-      o.flags = f.accepted.flags;
-      if (options_.explain) o.rule = f.accepted.rule + f.accepted.note;
-      Span s = text::sentence_around(chunk, local.start);
-      o.context = text::printable_sentence(chunk.substr(s.start, s.end - s.start),
-                                           local.start > s.start ? local.start - s.start : 0);
-      found_.push_back(std::move(o));
-    }
-    Observable& o = found_[it->second];
-    o.defanged = o.defanged || defanged;
-    ++o.count;
-    if (o.spans.size() < options_.max_spans) o.spans.push_back({scanned_ + local.start, scanned_ + local.end});
-    for (const std::string& flag : f.accepted.flags)
-      if (std::find(o.flags.begin(), o.flags.end(), flag) == o.flags.end()) o.flags.push_back(flag);
+}
+
+// Adds one finding to the observables: a new one with its sentence, or
+// another occurrence of one already seen.
+void ObservableStream::record(Found& f, std::string_view chunk) {
+  Span local = refanged_.to_original(f.accepted.from, f.accepted.to);
+  bool defanged = refanged_.rewritten(f.accepted.from, f.accepted.to);
+  key_.assign(1, static_cast<char>(f.type));
+  key_ += f.accepted.value;
+  auto it = index_.find(key_);
+  if (it == index_.end()) {
+    it = index_.emplace(key_, found_.size()).first;
+    Observable o;
+    o.type = std::string(observable_types()[f.type].name);
+    o.value = std::move(f.accepted.value);
+    o.unicode = std::move(f.accepted.unicode);
+    if (options_.explain) o.rule = f.accepted.rule + f.accepted.note;
+    Span s = text::sentence_around(chunk, local.start);
+    o.context = text::printable_sentence(chunk.substr(s.start, s.end - s.start),
+                                         local.start > s.start ? local.start - s.start : 0);
+    found_.push_back(std::move(o));
   }
+  Observable& o = found_[it->second];
+  o.defanged = o.defanged || defanged;
+  ++o.count;
+  if (o.spans.size() < options_.max_spans) o.spans.push_back({scanned_ + local.start, scanned_ + local.end});
+  for (std::string& flag : f.accepted.flags)
+    if (std::find(o.flags.begin(), o.flags.end(), flag) == o.flags.end()) o.flags.push_back(std::move(flag));
 }
 
 }  // namespace osprey::observables

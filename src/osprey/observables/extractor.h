@@ -18,6 +18,7 @@
 
 #include "osprey/model/observable.h"
 #include "osprey/model/result.h"
+#include "osprey/observables/candidate.h"
 #include "osprey/text/mapped_text.h"
 
 namespace osprey::text {
@@ -71,6 +72,8 @@ class ObservableStream {
   friend class Extractor;
   ObservableStream(std::shared_ptr<const Extractor::Engine> engine, ExtractOptions options);
   void scan_chunk(std::string_view chunk);
+  void collect_candidates(const ScanContext& ctx);
+  void record(Found& found, std::string_view chunk);
 
   std::shared_ptr<const Extractor::Engine> engine_;
   ExtractOptions options_;
@@ -79,6 +82,11 @@ class ObservableStream {
   uint64_t scanned_ = 0;  // bytes before pending_
   std::vector<Observable> found_;
   std::unordered_map<std::string, size_t> index_;  // type index byte + value → found_
+  std::vector<bool> wanted_;                       // by type index: ExtractOptions::types
+  // Per-chunk work areas, kept to reuse their memory.
+  std::vector<std::pair<size_t, Candidate>> candidates_;
+  std::vector<Found> found_scratch_;
+  std::string key_;
 };
 
 }  // namespace osprey::observables

@@ -9,6 +9,13 @@
 namespace osprey::text {
 namespace {
 
+// Bytes that may end a sentence.
+constexpr std::array<bool, 256> kEnders = [] {
+  std::array<bool, 256> t{};
+  t['.'] = t['!'] = t['?'] = t['\n'] = true;
+  return t;
+}();
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 bool is_abbreviation(std::string_view text, size_t dot) {
@@ -63,8 +70,7 @@ Span sentence_around(std::string_view text, uint64_t pos, size_t reach) {
   if (const void* nl = memrchr(text.data() + start, '\n', pos - start))
     start = static_cast<size_t>(static_cast<const char*>(nl) - text.data());
   for (size_t i = pos; i-- > start;) {
-    char c = text[i];
-    if (c != '.' && c != '!' && c != '?' && c != '\n') continue;
+    if (!kEnders[static_cast<unsigned char>(text[i])]) continue;
     if (ends_sentence(text, i, next) && next <= pos) {
       start = next;
       break;
@@ -74,8 +80,7 @@ Span sentence_around(std::string_view text, uint64_t pos, size_t reach) {
   if (const void* nl = std::memchr(text.data() + pos, '\n', end - pos))
     end = static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
   for (size_t i = pos; i < end; ++i) {
-    char c = text[i];
-    if (c != '.' && c != '!' && c != '?' && c != '\n') continue;
+    if (!kEnders[static_cast<unsigned char>(text[i])]) continue;
     if (ends_sentence(text, i, next)) {
       end = text[i] == '\n' ? i : i + 1;
       break;
@@ -117,21 +122,29 @@ std::string printable_sentence(std::string_view sentence, size_t focus, size_t m
     cut_back = to < window.size();
     window = window.substr(from, to - from);
   }
-  std::string folded;
-  folded.reserve(window.size() + 8);
-  if (cut_front) folded += "… ";
+  std::string folded(window.size() + 8, '\0');
+  size_t n = 0;
+  auto put = [&](std::string_view s) {
+    std::memcpy(folded.data() + n, s.data(), s.size());
+    n += s.size();
+  };
+  if (cut_front) put("\u2026 ");
   bool space = false;
   for (char c : window) {
     if (is_space(c) || c == '\n' || c == '\0') {
-      space = true;
+      space = n > 0;
       continue;
     }
-    if (space && !folded.empty() && folded != "… ") folded += ' ';
+    if (space) folded[n++] = ' ';
     space = false;
-    folded += c;
+    folded[n++] = c;
   }
-  if (cut_back) folded += " …";
-  return repair_utf8(folded);
+  if (cut_back) {
+    folded.resize(std::max(folded.size(), n + 8));
+    put(" \u2026");
+  }
+  folded.resize(n);
+  return is_valid_utf8(folded) ? folded : repair_utf8(folded);
 }
 
 }  // namespace osprey::text

@@ -19,7 +19,7 @@ std::vector<Span> split_sentences(std::string_view text);
 // The sentence containing byte `pos`, found by looking at most `reach` bytes
 // either way: the same boundaries as split_sentences, without splitting the
 // whole text (for evidence of a few findings in a large text).
-Span sentence_around(std::string_view text, uint64_t pos, size_t reach = 1024);
+Span sentence_around(std::string_view text, uint64_t pos, size_t reach = 320);
 
 // Index of the sentence containing byte `pos`, or the nearest one before it.
 size_t sentence_index(const std::vector<Span>& sentences, uint64_t pos);
