@@ -30,13 +30,18 @@ const std::string& corpus() {
   static const std::string text = [] {
     if (const char* path = std::getenv("OSPREY_BENCH_CORPUS")) return read(path);
     std::string reports;
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(OSPREY_FIXTURES) / "corpus"))
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::filesystem::path(OSPREY_FIXTURES) / "corpus"))
       if (e.path().extension() == ".txt") reports += read(e.path()) + "\n\n";
     const std::string prose =
-        "Analysts at several firms said the campaign showed a patient operator that favoured living off the land, "
-        "using built-in administration tools rather than custom malware, and that it moved slowly between hosts "
-        "to avoid tripping behavioural detections. Officials declined to say how many organisations were affected, "
-        "but described the intrusions as a serious concern for critical infrastructure operators in the region. ";
+        "Analysts at several firms said the campaign showed a patient operator that favoured "
+        "living off the land, "
+        "using built-in administration tools rather than custom malware, and that it moved slowly "
+        "between hosts "
+        "to avoid tripping behavioural detections. Officials declined to say how many "
+        "organisations were affected, "
+        "but described the intrusions as a serious concern for critical infrastructure operators "
+        "in the region. ";
     std::string text;
     while (text.size() < (32u << 20)) {
       text += reports;
@@ -69,7 +74,8 @@ void BM_ExtractStreaming(benchmark::State& state) {
   const std::string& text = corpus();
   for (auto _ : state) {
     auto stream = extractor().stream();
-    for (size_t pos = 0; pos < text.size(); pos += 1u << 20) stream.feed(std::string_view(text).substr(pos, 1u << 20));
+    for (size_t pos = 0; pos < text.size(); pos += 1u << 20)
+      stream.feed(std::string_view(text).substr(pos, 1u << 20));
     benchmark::DoNotOptimize(stream.finish());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
@@ -97,8 +103,10 @@ void BM_CreateExtractorCold(benchmark::State& state) {
   std::string keep = saved ? saved : "";
   setenv("OSPREY_CACHE_DIR", "/nonexistent/osprey-bench-no-cache", 1);
   for (auto _ : state) benchmark::DoNotOptimize(osprey::observables::Extractor::create().ok());
-  if (saved) setenv("OSPREY_CACHE_DIR", keep.c_str(), 1);
-  else unsetenv("OSPREY_CACHE_DIR");
+  if (saved)
+    setenv("OSPREY_CACHE_DIR", keep.c_str(), 1);
+  else
+    unsetenv("OSPREY_CACHE_DIR");
 }
 BENCHMARK(BM_CreateExtractorCold)->Unit(benchmark::kMillisecond);
 

@@ -8,7 +8,8 @@
 #include "osprey/text/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const osprey::observables::Extractor extractor = osprey::observables::Extractor::create().value();
+  static const osprey::observables::Extractor extractor =
+      osprey::observables::Extractor::create().value();
   std::string_view text(reinterpret_cast<const char*>(data), size);
   osprey::Findings whole = extractor.extract(text);
   for (const auto& o : whole.observables) {

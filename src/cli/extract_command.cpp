@@ -67,20 +67,26 @@ Result<Findings> extract_input(const observables::Extractor& extractor, const st
 
 void add_extract_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ExtractArgs>();
-  CLI::App* cmd = app.add_subcommand("extract", "Find indicators (IPs, domains, URLs, hashes, CVEs …) in text");
+  CLI::App* cmd =
+      app.add_subcommand("extract", "Find indicators (IPs, domains, URLs, hashes, CVEs …) in text");
   cmd->add_option("inputs", args->inputs, "Files to read; '-' or nothing reads standard input");
-  std::map<std::string, Format> formats = {
-      {"json", Format::kJson}, {"ndjson", Format::kNdjson}, {"csv", Format::kCsv}, {"text", Format::kText}};
+  std::map<std::string, Format> formats = {{"json", Format::kJson},
+                                           {"ndjson", Format::kNdjson},
+                                           {"csv", Format::kCsv},
+                                           {"text", Format::kText}};
   cmd->add_option("-f,--format", args->format, "Output format: json (default), ndjson, csv, text")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
-  cmd->add_flag("--explain", args->options.explain, "Say which rule found each observable, and why");
-  cmd->add_option("--site", args->options.site, "The article's own domain: its URLs and e-mails are marked benign");
+  cmd->add_flag("--explain", args->options.explain,
+                "Say which rule found each observable, and why");
+  cmd->add_option("--site", args->options.site,
+                  "The article's own domain: its URLs and e-mails are marked benign");
   std::vector<std::string> type_names;
   for (const auto& type : observables::observable_types()) type_names.emplace_back(type.name);
   cmd->add_option("-t,--types", args->options.types, "Report only these types (comma-separated)")
       ->delimiter(',')
       ->check(CLI::IsMember(type_names));
-  cmd->add_option("--max-spans", args->options.max_spans, "Spans listed per observable (all are counted)")
+  cmd->add_option("--max-spans", args->options.max_spans,
+                  "Spans listed per observable (all are counted)")
       ->check(CLI::Range(1, 1000000));
   cmd->callback([args, &exit_code] {
     if (args->inputs.empty()) args->inputs.push_back("-");

@@ -22,12 +22,23 @@ void append_string(std::string& out, std::string_view s) {
     out.append(s.substr(run, i - run));
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += fmt::format("\\u{:04x}", c);
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += fmt::format("\\u{:04x}", c);
     }
   }
   out.append(s.substr(run));
@@ -57,8 +68,8 @@ void append_observable_json(std::string& out, const Observable& o, std::string_v
   out += o.defanged ? ",\"defanged\":true" : ",\"defanged\":false";
   out += ",\"spans\":[";
   for (size_t i = 0; i < o.spans.size(); ++i)
-    fmt::format_to(std::back_inserter(out), "{}{{\"start\":{},\"end\":{}}}", i ? "," : "", o.spans[i].start,
-                   o.spans[i].end);
+    fmt::format_to(std::back_inserter(out), "{}{{\"start\":{},\"end\":{}}}", i ? "," : "",
+                   o.spans[i].start, o.spans[i].end);
   fmt::format_to(std::back_inserter(out), "],\"count\":{},\"context\":", o.count);
   append_string(out, o.context);
   out += ",\"flags\":";
@@ -105,7 +116,8 @@ std::string joined(const std::vector<std::string>& items, char sep) {
 FindingsWriter::FindingsWriter(std::ostream& out, Format format, size_t inputs)
     : out_(out), format_(format), array_(format == Format::kJson && inputs != 1) {
   if (array_) out_ << "[";
-  if (format_ == Format::kCsv) out_ << "source,type,value,defanged,count,start,end,flags,benign,context\n";
+  if (format_ == Format::kCsv)
+    out_ << "source,type,value,defanged,count,start,end,flags,benign,context\n";
 }
 
 void FindingsWriter::write(const Findings& f) {
@@ -145,9 +157,9 @@ void FindingsWriter::write(const Findings& f) {
     case Format::kCsv:
       for (const Observable& o : f.observables) {
         out_ << csv_field(f.source) << ',' << o.type << ',' << csv_field(o.value) << ','
-             << (o.defanged ? "true" : "false") << ',' << o.count << ',' << o.spans.front().start << ','
-             << o.spans.front().end << ',' << csv_field(joined(o.flags, ';')) << ',' << csv_field(o.benign)
-             << ',' << csv_field(o.context) << "\n";
+             << (o.defanged ? "true" : "false") << ',' << o.count << ',' << o.spans.front().start
+             << ',' << o.spans.front().end << ',' << csv_field(joined(o.flags, ';')) << ','
+             << csv_field(o.benign) << ',' << csv_field(o.context) << "\n";
       }
       break;
     case Format::kText:

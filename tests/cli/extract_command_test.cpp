@@ -2,6 +2,7 @@
 // and behaviour on bad input.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -9,8 +10,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <unistd.h>
 
 namespace {
 
@@ -46,13 +45,14 @@ std::string slurp(const std::filesystem::path& p) {
 Outcome osprey(const std::string& args, const std::string& stdin_text = "") {
   auto out = scratch() / "stdout", err = scratch() / "stderr", in = scratch() / "stdin";
   std::ofstream(in, std::ios::binary) << stdin_text;
-  std::string cmd = std::string(OSPREY_BINARY) + " " + args + " <" + in.string() + " >" + out.string() + " 2>" +
-                    err.string();
+  std::string cmd = std::string(OSPREY_BINARY) + " " + args + " <" + in.string() + " >" +
+                    out.string() + " 2>" + err.string();
   int raw = std::system(cmd.c_str());
   return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
 }
 
-const char* kReport = "The actor used hxxps://evil-cdn[.]net/gate.php and 198.51.100.23 (CVE-2024-3400).\n";
+const char* kReport =
+    "The actor used hxxps://evil-cdn[.]net/gate.php and 198.51.100.23 (CVE-2024-3400).\n";
 
 TEST(CliExtract, VersionAndHelpSucceed) {
   Outcome v = osprey("--version");
@@ -84,8 +84,8 @@ TEST(CliExtract, OneInputGivesOneFindingsObject) {
   std::set<std::string> types;
   for (const auto& o : j["observables"]) {
     types.insert(o["type"]);
-    EXPECT_TRUE(o.contains("value") && o.contains("defanged") && o.contains("spans") && o.contains("context") &&
-                o.contains("flags"));
+    EXPECT_TRUE(o.contains("value") && o.contains("defanged") && o.contains("spans") &&
+                o.contains("context") && o.contains("flags"));
   }
   EXPECT_EQ(types, (std::set<std::string>{"url", "domain", "ipv4", "cve"}));
 }
@@ -136,7 +136,8 @@ TEST(CliExtract, CsvIsQuotedRfc4180) {
   std::getline(lines, row);
   EXPECT_EQ(header, "source,type,value,defanged,count,start,end,flags,benign,context");
   EXPECT_EQ(row.rfind("-,ipv4,203.0.113.9,false,1,8,19,documentation,", 0), 0u) << row;
-  EXPECT_NE(row.find("\"Seen at 203.0.113.9, \"\"quoted\"\", then gone.\""), std::string::npos) << row;
+  EXPECT_NE(row.find("\"Seen at 203.0.113.9, \"\"quoted\"\", then gone.\""), std::string::npos)
+      << row;
 }
 
 TEST(CliExtract, TextFormatIsReadable) {
@@ -148,9 +149,10 @@ TEST(CliExtract, TextFormatIsReadable) {
 }
 
 TEST(CliExtract, HtmlMarkupAndScriptsAreIgnored) {
-  std::string file = write_file("page.html",
-                                "<!DOCTYPE html><html><head><script>fetch('http://tracker-ads.com/x')</script></head>"
-                                "<body><p>C2: <b>evil-c2.net</b></p><a href=\"https://linked.org/\">x</a></body></html>");
+  std::string file = write_file(
+      "page.html",
+      "<!DOCTYPE html><html><head><script>fetch('http://tracker-ads.com/x')</script></head>"
+      "<body><p>C2: <b>evil-c2.net</b></p><a href=\"https://linked.org/\">x</a></body></html>");
   Outcome r = osprey("extract -f ndjson " + file);
   ASSERT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("evil-c2.net"), std::string::npos);

@@ -11,15 +11,16 @@ namespace osprey::cli {
 namespace {
 
 Observable tricky(std::mt19937& rng) {
-  static const char* kPieces[] = {"plain", "quote\"d", "back\\slash", "new\nline", "tab\t", "\x01\x1f",
-                                  "пример", "😀", "", "x"};
+  static const char* kPieces[] = {"plain",    "quote\"d", "back\\slash", "new\nline", "tab\t",
+                                  "\x01\x1f", "пример",   "😀",           "",          "x"};
   auto piece = [&] { return std::string(kPieces[rng() % 10]) + kPieces[rng() % 10]; };
   Observable o;
   o.type = "domain";
   o.value = piece();
   if (rng() % 2) o.unicode = piece();
   o.defanged = rng() % 2;
-  for (unsigned i = 0; i < rng() % 4 + 1; ++i) o.spans.push_back({rng() % 1000, 1000 + rng() % 1000});
+  for (unsigned i = 0; i < rng() % 4 + 1; ++i)
+    o.spans.push_back({rng() % 1000, 1000 + rng() % 1000});
   o.count = o.spans.size() + rng() % 3;
   o.context = piece();
   for (unsigned i = 0; i < rng() % 3; ++i) o.flags.push_back(piece());

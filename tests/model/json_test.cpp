@@ -49,7 +49,8 @@ TEST(ModelJson, FindingsCarrySourceAndObservables) {
   Findings f;
   f.source = "report.txt";
   f.bytes = 99;
-  f.observables.push_back(Observable{"cve", "CVE-2024-3400", "", false, {{1, 14}}, 1, "", {}, "", ""});
+  f.observables.push_back(
+      Observable{"cve", "CVE-2024-3400", "", false, {{1, 14}}, 1, "", {}, "", ""});
   nlohmann::json j = f;
   EXPECT_EQ(j["source"], "report.txt");
   EXPECT_EQ(j["bytes"], 99);

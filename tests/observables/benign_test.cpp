@@ -32,15 +32,20 @@ std::string benign_of(const std::string& text, const std::string& type, const st
 // ---------------------------------------------------------------- addresses
 
 TEST(BenignAddress, DocumentationRanges) {
-  EXPECT_NE(benign_of("host 192.0.2.5 x", "ipv4", "192.0.2.5").find("documentation"), std::string::npos);
-  EXPECT_NE(benign_of("host 198.51.100.7 x", "ipv4", "198.51.100.7").find("documentation"), std::string::npos);
-  EXPECT_NE(benign_of("host 203.0.113.9 x", "ipv4", "203.0.113.9").find("documentation"), std::string::npos);
-  EXPECT_NE(benign_of("host 2001:db8::5 x", "ipv6", "2001:db8::5").find("documentation"), std::string::npos);
+  EXPECT_NE(benign_of("host 192.0.2.5 x", "ipv4", "192.0.2.5").find("documentation"),
+            std::string::npos);
+  EXPECT_NE(benign_of("host 198.51.100.7 x", "ipv4", "198.51.100.7").find("documentation"),
+            std::string::npos);
+  EXPECT_NE(benign_of("host 203.0.113.9 x", "ipv4", "203.0.113.9").find("documentation"),
+            std::string::npos);
+  EXPECT_NE(benign_of("host 2001:db8::5 x", "ipv6", "2001:db8::5").find("documentation"),
+            std::string::npos);
 }
 
 TEST(BenignAddress, PrivateAndLoopback) {
   EXPECT_NE(benign_of("host 10.1.2.3 x", "ipv4", "10.1.2.3").find("private"), std::string::npos);
-  EXPECT_NE(benign_of("host 192.168.1.1 x", "ipv4", "192.168.1.1").find("private"), std::string::npos);
+  EXPECT_NE(benign_of("host 192.168.1.1 x", "ipv4", "192.168.1.1").find("private"),
+            std::string::npos);
   EXPECT_NE(benign_of("host 127.0.0.1 x", "ipv4", "127.0.0.1").find("loopback"), std::string::npos);
   EXPECT_NE(benign_of("host ::1 x", "ipv6", "::1").find("loopback"), std::string::npos);
   EXPECT_NE(benign_of("host fc00::1 x", "ipv6", "fc00::1").find("private"), std::string::npos);
@@ -57,7 +62,8 @@ TEST(BenignAddress, OtherSpecialRanges) {
 }
 
 TEST(BenignAddress, PrivateNetwork) {
-  EXPECT_NE(benign_of("block 10.0.0.0/8 now", "cidr", "10.0.0.0/8").find("private"), std::string::npos);
+  EXPECT_NE(benign_of("block 10.0.0.0/8 now", "cidr", "10.0.0.0/8").find("private"),
+            std::string::npos);
   EXPECT_TRUE(benign_of("block 45.77.0.0/16 now", "cidr", "45.77.0.0/16").empty());
 }
 
@@ -70,7 +76,8 @@ TEST(BenignAddress, PublicAddressesNotBenign) {
 // ---------------------------------------------------------------- domains and URLs
 
 TEST(BenignDomain, ExampleDomainsAndSubdomains) {
-  Findings f = extract("see example.com and www.example.net and a.b.example.org and notexample.com");
+  Findings f =
+      extract("see example.com and www.example.net and a.b.example.org and notexample.com");
   for (const char* d : {"example.com", "www.example.net", "a.b.example.org"}) {
     const Observable* o = find(f, "domain", d);
     ASSERT_NE(o, nullptr) << d;
@@ -82,13 +89,18 @@ TEST(BenignDomain, ExampleDomainsAndSubdomains) {
 }
 
 TEST(BenignDomain, ExampleUrlsAndEmails) {
-  EXPECT_FALSE(benign_of("get https://example.com/payload.exe now", "url", "https://example.com/payload.exe").empty());
+  EXPECT_FALSE(
+      benign_of("get https://example.com/payload.exe now", "url", "https://example.com/payload.exe")
+          .empty());
   EXPECT_FALSE(benign_of("mail bob@example.com now", "email", "bob@example.com").empty());
 }
 
 TEST(BenignDomain, WellKnownDomain) {
-  EXPECT_NE(benign_of("hosted on github.com now", "domain", "github.com").find("github.com"), std::string::npos);
-  EXPECT_FALSE(benign_of("from raw.githubusercontent.com now", "domain", "raw.githubusercontent.com").empty());
+  EXPECT_NE(benign_of("hosted on github.com now", "domain", "github.com").find("github.com"),
+            std::string::npos);
+  EXPECT_FALSE(
+      benign_of("from raw.githubusercontent.com now", "domain", "raw.githubusercontent.com")
+          .empty());
   EXPECT_TRUE(benign_of("from evilgithub.com now", "domain", "evilgithub.com").empty());
   EXPECT_TRUE(benign_of("from github.com.evil.net now", "domain", "github.com.evil.net").empty());
 }
@@ -113,9 +125,11 @@ TEST(BenignDomain, EmailOnWellKnownProviderNotBenign) {
 }
 
 TEST(BenignDomain, OrdinaryDomainNotBenign) {
-  Findings f = extract("The loader beacons to evil-updates.net and http://evil-updates.net/gate.php daily.");
+  Findings f =
+      extract("The loader beacons to evil-updates.net and http://evil-updates.net/gate.php daily.");
   ASSERT_FALSE(f.observables.empty());
-  for (const Observable& o : f.observables) EXPECT_TRUE(o.benign.empty()) << o.type << ":" << o.value;
+  for (const Observable& o : f.observables)
+    EXPECT_TRUE(o.benign.empty()) << o.type << ":" << o.value;
 }
 
 // ---------------------------------------------------------------- digests
@@ -125,15 +139,20 @@ TEST(BenignDigest, EmptyInputDigests) {
       "empty d41d8cd98f00b204e9800998ecf8427e and da39a3ee5e6b4b0d3255bfef95601890afd80709 and "
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   ASSERT_EQ(f.observables.size(), 3u);
-  for (const Observable& o : f.observables) EXPECT_NE(o.benign.find("empty"), std::string::npos) << o.value;
+  for (const Observable& o : f.observables)
+    EXPECT_NE(o.benign.find("empty"), std::string::npos) << o.value;
 }
 
 TEST(BenignDigest, EmptyInputDigestInUppercase) {
-  EXPECT_FALSE(benign_of("md5 D41D8CD98F00B204E9800998ECF8427E x", "md5", "d41d8cd98f00b204e9800998ecf8427e").empty());
+  EXPECT_FALSE(
+      benign_of("md5 D41D8CD98F00B204E9800998ECF8427E x", "md5", "d41d8cd98f00b204e9800998ecf8427e")
+          .empty());
 }
 
 TEST(BenignDigest, OrdinaryDigestNotBenign) {
-  EXPECT_TRUE(benign_of("md5 44d88612fea8a8f36de82e1278abb02f x", "md5", "44d88612fea8a8f36de82e1278abb02f").empty());
+  EXPECT_TRUE(
+      benign_of("md5 44d88612fea8a8f36de82e1278abb02f x", "md5", "44d88612fea8a8f36de82e1278abb02f")
+          .empty());
 }
 
 // ---------------------------------------------------------------- the reporting site
@@ -169,7 +188,8 @@ TEST(BenignSite, WithoutSiteTheDomainIsNotBenign) {
 TEST(BenignSite, LookalikeOfSiteNotBenign) {
   ExtractOptions options;
   options.site = "vendor-blog.com";
-  EXPECT_TRUE(benign_of("see evilvendor-blog.com now", "domain", "evilvendor-blog.com", options).empty());
+  EXPECT_TRUE(
+      benign_of("see evilvendor-blog.com now", "domain", "evilvendor-blog.com", options).empty());
 }
 
 // Regression (fixed): ExtractOptions::site is compared byte-wise with the lowercase

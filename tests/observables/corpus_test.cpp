@@ -31,9 +31,11 @@ TEST(Corpus, PrecisionAndRecallOverHandWrittenReports) {
     if (entry.path().extension() == ".txt") texts.push_back(entry.path());
   std::sort(texts.begin(), texts.end());
   for (const auto& txt : texts) {
-    auto expected = nlohmann::json::parse(read(std::filesystem::path(txt).replace_extension(".expected.json")));
+    auto expected =
+        nlohmann::json::parse(read(std::filesystem::path(txt).replace_extension(".expected.json")));
     std::set<std::pair<std::string, std::string>> want, got;
-    for (const auto& o : expected["observables"]) want.insert({o["type"].get<std::string>(), o["value"].get<std::string>()});
+    for (const auto& o : expected["observables"])
+      want.insert({o["type"].get<std::string>(), o["value"].get<std::string>()});
     Findings f = extract(read(txt));
     std::set<std::string> got_values;
     for (const Observable& o : f.observables) {
@@ -41,7 +43,8 @@ TEST(Corpus, PrecisionAndRecallOverHandWrittenReports) {
       got_values.insert(o.value);
     }
     for (const auto& p : got) {
-      if (want.count(p)) ++tp;
+      if (want.count(p))
+        ++tp;
       else {
         ++fp;
         errors.push_back(txt.filename().string() + ": unexpected " + p.first + " " + p.second);
@@ -58,8 +61,9 @@ TEST(Corpus, PrecisionAndRecallOverHandWrittenReports) {
   }
   double precision = tp + fp ? double(tp) / double(tp + fp) : 1.0;
   double recall = tp + fn ? double(tp) / double(tp + fn) : 1.0;
-  std::printf("corpus: %zu files, tp %zu fp %zu fn %zu, precision %.3f recall %.3f, traps reported %zu\n",
-              files, tp, fp, fn, precision, recall, traps);
+  std::printf(
+      "corpus: %zu files, tp %zu fp %zu fn %zu, precision %.3f recall %.3f, traps reported %zu\n",
+      files, tp, fp, fn, precision, recall, traps);
   EXPECT_GE(files, 30u);
   // One known miss is tolerated: a 40-hex value the text says is a truncated
   // SHA-256 (only reading the sentence's meaning could tell).

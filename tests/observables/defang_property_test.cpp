@@ -32,8 +32,8 @@ std::string random_ipv4(std::mt19937& rng) {
   unsigned first;
   do first = 1 + rng() % 223;
   while (first == 10 || first == 127);
-  return std::to_string(first) + "." + std::to_string(rng() % 256) + "." + std::to_string(rng() % 256) + "." +
-         std::to_string(rng() % 256);
+  return std::to_string(first) + "." + std::to_string(rng() % 256) + "." +
+         std::to_string(rng() % 256) + "." + std::to_string(rng() % 256);
 }
 
 // Defangs every dot, '@' and scheme with one of the styles analysts use.
@@ -48,9 +48,12 @@ std::string defang(const std::string& plain, std::mt19937& rng) {
     i = 4;
   }
   for (; i < plain.size(); ++i) {
-    if (plain[i] == '.') out += dot;
-    else if (plain[i] == '@') out += at;
-    else out += plain[i];
+    if (plain[i] == '.')
+      out += dot;
+    else if (plain[i] == '@')
+      out += at;
+    else
+      out += plain[i];
   }
   return out;
 }
@@ -71,10 +74,22 @@ TEST(DefangProperty, ExtractionRecoversTheCanonicalValue) {
   for (int i = 0; i < 400; ++i) {
     std::string type, plain;
     switch (i % 4) {
-      case 0: type = "ipv4"; plain = random_ipv4(rng); break;
-      case 1: type = "domain"; plain = random_domain(rng); break;
-      case 2: type = "url"; plain = "https://" + random_domain(rng) + "/" + random_label(rng); break;
-      default: type = "email"; plain = random_label(rng) + "@" + random_domain(rng); break;
+      case 0:
+        type = "ipv4";
+        plain = random_ipv4(rng);
+        break;
+      case 1:
+        type = "domain";
+        plain = random_domain(rng);
+        break;
+      case 2:
+        type = "url";
+        plain = "https://" + random_domain(rng) + "/" + random_label(rng);
+        break;
+      default:
+        type = "email";
+        plain = random_label(rng) + "@" + random_domain(rng);
+        break;
     }
     std::string defanged = defang(plain, rng);
     std::string sentence = "The operators used " + defanged + " for staging.";

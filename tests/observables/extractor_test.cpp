@@ -25,11 +25,13 @@ TEST(Extractor, SpansPointIntoTheOriginalBytes) {
   ASSERT_NE(ip, nullptr);
   EXPECT_EQ(ip->count, 2u);
   ASSERT_EQ(ip->spans.size(), 2u);
-  for (const Span& s : ip->spans) EXPECT_EQ(text.substr(s.start, s.end - s.start), "198.51.100[.]7");
+  for (const Span& s : ip->spans)
+    EXPECT_EQ(text.substr(s.start, s.end - s.start), "198.51.100[.]7");
 }
 
 TEST(Extractor, ContextIsTheSentence) {
-  Findings f = extract("Intro sentence here. The loader beaconed to 203.0.113.9 every hour. Outro.");
+  Findings f =
+      extract("Intro sentence here. The loader beaconed to 203.0.113.9 every hour. Outro.");
   const Observable* ip = only(f, "ipv4");
   ASSERT_NE(ip, nullptr);
   EXPECT_EQ(ip->context, "The loader beaconed to 203.0.113.9 every hour.");
@@ -72,11 +74,14 @@ TEST(Extractor, ExplainNamesTheRule) {
 }
 
 TEST(Extractor, InvalidUtf8AndBinaryNeverCrashOrJoinTokens) {
-  std::string text = "evil\xFF" "bad.com and \xC0\xAF 203.0.113.5 \xED\xA0\x80";
+  std::string text =
+      "evil\xFF"
+      "bad.com and \xC0\xAF 203.0.113.5 \xED\xA0\x80";
   Findings f = extract(text);
   EXPECT_EQ(values(f, "domain"), (std::vector<std::string>{"bad.com"}));
   EXPECT_EQ(values(f, "ipv4"), (std::vector<std::string>{"203.0.113.5"}));
-  for (const Observable& o : f.observables) EXPECT_TRUE(text::is_valid_utf8(o.context)) << o.context;
+  for (const Observable& o : f.observables)
+    EXPECT_TRUE(text::is_valid_utf8(o.context)) << o.context;
   std::mt19937 rng(7);
   std::string noise(1 << 20, '\0');
   for (char& c : noise) c = static_cast<char>(rng());

@@ -14,7 +14,8 @@ using osprey::Observable;
 namespace {
 
 std::string upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](char c) { return c >= 'a' && c <= 'z' ? char(c - 32) : c; });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](char c) { return c >= 'a' && c <= 'z' ? char(c - 32) : c; });
   return s;
 }
 
@@ -26,7 +27,8 @@ const std::string kSha512 =
     "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
     "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f";
 const std::string kImphash = "f34d5f2d4577ed6d9ceec516c1f5a744";
-const std::string kSsdeep = "96:s4Ud1Lj96tHHlZDrwciQmA+4uy1I0G4HYuL8N3TzS8QsO/wqWXLcMSx:sF1LjEtHHlZDrOqWXLcMSx";
+const std::string kSsdeep =
+    "96:s4Ud1Lj96tHHlZDrwciQmA+4uy1I0G4HYuL8N3TzS8QsO/wqWXLcMSx:sF1LjEtHHlZDrOqWXLcMSx";
 
 const char* const kHashTypes[] = {"md5", "sha1", "sha256", "sha512", "imphash", "ssdeep"};
 
@@ -77,8 +79,8 @@ TEST(HexDigest, Sha512) {
 
 TEST(HexDigest, AllFourInOneText) {
   Findings f = extract(kMd5 + "\n" + kSha1 + "\n" + kSha256 + "\n" + kSha512 + "\n");
-  EXPECT_EQ(hash_pairs(f), (std::vector<std::string>{"md5:" + kMd5, "sha1:" + kSha1, "sha256:" + kSha256,
-                                                     "sha512:" + kSha512}));
+  EXPECT_EQ(hash_pairs(f), (std::vector<std::string>{"md5:" + kMd5, "sha1:" + kSha1,
+                                                     "sha256:" + kSha256, "sha512:" + kSha512}));
 }
 
 TEST(HexDigest, UppercaseCanonicalisedToLowercase) {
@@ -96,16 +98,18 @@ TEST(HexDigest, BothCasesMergeIntoOneObservable) {
 }
 
 TEST(HexDigest, HexInsideLongerHexRejected) {
-  EXPECT_TRUE(hash_pairs(extract("x " + kMd5 + "a y")).empty());             // 33 hex
+  EXPECT_TRUE(hash_pairs(extract("x " + kMd5 + "a y")).empty());                  // 33 hex
   EXPECT_TRUE(hash_pairs(extract("x " + kSha256.substr(0, 63) + " y")).empty());  // 63 hex
-  EXPECT_TRUE(hash_pairs(extract("x " + kSha1 + "0 y")).empty());            // 41 hex
-  EXPECT_TRUE(hash_pairs(extract("x " + kSha512 + "a y")).empty());          // 129 hex
+  EXPECT_TRUE(hash_pairs(extract("x " + kSha1 + "0 y")).empty());                 // 41 hex
+  EXPECT_TRUE(hash_pairs(extract("x " + kSha512 + "a y")).empty());               // 129 hex
 }
 
 TEST(HexDigest, PrefixOfLongerDigestNotReported) {
   // A sha256 holds many 32- and 40-hex windows: only the sha256 is reported.
-  EXPECT_EQ(hash_pairs(extract("x " + kSha256 + " y")), std::vector<std::string>{"sha256:" + kSha256});
-  EXPECT_EQ(hash_pairs(extract("x " + kSha512 + " y")), std::vector<std::string>{"sha512:" + kSha512});
+  EXPECT_EQ(hash_pairs(extract("x " + kSha256 + " y")),
+            std::vector<std::string>{"sha256:" + kSha256});
+  EXPECT_EQ(hash_pairs(extract("x " + kSha512 + " y")),
+            std::vector<std::string>{"sha512:" + kSha512});
 }
 
 TEST(HexDigest, GluedToLettersRejected) {
@@ -116,7 +120,8 @@ TEST(HexDigest, GluedToLettersRejected) {
 
 TEST(HexDigest, MixedCaseRejected) {
   EXPECT_TRUE(hash_pairs(extract("x 44D88612fea8a8f36de82e1278abb02f y")).empty());
-  EXPECT_TRUE(hash_pairs(extract("x " + upper(kSha256.substr(0, 32)) + kSha256.substr(32) + " y")).empty());
+  EXPECT_TRUE(
+      hash_pairs(extract("x " + upper(kSha256.substr(0, 32)) + kSha256.substr(32) + " y")).empty());
 }
 
 TEST(HexDigest, AllDigitsRejected) {
@@ -167,9 +172,12 @@ TEST(Imphash, LabelledIsImphashNotMd5) {
 }
 
 TEST(Imphash, LabelVariants) {
-  EXPECT_EQ(hash_pairs(extract("Imphash = " + upper(kImphash))), std::vector<std::string>{"imphash:" + kImphash});
-  EXPECT_EQ(hash_pairs(extract("IMPHASH " + kImphash + " x")), std::vector<std::string>{"imphash:" + kImphash});
-  EXPECT_EQ(hash_pairs(extract("imphash\t\"" + kImphash + "\"")), std::vector<std::string>{"imphash:" + kImphash});
+  EXPECT_EQ(hash_pairs(extract("Imphash = " + upper(kImphash))),
+            std::vector<std::string>{"imphash:" + kImphash});
+  EXPECT_EQ(hash_pairs(extract("IMPHASH " + kImphash + " x")),
+            std::vector<std::string>{"imphash:" + kImphash});
+  EXPECT_EQ(hash_pairs(extract("imphash\t\"" + kImphash + "\"")),
+            std::vector<std::string>{"imphash:" + kImphash});
 }
 
 TEST(Imphash, UnlabelledIsMd5) {
@@ -224,7 +232,9 @@ TEST(Ssdeep, TimesAreNotSsdeep) {
   EXPECT_TRUE(values("at 3:15:00 the host rebooted", "ssdeep").empty());
 }
 
-TEST(Ssdeep, TooShortRejected) { EXPECT_TRUE(values("6:abc:def x", "ssdeep").empty()); }
+TEST(Ssdeep, TooShortRejected) {
+  EXPECT_TRUE(values("6:abc:def x", "ssdeep").empty());
+}
 
 TEST(Ssdeep, ExtraFieldRejected) {
   EXPECT_TRUE(values("x " + kSsdeep + ":abc y", "ssdeep").empty());

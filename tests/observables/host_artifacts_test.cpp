@@ -23,8 +23,8 @@ std::vector<std::string> strings(std::initializer_list<const char*> list) {
 TEST(Filename, KindsOfFiles) {
   Findings f = extract(
       "ran evil.exe, loader.dll and run.ps1 then Invoice_2024.docm and backup.rar and stage2.bat");
-  EXPECT_EQ(values(f, "filename"),
-            strings({"evil.exe", "loader.dll", "run.ps1", "Invoice_2024.docm", "backup.rar", "stage2.bat"}));
+  EXPECT_EQ(values(f, "filename"), strings({"evil.exe", "loader.dll", "run.ps1",
+                                            "Invoice_2024.docm", "backup.rar", "stage2.bat"}));
   EXPECT_TRUE(values(f, "domain").empty());
 }
 
@@ -125,7 +125,8 @@ TEST(Filename, WordTemplateIsAFileInProse) {
 // ---------------------------------------------------------------- registry-key
 
 TEST(RegistryKey, HklmExpandedWithSpan) {
-  const std::string text = "set HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run was modified";
+  const std::string text =
+      "set HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run was modified";
   Findings f = extract(text);
   const Observable* o = only(f, "registry-key");
   ASSERT_NE(o, nullptr);
@@ -135,16 +136,21 @@ TEST(RegistryKey, HklmExpandedWithSpan) {
 }
 
 TEST(RegistryKey, OtherHives) {
-  EXPECT_EQ(values("key HKCU\\Software\\Evil, then", "registry-key"), strings({"HKEY_CURRENT_USER\\Software\\Evil"}));
+  EXPECT_EQ(values("key HKCU\\Software\\Evil, then", "registry-key"),
+            strings({"HKEY_CURRENT_USER\\Software\\Evil"}));
   EXPECT_EQ(values("key HKCR\\exefile\\shell\\open\\command.", "registry-key"),
             strings({"HKEY_CLASSES_ROOT\\exefile\\shell\\open\\command"}));
-  EXPECT_EQ(values("key HKU\\S-1-5-21\\Software\\X;", "registry-key"), strings({"HKEY_USERS\\S-1-5-21\\Software\\X"}));
-  EXPECT_EQ(values("key HKCC\\System\\X ok", "registry-key"), strings({"HKEY_CURRENT_CONFIG\\System\\X"}));
+  EXPECT_EQ(values("key HKU\\S-1-5-21\\Software\\X;", "registry-key"),
+            strings({"HKEY_USERS\\S-1-5-21\\Software\\X"}));
+  EXPECT_EQ(values("key HKCC\\System\\X ok", "registry-key"),
+            strings({"HKEY_CURRENT_CONFIG\\System\\X"}));
 }
 
 TEST(RegistryKey, FullHiveNameKept) {
-  EXPECT_EQ(values("key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\evil (persistence)", "registry-key"),
-            strings({"HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\evil"}));
+  EXPECT_EQ(
+      values("key HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\evil (persistence)",
+             "registry-key"),
+      strings({"HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\evil"}));
   EXPECT_EQ(values("key HKEY_CURRENT_USER\\Environment here", "registry-key"),
             strings({"HKEY_CURRENT_USER\\Environment"}));
 }
@@ -167,23 +173,29 @@ TEST(RegistryKey, PowerShellDrive) {
 }
 
 TEST(RegistryKey, LowercaseHive) {
-  EXPECT_EQ(values("low hklm\\software\\x here", "registry-key"), strings({"HKEY_LOCAL_MACHINE\\software\\x"}));
+  EXPECT_EQ(values("low hklm\\software\\x here", "registry-key"),
+            strings({"HKEY_LOCAL_MACHINE\\software\\x"}));
 }
 
 TEST(RegistryKey, SpacesInsideComponentsKept) {
-  const std::string text = "key HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon was modified";
+  const std::string text =
+      "key HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon was modified";
   Findings f = extract(text);
   const Observable* o = only(f, "registry-key");
   ASSERT_NE(o, nullptr);
-  EXPECT_EQ(o->value, "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon");
+  EXPECT_EQ(o->value,
+            "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon");
   EXPECT_EQ(o->spans[0].end, text.find(" was"));
 }
 
 TEST(RegistryKey, TrailingPunctuationTrimmed) {
-  EXPECT_EQ(values("(HKCU\\Software\\Evil).", "registry-key"), strings({"HKEY_CURRENT_USER\\Software\\Evil"}));
-  EXPECT_EQ(values("key \"HKCU\\Software\\Classes\\ms-settings\\shell\\open\\command\" set", "registry-key"),
+  EXPECT_EQ(values("(HKCU\\Software\\Evil).", "registry-key"),
+            strings({"HKEY_CURRENT_USER\\Software\\Evil"}));
+  EXPECT_EQ(values("key \"HKCU\\Software\\Classes\\ms-settings\\shell\\open\\command\" set",
+                   "registry-key"),
             strings({"HKEY_CURRENT_USER\\Software\\Classes\\ms-settings\\shell\\open\\command"}));
-  EXPECT_EQ(values("under HKLM\\Software\\Evil: a value", "registry-key"), strings({"HKEY_LOCAL_MACHINE\\Software\\Evil"}));
+  EXPECT_EQ(values("under HKLM\\Software\\Evil: a value", "registry-key"),
+            strings({"HKEY_LOCAL_MACHINE\\Software\\Evil"}));
 }
 
 TEST(RegistryKey, HiveAloneOrGluedRejected) {
@@ -215,7 +227,8 @@ TEST(UserAgent, HeaderStyle) {
 }
 
 TEST(UserAgent, CurlyQuotesAfterUserAgentString) {
-  const std::string text = "the user-agent string \xE2\x80\x9Cpython-requests/2.31.0\xE2\x80\x9D was";
+  const std::string text =
+      "the user-agent string \xE2\x80\x9Cpython-requests/2.31.0\xE2\x80\x9D was";
   Findings f = extract(text);
   const Observable* o = only(f, "user-agent");
   ASSERT_NE(o, nullptr);
@@ -225,14 +238,17 @@ TEST(UserAgent, CurlyQuotesAfterUserAgentString) {
 }
 
 TEST(UserAgent, SingleQuotes) {
-  EXPECT_EQ(values("user agent 'Go-http-client/1.1' x", "user-agent"), strings({"Go-http-client/1.1"}));
+  EXPECT_EQ(values("user agent 'Go-http-client/1.1' x", "user-agent"),
+            strings({"Go-http-client/1.1"}));
 }
 
 TEST(UserAgent, LongValueWithProductTokenChromeVersion) {
   Findings f = extract(
-      "User-Agent: \"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0.0.0 Safari/537.36\"");
+      "User-Agent: \"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0.0.0 "
+      "Safari/537.36\"");
   EXPECT_EQ(values(f, "user-agent"),
-            strings({"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0.0.0 Safari/537.36"}));
+            strings({"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+                     "Chrome/120.0.0.0 Safari/537.36"}));
   EXPECT_TRUE(values(f, "ipv4").empty());
 }
 
@@ -249,7 +265,8 @@ TEST(UserAgent, TooShortRejected) {
 }
 
 TEST(UserAgent, TooFarAfterTheWordsRejected) {
-  EXPECT_TRUE(values("the useragent of the implant, which many analysts have discussed at length in the past, is "
+  EXPECT_TRUE(values("the useragent of the implant, which many analysts have discussed at length "
+                     "in the past, is "
                      "\"Mozilla/5.0 (compatible)\" x",
                      "user-agent")
                   .empty());

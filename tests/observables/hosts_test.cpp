@@ -219,8 +219,9 @@ TEST(Url, Schemes) {
       "ftp://files.evil.net/x sftp://evil.net/y smb://evil.net/share ws://evil.net/s "
       "wss://evil.net/s tcp://evil.net:4444 udp://evil.net:53 https://evil.net/z");
   EXPECT_EQ(values(f, "url"),
-            strings({"ftp://files.evil.net/x", "sftp://evil.net/y", "smb://evil.net/share", "ws://evil.net/s",
-                     "wss://evil.net/s", "tcp://evil.net:4444", "udp://evil.net:53", "https://evil.net/z"}));
+            strings({"ftp://files.evil.net/x", "sftp://evil.net/y", "smb://evil.net/share",
+                     "ws://evil.net/s", "wss://evil.net/s", "tcp://evil.net:4444",
+                     "udp://evil.net:53", "https://evil.net/z"}));
 }
 
 TEST(Url, SchemeAndHostLowercasedPathCaseKept) {
@@ -274,8 +275,10 @@ TEST(Url, BracketsQuotesAndAngleBrackets) {
 }
 
 TEST(Url, UnicodePunctuationEndsUrl) {
-  EXPECT_EQ(values("see https://evil.com/a\xE2\x80\xA6 more", "url"), strings({"https://evil.com/a"}));
-  EXPECT_EQ(values("\xE2\x80\x9Chttps://evil.com/a\xE2\x80\x9D said", "url"), strings({"https://evil.com/a"}));
+  EXPECT_EQ(values("see https://evil.com/a\xE2\x80\xA6 more", "url"),
+            strings({"https://evil.com/a"}));
+  EXPECT_EQ(values("\xE2\x80\x9Chttps://evil.com/a\xE2\x80\x9D said", "url"),
+            strings({"https://evil.com/a"}));
 }
 
 TEST(Url, PortKeptInValue) {

@@ -43,14 +43,18 @@ TEST(Cve, CaseInsensitiveInputUppercased) {
 }
 
 TEST(Cve, SpellingsMerge) {
-  Findings f = extract("CVE-2021-44228, cve-2021-44228 and CVE-2021\xE2\x80\x93" "44228");
+  Findings f = extract(
+      "CVE-2021-44228, cve-2021-44228 and CVE-2021\xE2\x80\x93"
+      "44228");
   const Observable* o = only(f, "cve");
   ASSERT_NE(o, nullptr);
   EXPECT_EQ(o->count, 3u);
 }
 
 TEST(Cve, EnDashNormalised) {
-  const std::string text = "see CVE-2021\xE2\x80\x93" "44228 now";
+  const std::string text =
+      "see CVE-2021\xE2\x80\x93"
+      "44228 now";
   Findings f = extract(text);
   const Observable* o = only(f, "cve");
   ASSERT_NE(o, nullptr);
@@ -60,11 +64,16 @@ TEST(Cve, EnDashNormalised) {
 }
 
 TEST(Cve, EnDashAfterPrefixNormalised) {
-  EXPECT_EQ(values("see CVE\xE2\x80\x93" "2024\xE2\x80\x93" "3400 now", "cve"), strings({"CVE-2024-3400"}));
+  EXPECT_EQ(values("see CVE\xE2\x80\x93"
+                   "2024\xE2\x80\x93"
+                   "3400 now",
+                   "cve"),
+            strings({"CVE-2024-3400"}));
 }
 
 TEST(Cve, FourToSevenDigitSequenceNumbers) {
-  EXPECT_EQ(values("CVE-2014-0160 and CVE-2021-1234567", "cve"), strings({"CVE-2014-0160", "CVE-2021-1234567"}));
+  EXPECT_EQ(values("CVE-2014-0160 and CVE-2021-1234567", "cve"),
+            strings({"CVE-2014-0160", "CVE-2021-1234567"}));
   EXPECT_TRUE(values("CVE-2024-123 x", "cve").empty());
   EXPECT_TRUE(values("CVE-2024-12345678 x", "cve").empty());
 }
@@ -103,7 +112,8 @@ TEST(Cve, GluedToLettersRejected) {
 }
 
 TEST(Cve, InsideUrlStillReported) {
-  EXPECT_EQ(values("https://nvd.nist.gov/vuln/detail/CVE-2024-3400", "cve"), strings({"CVE-2024-3400"}));
+  EXPECT_EQ(values("https://nvd.nist.gov/vuln/detail/CVE-2024-3400", "cve"),
+            strings({"CVE-2024-3400"}));
 }
 
 // ---------------------------------------------------------------- cwe
@@ -143,7 +153,8 @@ TEST(AttackTechnique, SubTechniqueWithSpan) {
 }
 
 TEST(AttackTechnique, TechniquesAndIcs) {
-  EXPECT_EQ(values("T1566.001 T1059 T0883 x", "attack-technique"), strings({"T1566.001", "T1059", "T0883"}));
+  EXPECT_EQ(values("T1566.001 T1059 T0883 x", "attack-technique"),
+            strings({"T1566.001", "T1059", "T0883"}));
 }
 
 TEST(AttackTechnique, Bounds) {
@@ -239,6 +250,7 @@ TEST(AttackSoftware, Rejections) {
 
 TEST(Attack, AllKindsInOneSentence) {
   Findings f = extract("TA0001 G0094 S0154 T1059 T1566.001");
-  EXPECT_EQ(all_pairs(f), strings({"attack-tactic:TA0001", "attack-group:G0094", "attack-software:S0154",
-                                   "attack-technique:T1059", "attack-technique:T1566.001"}));
+  EXPECT_EQ(all_pairs(f),
+            strings({"attack-tactic:TA0001", "attack-group:G0094", "attack-software:S0154",
+                     "attack-technique:T1059", "attack-technique:T1566.001"}));
 }

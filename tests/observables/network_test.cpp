@@ -107,7 +107,9 @@ TEST(Ipv4, RangeFlagLoopback) {
   EXPECT_EQ(ipv4_flags_of("host 127.8.9.10 x"), strings({"loopback"}));
 }
 
-TEST(Ipv4, RangeFlagLinkLocal) { EXPECT_EQ(ipv4_flags_of("host 169.254.1.1 x"), strings({"link-local"})); }
+TEST(Ipv4, RangeFlagLinkLocal) {
+  EXPECT_EQ(ipv4_flags_of("host 169.254.1.1 x"), strings({"link-local"}));
+}
 
 TEST(Ipv4, RangeFlagMulticast) {
   EXPECT_EQ(ipv4_flags_of("host 224.0.0.5 x"), strings({"multicast"}));
@@ -135,7 +137,9 @@ TEST(Ipv4, RangeFlagBenchmarking) {
   EXPECT_EQ(ipv4_flags_of("host 198.19.255.1 x"), strings({"benchmarking"}));
 }
 
-TEST(Ipv4, RangeFlagUnspecified) { EXPECT_EQ(ipv4_flags_of("bind 0.0.0.0 x"), strings({"unspecified"})); }
+TEST(Ipv4, RangeFlagUnspecified) {
+  EXPECT_EQ(ipv4_flags_of("bind 0.0.0.0 x"), strings({"unspecified"}));
+}
 
 TEST(Ipv4, RangeFlagBroadcast) {
   std::vector<std::string> flags = ipv4_flags_of("send 255.255.255.255 x");
@@ -245,7 +249,8 @@ TEST(Ipv6, FullFormCanonicalised) {
 TEST(Ipv6, CompressedAndUppercaseCanonicalised) {
   EXPECT_EQ(values("addr 2001:DB8::1 end", "ipv6"), strings({"2001:db8::1"}));
   EXPECT_EQ(values("address: 2606:4700::1111", "ipv6"), strings({"2606:4700::1111"}));
-  EXPECT_EQ(values("C2 2A03:2880:F10C:83:FACE:B00C:0:25DE.", "ipv6"), strings({"2a03:2880:f10c:83:face:b00c:0:25de"}));
+  EXPECT_EQ(values("C2 2A03:2880:F10C:83:FACE:B00C:0:25DE.", "ipv6"),
+            strings({"2a03:2880:f10c:83:face:b00c:0:25de"}));
 }
 
 TEST(Ipv6, Rfc5952LongestZeroRunCompressed) {
@@ -314,7 +319,8 @@ TEST(Ipv6, BracketedWithPort) {
 }
 
 TEST(Ipv6, TrailingSentenceColonAndDotDropped) {
-  EXPECT_EQ(values("The server was 2001:db8::dead:beef.", "ipv6"), strings({"2001:db8::dead:beef"}));
+  EXPECT_EQ(values("The server was 2001:db8::dead:beef.", "ipv6"),
+            strings({"2001:db8::dead:beef"}));
   EXPECT_EQ(values("Known as 2606:4700::1111: the resolver", "ipv6"), strings({"2606:4700::1111"}));
 }
 

@@ -21,17 +21,22 @@ struct Address {
 const Address kAddresses[] = {
     {"btc", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb"},
     {"btc", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz"},
-    {"btc", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp"},
+    {"btc", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+     "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdp"},
     {"btc", "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
      "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3298"},
-    {"eth", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAee"},
-    {"eth", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d358"},
+    {"eth", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+     "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAee"},
+    {"eth", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+     "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d358"},
     {"ltc", "LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH9", "LVg2kJoFNg45Nbpy53h7Fe1wKyeXVRhMH8"},
     {"trx", "TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7", "TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU8"},
     {"doge", "DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L", "DH5yaieqoZN36fDVciNyRueRGvGLR3mr7M"},
     {"xmr",
-     "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A",
-     "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3B"},
+     "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP"
+     "3A",
+     "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP"
+     "3B"},
 };
 
 }  // namespace
@@ -40,7 +45,8 @@ TEST(Wallet, EveryValidAddressFoundWithItsTypeOnly) {
   for (const Address& a : kAddresses) {
     const std::string text = std::string("Send the ransom to ") + a.valid + " within 48 hours.";
     Findings f = extract(text);
-    ASSERT_EQ(all_pairs(f), std::vector<std::string>{std::string(a.type) + ":" + a.valid}) << a.valid;
+    ASSERT_EQ(all_pairs(f), std::vector<std::string>{std::string(a.type) + ":" + a.valid})
+        << a.valid;
     const Observable* o = only(f, a.type);
     ASSERT_NE(o, nullptr);
     EXPECT_EQ(o->spans[0].start, 19u) << a.valid;
@@ -60,7 +66,8 @@ TEST(Wallet, OneCharacterChangedIsNotAnything) {
 }
 
 TEST(Wallet, AtLineBoundariesAndInPunctuation) {
-  EXPECT_EQ(values("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "btc"), std::vector<std::string>{"1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"});
+  EXPECT_EQ(values("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "btc"),
+            std::vector<std::string>{"1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"});
   EXPECT_EQ(values("wallet: (3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy).", "btc"),
             std::vector<std::string>{"3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"});
 }
@@ -85,7 +92,8 @@ TEST(Btc, Bech32WithWrongHrpRejected) {
 TEST(Btc, UppercaseBech32CanonicalLowercase) {
   Findings f = extract(
       "a BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ b bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
-  EXPECT_EQ(values(f, "btc"), std::vector<std::string>{"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"});
+  EXPECT_EQ(values(f, "btc"),
+            std::vector<std::string>{"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"});
 }
 
 TEST(Eth, ChecksummedAddressHasNoFlag) {
@@ -121,7 +129,9 @@ TEST(Eth, DigitsOnlyRejected) {
 
 TEST(Xmr, WrongNetworkOrLengthRejected) {
   // A valid address with its last character dropped is too short.
-  EXPECT_TRUE(all_pairs(extract("pay 44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3 now"))
+  EXPECT_TRUE(all_pairs(extract("pay "
+                                "44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYB"
+                                "b98uNbr2VBBEt7f2wfn3RVGQBEP3 now"))
                   .empty());
 }
 

@@ -19,7 +19,7 @@ TEST(MappedText, SpansMapBackAcrossShorterReplacements) {
   std::string original = "evil[.]com and x";
   MappedText m(original, {{4, 7, ".", true}});
   EXPECT_EQ(m.view(), "evil.com and x");
-  EXPECT_EQ(m.to_original(0, 8), (Span{0, 10}));    // the whole domain
+  EXPECT_EQ(m.to_original(0, 8), (Span{0, 10}));     // the whole domain
   EXPECT_EQ(m.to_original(13, 14), (Span{15, 16}));  // after the edit
   EXPECT_TRUE(m.rewritten(0, 8));
   EXPECT_FALSE(m.rewritten(9, 14));
@@ -27,7 +27,10 @@ TEST(MappedText, SpansMapBackAcrossShorterReplacements) {
 
 TEST(MappedText, DeletionsAtTheEdgeStayOutside) {
   // zero-width space (3 bytes) right before and inside an indicator
-  std::string original = "\xE2\x80\x8B" "a.b\xE2\x80\x8B" "c";
+  std::string original =
+      "\xE2\x80\x8B"
+      "a.b\xE2\x80\x8B"
+      "c";
   MappedText m(original, {{0, 3, "", true}, {6, 9, "", true}});
   EXPECT_EQ(m.view(), "a.bc");
   EXPECT_EQ(m.to_original(0, 3), (Span{3, 6}));  // "a.b": the leading deletion is outside
@@ -37,7 +40,9 @@ TEST(MappedText, DeletionsAtTheEdgeStayOutside) {
 }
 
 TEST(MappedText, NormalisationIsNotDefanging) {
-  std::string original = "CVE-2021\xE2\x80\x93" "44228";
+  std::string original =
+      "CVE-2021\xE2\x80\x93"
+      "44228";
   MappedText m(original, {{8, 11, "-", false}});
   EXPECT_EQ(m.view(), "CVE-2021-44228");
   EXPECT_FALSE(m.rewritten(0, 14));

@@ -12,7 +12,8 @@ TEST(Markup, DetectsHtmlDocuments) {
 }
 
 TEST(Markup, BlanksTagsScriptsAndCommentsKeepingOffsets) {
-  std::string html = "<p>C2: <b>evil.com</b></p><script>var x='bad.com';</script><!-- hidden.com -->ok";
+  std::string html =
+      "<p>C2: <b>evil.com</b></p><script>var x='bad.com';</script><!-- hidden.com -->ok";
   std::string text = blank_markup(html);
   ASSERT_EQ(text.size(), html.size());
   EXPECT_EQ(text.find("evil.com"), html.find("evil.com"));

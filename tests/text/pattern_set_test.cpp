@@ -1,11 +1,10 @@
 #include "osprey/text/pattern_set.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-
-#include <unistd.h>
 
 namespace osprey::text {
 namespace {

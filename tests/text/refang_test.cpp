@@ -18,35 +18,35 @@ TEST_P(RefangStyles, RewritesToThePlainForm) {
 
 INSTANTIATE_TEST_SUITE_P(
     EveryStyle, RefangStyles,
-    ::testing::Values(Case{"hxxp://evil.com/a", "http://evil.com/a"},
-                      Case{"hxxps://evil.com", "https://evil.com"},
-                      Case{"HXXPS://evil.com", "https://evil.com"},
-                      Case{"fxp://files.evil.com", "ftp://files.evil.com"},
-                      Case{"h**p://evil.com", "http://evil.com"},
-                      Case{"hxxp[:]//evil.com", "http://evil.com"},
-                      Case{"http[://]evil.com", "http://evil.com"},
-                      Case{"evil[.]com", "evil.com"},
-                      Case{"evil(.)com", "evil.com"},
-                      Case{"evil{.}com", "evil.com"},
-                      Case{"evil[dot]com", "evil.com"},
-                      Case{"evil(dot)com", "evil.com"},
-                      Case{"evil [.] com", "evil.com"},
-                      Case{"evil\\.com", "evil.com"},
-                      Case{"1.2.3[.]4", "1.2.3.4"},
-                      Case{"john[@]evil.com", "john@evil.com"},
-                      Case{"john[at]evil.com", "john@evil.com"},
-                      Case{"john(at)evil.com", "john@evil.com"},
-                      Case{"john [at] evil.com", "john@evil.com"},
-                      Case{"hxxp://[evil.com]/x", "http://evil.com/x"},
-                      Case{"evil . com", "evil.com"},
-                      Case{"mail dot evil dot com", "mail.evil.com"},
-                      Case{"evil\xEF\xBC\x8E" "com", "evil.com"},          // full-width dot
-                      Case{"evil\xE3\x80\x82" "com", "evil.com"},          // ideographic full stop
-                      Case{"a.com\xEF\xBC\x8F" "x", "a.com/x"},             // full-width slash
-                      Case{"ev\xE2\x80\x8Bil.com", "evil.com"},             // zero-width space
-                      Case{"evil.c\xE2\x81\xA0om", "evil.com"},             // word joiner
-                      Case{"CVE-2021\xE2\x80\x93" "44228", "CVE-2021-44228"}  // en dash
-                      ));
+    ::testing::Values(
+        Case{"hxxp://evil.com/a", "http://evil.com/a"},
+        Case{"hxxps://evil.com", "https://evil.com"}, Case{"HXXPS://evil.com", "https://evil.com"},
+        Case{"fxp://files.evil.com", "ftp://files.evil.com"},
+        Case{"h**p://evil.com", "http://evil.com"}, Case{"hxxp[:]//evil.com", "http://evil.com"},
+        Case{"http[://]evil.com", "http://evil.com"}, Case{"evil[.]com", "evil.com"},
+        Case{"evil(.)com", "evil.com"}, Case{"evil{.}com", "evil.com"},
+        Case{"evil[dot]com", "evil.com"}, Case{"evil(dot)com", "evil.com"},
+        Case{"evil [.] com", "evil.com"}, Case{"evil\\.com", "evil.com"},
+        Case{"1.2.3[.]4", "1.2.3.4"}, Case{"john[@]evil.com", "john@evil.com"},
+        Case{"john[at]evil.com", "john@evil.com"}, Case{"john(at)evil.com", "john@evil.com"},
+        Case{"john [at] evil.com", "john@evil.com"},
+        Case{"hxxp://[evil.com]/x", "http://evil.com/x"}, Case{"evil . com", "evil.com"},
+        Case{"mail dot evil dot com", "mail.evil.com"},
+        Case{"evil\xEF\xBC\x8E"
+             "com",
+             "evil.com"},  // full-width dot
+        Case{"evil\xE3\x80\x82"
+             "com",
+             "evil.com"},  // ideographic full stop
+        Case{"a.com\xEF\xBC\x8F"
+             "x",
+             "a.com/x"},                           // full-width slash
+        Case{"ev\xE2\x80\x8Bil.com", "evil.com"},  // zero-width space
+        Case{"evil.c\xE2\x81\xA0om", "evil.com"},  // word joiner
+        Case{"CVE-2021\xE2\x80\x93"
+             "44228",
+             "CVE-2021-44228"}  // en dash
+        ));
 
 TEST(Refang, LeavesProseAlone) {
   for (const char* prose : {"We meet (at) noon.", "the dot com bubble burst", "a dot com company",
@@ -57,8 +57,9 @@ TEST(Refang, LeavesProseAlone) {
 }
 
 TEST(Refang, IdeographicFullStopEndsChineseSentences) {
-  std::string prose = "\xE6\x88\x91\xE4\xBB\xAC\xE6\x9D\xA5\xE8\x87\xAA\xE4\xB8\xAD\xE5\x9B\xBD\xE3\x80\x82"
-                      "\xE4\xB8\xAD\xE5\x9B\xBD\xE6\x98\xAF\xE4\xB8\x80\xE4\xB8\xAA\xE5\xA4\xA7\xE5\x9B\xBD";
+  std::string prose =
+      "\xE6\x88\x91\xE4\xBB\xAC\xE6\x9D\xA5\xE8\x87\xAA\xE4\xB8\xAD\xE5\x9B\xBD\xE3\x80\x82"
+      "\xE4\xB8\xAD\xE5\x9B\xBD\xE6\x98\xAF\xE4\xB8\x80\xE4\xB8\xAA\xE5\xA4\xA7\xE5\x9B\xBD";
   EXPECT_EQ(refang_string(prose), prose);
 }
 

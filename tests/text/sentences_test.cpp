@@ -7,7 +7,8 @@ namespace {
 
 std::vector<std::string> sentences_of(std::string_view text) {
   std::vector<std::string> out;
-  for (const Span& s : split_sentences(text)) out.emplace_back(text.substr(s.start, s.end - s.start));
+  for (const Span& s : split_sentences(text))
+    out.emplace_back(text.substr(s.start, s.end - s.start));
   return out;
 }
 
@@ -17,8 +18,10 @@ TEST(Sentences, SplitsAtFullStopsBeforeCapitals) {
 }
 
 TEST(Sentences, IndicatorsAndAbbreviationsDoNotSplit) {
-  EXPECT_EQ(sentences_of("It used evil.com and 10.0.0.1 (e.g. for C2). Mr. Smith of Acme Inc. agreed."),
-            (std::vector<std::string>{"It used evil.com and 10.0.0.1 (e.g. for C2).", "Mr. Smith of Acme Inc. agreed."}));
+  EXPECT_EQ(
+      sentences_of("It used evil.com and 10.0.0.1 (e.g. for C2). Mr. Smith of Acme Inc. agreed."),
+      (std::vector<std::string>{"It used evil.com and 10.0.0.1 (e.g. for C2).",
+                                "Mr. Smith of Acme Inc. agreed."}));
 }
 
 TEST(Sentences, EveryLineIsItsOwnItem) {

@@ -13,8 +13,8 @@ void from_json(const nlohmann::json& j, Span& span) {
 
 // Optional fields are written only when set, so the common case stays short.
 void to_json(nlohmann::json& j, const Observable& o) {
-  j = nlohmann::json{{"type", o.type},         {"value", o.value}, {"defanged", o.defanged},
-                     {"spans", o.spans},       {"count", o.count}, {"context", o.context},
+  j = nlohmann::json{{"type", o.type},   {"value", o.value}, {"defanged", o.defanged},
+                     {"spans", o.spans}, {"count", o.count}, {"context", o.context},
                      {"flags", o.flags}};
   if (!o.unicode.empty()) j["unicode"] = o.unicode;
   if (!o.benign.empty()) j["benign"] = o.benign;

@@ -18,17 +18,48 @@ bool within(std::string_view host, std::string_view domain) {
 
 // Sites that reports name as references or as the platform abused, not as
 // attacker infrastructure. A URL on them with a path is still reported plainly.
-constexpr std::array<std::string_view, 38> kWellKnown = {
-    "microsoft.com", "windows.com", "windowsupdate.com", "office.com", "live.com", "outlook.com",
-    "google.com", "gmail.com", "youtube.com", "github.com", "githubusercontent.com", "gitlab.com",
-    "virustotal.com", "twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com",
-    "apple.com", "icloud.com", "amazon.com", "amazonaws.com", "cloudflare.com", "mozilla.org",
-    "wikipedia.org", "w3.org", "mitre.org", "cve.org", "nist.gov", "cisa.gov", "bing.com",
-    "yahoo.com", "telegram.org", "discord.com", "dropbox.com", "adobe.com", "oracle.com",
-    "ietf.org"};
+constexpr std::array<std::string_view, 38> kWellKnown = {"microsoft.com",
+                                                         "windows.com",
+                                                         "windowsupdate.com",
+                                                         "office.com",
+                                                         "live.com",
+                                                         "outlook.com",
+                                                         "google.com",
+                                                         "gmail.com",
+                                                         "youtube.com",
+                                                         "github.com",
+                                                         "githubusercontent.com",
+                                                         "gitlab.com",
+                                                         "virustotal.com",
+                                                         "twitter.com",
+                                                         "x.com",
+                                                         "facebook.com",
+                                                         "instagram.com",
+                                                         "linkedin.com",
+                                                         "apple.com",
+                                                         "icloud.com",
+                                                         "amazon.com",
+                                                         "amazonaws.com",
+                                                         "cloudflare.com",
+                                                         "mozilla.org",
+                                                         "wikipedia.org",
+                                                         "w3.org",
+                                                         "mitre.org",
+                                                         "cve.org",
+                                                         "nist.gov",
+                                                         "cisa.gov",
+                                                         "bing.com",
+                                                         "yahoo.com",
+                                                         "telegram.org",
+                                                         "discord.com",
+                                                         "dropbox.com",
+                                                         "adobe.com",
+                                                         "oracle.com",
+                                                         "ietf.org"};
 
 // Reserved for documentation by RFC 2606 and RFC 6761.
-constexpr std::array<std::string_view, 3> kExampleDomains = {"example.com", "example.net", "example.org"};
+constexpr std::array<std::string_view, 3> kExampleDomains = {"example.com", "example.net",
+                                                             "example.org"};
 
 std::string host_of(const Observable& o) {
   if (o.type == "domain") return o.value;
@@ -36,7 +67,8 @@ std::string host_of(const Observable& o) {
   if (o.type == "url") {
     size_t start = o.value.find("://") + 3;
     size_t end = o.value.find_first_of("/?#", start);
-    std::string authority = o.value.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string authority =
+        o.value.substr(start, end == std::string::npos ? std::string::npos : end - start);
     authority = authority.substr(authority.rfind('@') + 1);
     return authority.substr(0, authority.find(':'));
   }
@@ -68,8 +100,10 @@ std::string digest_reason(const Observable& o) {
   static constexpr std::array<std::string_view, 4> kEmpty = {
       "d41d8cd98f00b204e9800998ecf8427e", "da39a3ee5e6b4b0d3255bfef95601890afd80709",
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-      "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e"};
-  if (std::find(kEmpty.begin(), kEmpty.end(), o.value) != kEmpty.end()) return "digest of empty input";
+      "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877e"
+      "ec2f63b931bd47417a81a538327af927da3e"};
+  if (std::find(kEmpty.begin(), kEmpty.end(), o.value) != kEmpty.end())
+    return "digest of empty input";
   return {};
 }
 
@@ -77,10 +111,12 @@ std::string digest_reason(const Observable& o) {
 
 std::string benign_reason(const Observable& o, std::string_view site_as_given) {
   std::string site(site_as_given);
-  std::transform(site.begin(), site.end(), site.begin(),
-                 [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+  std::transform(site.begin(), site.end(), site.begin(), [](char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  });
   if (o.type == "ipv4" || o.type == "ipv6" || o.type == "cidr") return address_reason(o);
-  if (o.type == "md5" || o.type == "sha1" || o.type == "sha256" || o.type == "sha512") return digest_reason(o);
+  if (o.type == "md5" || o.type == "sha1" || o.type == "sha256" || o.type == "sha512")
+    return digest_reason(o);
   std::string host = host_of(o);
   if (host.empty()) return {};
   if (within(host, site)) return "the reporting site's own domain";

@@ -26,8 +26,9 @@ std::string lowercase(std::string_view s) {
 
 std::string uppercase(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; });
+  std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  });
   return out;
 }
 
@@ -46,7 +47,8 @@ Candidate trim(std::string_view text, Candidate c, std::string_view chars) {
 }
 
 bool alnum_bounded(const ScanContext& ctx, Candidate c) {
-  return !is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1)) && !is_alnum(ctx.at(static_cast<int64_t>(c.to)));
+  return !is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1)) &&
+         !is_alnum(ctx.at(static_cast<int64_t>(c.to)));
 }
 
 bool mentions_any(std::string_view haystack, const std::vector<std::string_view>& words) {

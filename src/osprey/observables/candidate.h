@@ -13,8 +13,8 @@ namespace osprey::observables {
 
 // The refanged text being scanned and what is known about it.
 struct ScanContext {
-  std::string_view text;             // refanged text (MappedText::view())
-  const text::MappedText* mapped;    // to ask whether a range was written defanged
+  std::string_view text;           // refanged text (MappedText::view())
+  const text::MappedText* mapped;  // to ask whether a range was written defanged
 
   bool defanged(uint64_t from, uint64_t to) const { return mapped && mapped->rewritten(from, to); }
   char at(int64_t i) const {
@@ -33,13 +33,13 @@ struct Candidate {
 
 // A validated observable, before it is mapped back to the original text.
 struct Accepted {
-  std::string value;               // canonical value
-  uint64_t from = 0, to = 0;       // where it is, possibly trimmed from the candidate
-  std::vector<std::string> flags;  // e.g. "private", "no-checksum"
-  std::string unicode;             // U-label form (internationalised domains)
-  const char* rule = "";           // the rule that found it (static text: no allocation)
+  std::string value;                    // canonical value
+  uint64_t from = 0, to = 0;            // where it is, possibly trimmed from the candidate
+  std::vector<std::string> flags;       // e.g. "private", "no-checksum"
+  std::string unicode;                  // U-label form (internationalised domains)
+  const char* rule = "";                // the rule that found it (static text: no allocation)
   uint64_t host_from = 0, host_to = 0;  // for URLs: the host inside [from, to)
-  std::string note;                // any decision made on context ("; written defanged")
+  std::string note;                     // any decision made on context ("; written defanged")
 };
 
 using Validator = std::optional<Accepted> (*)(const ScanContext& ctx, Candidate c);
@@ -93,13 +93,21 @@ Candidate extent_run(std::string_view text, uint64_t end) {
 }
 
 // Character classes used by several validators.
-inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+inline bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool is_alnum(char c) {
+  return is_digit(c) || is_alpha(c);
+}
 inline bool is_hex(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-inline char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char to_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 std::string lowercase(std::string_view s);
 std::string uppercase(std::string_view s);
 

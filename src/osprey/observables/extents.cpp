@@ -19,7 +19,9 @@ constexpr CharClass kKeyStop{" \t\r\n\v\f\"'<>|"};
 // symbol blocks (Latin-1 punctuation C2, General Punctuation and symbols E2,
 // CJK punctuation E3 80, full-width forms and specials EF).
 size_t utf8_letter(std::string_view s, size_t i) {
-  auto b = [&](size_t k) -> unsigned { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+  auto b = [&](size_t k) -> unsigned {
+    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0;
+  };
   auto cont = [&](size_t k) { return (b(k) & 0xC0) == 0x80; };
   unsigned lead = b(i);
   if (lead >= 0xC3 && lead <= 0xDF) return cont(i + 1) ? 2 : 0;
@@ -123,6 +125,8 @@ Candidate extent_registry_key(std::string_view text, uint64_t end) {
   return {from, to};
 }
 
-Candidate extent_at_end(std::string_view, uint64_t end) { return {end, end}; }
+Candidate extent_at_end(std::string_view, uint64_t end) {
+  return {end, end};
+}
 
 }  // namespace osprey::observables

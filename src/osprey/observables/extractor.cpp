@@ -38,8 +38,8 @@ Result<Extractor> Extractor::create() {
   }
   auto scanner = text::PatternSet::compile(patterns, /*report_start=*/false);
   if (!scanner.ok()) return scanner.error();
-  auto engine = std::make_shared<Engine>(Engine{std::move(refanger).value(), std::move(scanner).value(),
-                                                std::move(types_of_pattern)});
+  auto engine = std::make_shared<Engine>(
+      Engine{std::move(refanger).value(), std::move(scanner).value(), std::move(types_of_pattern)});
   return Extractor(std::move(engine));
 }
 
@@ -50,9 +50,12 @@ Findings Extractor::extract(std::string_view text, const ExtractOptions& options
   return stream.finish();
 }
 
-ObservableStream Extractor::stream(const ExtractOptions& options) const { return ObservableStream(engine_, options); }
+ObservableStream Extractor::stream(const ExtractOptions& options) const {
+  return ObservableStream(engine_, options);
+}
 
-ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engine, ExtractOptions options)
+ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engine,
+                                   ExtractOptions options)
     : engine_(std::move(engine)), options_(std::move(options)) {
   options_.max_spans = std::max<size_t>(options_.max_spans, 1);
   options_.chunk_bytes = std::max<size_t>(options_.chunk_bytes, 4096);
@@ -71,7 +74,8 @@ namespace {
 size_t chunk_end(std::string_view data, size_t limit) {
   std::string_view window = data.substr(0, limit);
   if (size_t nl = window.rfind('\n'); nl != std::string_view::npos && nl > limit / 2) return nl + 1;
-  if (size_t sp = window.find_last_of(" \t\r"); sp != std::string_view::npos && sp > limit / 2) return sp + 1;
+  if (size_t sp = window.find_last_of(" \t\r"); sp != std::string_view::npos && sp > limit / 2)
+    return sp + 1;
   size_t cut = limit;
   while (cut > 0 && (static_cast<unsigned char>(data[cut]) & 0xC0) == 0x80) --cut;
   return cut == 0 ? limit : cut;
@@ -120,7 +124,8 @@ std::vector<Found*> resolve_containment(std::vector<Found>& found) {
   const auto& types = observable_types();
   const Containment& rules = containment();
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return a.accepted.from != b.accepted.from ? a.accepted.from < b.accepted.from : a.accepted.to > b.accepted.to;
+    return a.accepted.from != b.accepted.from ? a.accepted.from < b.accepted.from
+                                              : a.accepted.to > b.accepted.to;
   });
   std::vector<std::vector<const Found*>> by_type(types.size());
   for (const Found& f : found) by_type[f.type].push_back(&f);
@@ -133,7 +138,8 @@ std::vector<Found*> resolve_containment(std::vector<Found>& found) {
       if (container_of(by_type[container], f)) drop = true;
     if (!drop && type.inside_url != InsideUrl::kKeep && f.type != rules.url) {
       if (const Found* url = container_of(by_type[rules.url], f)) {
-        bool is_host = f.accepted.from == url->accepted.host_from && f.accepted.to == url->accepted.host_to;
+        bool is_host =
+            f.accepted.from == url->accepted.host_from && f.accepted.to == url->accepted.host_to;
         drop = type.inside_url == InsideUrl::kDrop || !is_host;
       }
     }
@@ -185,7 +191,8 @@ void ObservableStream::scan_chunk(std::string_view chunk) {
   const auto& types = observable_types();
   found_scratch_.clear();
   for (const auto& [t, c] : candidates_)
-    if (auto accepted = types[t].validate(ctx, c)) found_scratch_.push_back({t, std::move(*accepted)});
+    if (auto accepted = types[t].validate(ctx, c))
+      found_scratch_.push_back({t, std::move(*accepted)});
   for (Found* f : resolve_containment(found_scratch_))
     if (wanted_[f->type]) record(*f, chunk);
 }
@@ -239,9 +246,11 @@ void ObservableStream::record(Found& f, std::string_view chunk) {
   Observable& o = found_[it->second];
   o.defanged = o.defanged || defanged;
   ++o.count;
-  if (o.spans.size() < options_.max_spans) o.spans.push_back({scanned_ + local.start, scanned_ + local.end});
+  if (o.spans.size() < options_.max_spans)
+    o.spans.push_back({scanned_ + local.start, scanned_ + local.end});
   for (std::string& flag : f.accepted.flags)
-    if (std::find(o.flags.begin(), o.flags.end(), flag) == o.flags.end()) o.flags.push_back(std::move(flag));
+    if (std::find(o.flags.begin(), o.flags.end(), flag) == o.flags.end())
+      o.flags.push_back(std::move(flag));
 }
 
 }  // namespace osprey::observables

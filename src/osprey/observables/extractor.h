@@ -77,9 +77,9 @@ class ObservableStream {
 
   std::shared_ptr<const Extractor::Engine> engine_;
   ExtractOptions options_;
-  std::string pending_;   // bytes fed but not yet scanned
+  std::string pending_;        // bytes fed but not yet scanned
   text::MappedText refanged_;  // the chunk being scanned, refanged (memory reused)
-  uint64_t scanned_ = 0;  // bytes before pending_
+  uint64_t scanned_ = 0;       // bytes before pending_
   std::vector<Observable> found_;
   std::unordered_map<std::string, size_t> index_;  // type index byte + value → found_
   std::vector<bool> wanted_;                       // by type index: ExtractOptions::types

@@ -8,13 +8,14 @@ namespace {
 
 // A digest stands alone (a hex run of exactly this length), is written in one
 // case, and does not look like a number or a word.
-std::optional<Accepted> hex_digest(const ScanContext& ctx, Candidate c, size_t length, const char* rule) {
+std::optional<Accepted> hex_digest(const ScanContext& ctx, Candidate c, size_t length,
+                                   const char* rule) {
   if (c.to - c.from != length || !alnum_bounded(ctx, c)) return std::nullopt;
   std::string_view s = ctx.text.substr(c.from, c.to - c.from);
   if (!std::all_of(s.begin(), s.end(), is_hex)) return std::nullopt;
   bool lower = std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'a' && ch <= 'f'; });
   bool upper = std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'F'; });
-  if (lower && upper) return std::nullopt;  // mixed case: base64 or random text
+  if (lower && upper) return std::nullopt;    // mixed case: base64 or random text
   if (!lower && !upper) return std::nullopt;  // all digits: a number
   if (std::all_of(s.begin(), s.end(), [](char ch) { return !is_digit(ch); })) return std::nullopt;
   if (std::all_of(s.begin(), s.end(), [&](char ch) { return ch == s[0]; })) return std::nullopt;

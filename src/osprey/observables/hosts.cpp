@@ -42,7 +42,8 @@ std::string idn_convert(const std::string& in, bool to_ascii) {
 // Syntax, IDN conversion and the public-suffix test shared by every host.
 std::optional<Hostname> check_hostname(std::string_view host) {
   if (host.size() < 3 || host.size() > 253) return std::nullopt;
-  bool ascii = std::all_of(host.begin(), host.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  bool ascii = std::all_of(host.begin(), host.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   Hostname h;
   h.ascii = lowercase(host);
   if (!ascii) {
@@ -53,8 +54,10 @@ std::optional<Hostname> check_hostname(std::string_view host) {
   size_t start = 0;
   while (start <= h.ascii.size()) {
     size_t dot = h.ascii.find('.', start);
-    std::string_view label = std::string_view(h.ascii).substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return std::nullopt;
+    std::string_view label = std::string_view(h.ascii).substr(
+        start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+      return std::nullopt;
     for (char c : label)
       if (!(is_alnum(c) || c == '-' || c == '_')) return std::nullopt;
     ++h.labels;
@@ -73,7 +76,8 @@ std::optional<Hostname> check_hostname(std::string_view host) {
     if (h.unicode == h.ascii) h.unicode.clear();
   }
   const psl_ctx_t* psl = public_suffixes();
-  if (!psl_is_public_suffix2(psl, h.tld.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE)) return std::nullopt;
+  if (!psl_is_public_suffix2(psl, h.tld.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE))
+    return std::nullopt;
   if (psl_is_public_suffix2(psl, h.ascii.c_str(), PSL_TYPE_ICANN)) return std::nullopt;  // "co.uk"
   return h;
 }
@@ -81,31 +85,33 @@ std::optional<Hostname> check_hostname(std::string_view host) {
 // File extensions that are also top-level domains make "report.zip" a file
 // unless the text says it is a host: every extension the filename type
 // knows, and these other common ones (Markdown, Rust, video, bundles …).
-const std::array<std::string_view, 10> kOtherExtensionTlds = {"md", "rs", "ps", "pub", "run", "app",
-                                                               "cc", "ml", "sc", "mov"};
+const std::array<std::string_view, 10> kOtherExtensionTlds = {"md",  "rs", "ps", "pub", "run",
+                                                              "app", "cc", "ml", "sc",  "mov"};
 
 bool is_file_extension(std::string_view tld) {
   const auto& known = file_extensions();
   return std::find(known.begin(), known.end(), tld) != known.end() ||
-         std::find(kOtherExtensionTlds.begin(), kOtherExtensionTlds.end(), tld) != kOtherExtensionTlds.end();
+         std::find(kOtherExtensionTlds.begin(), kOtherExtensionTlds.end(), tld) !=
+             kOtherExtensionTlds.end();
 }
 
 // Schemes a URL may have; the pattern in registry.cpp finds the same.
 const std::array<std::string_view, 25> kSchemes = {
-    "http", "https", "ftp", "ftps", "sftp", "smb", "ws", "wss", "tcp", "udp", "file", "rdp", "ssh",
-    "telnet", "ldap", "ldaps", "irc", "git", "svn", "tftp", "rtsp", "socks", "socks4", "socks5", "s3"};
+    "http", "https", "ftp",  "ftps",  "sftp",   "smb",    "ws",    "wss", "tcp",
+    "udp",  "file",  "rdp",  "ssh",   "telnet", "ldap",   "ldaps", "irc", "git",
+    "svn",  "tftp",  "rtsp", "socks", "socks4", "socks5", "s3"};
 
 // Programming identifiers that read as domains in code ("self.name", "user.id").
 const std::array<std::string_view, 20> kCodeObjects = {
-    "self", "this", "user", "obj", "object", "ctx", "req", "res", "request", "response",
-    "args", "os", "sys", "data", "config", "item", "node", "document", "window", "err"};
+    "self", "this", "user", "obj",  "object", "ctx",  "req",  "res",      "request", "response",
+    "args", "os",   "sys",  "data", "config", "item", "node", "document", "window",  "err"};
 
 // Technology names written like domains ("ASP.NET Core").
 const std::array<std::string_view, 3> kTechnologyNames = {"asp.net", "vb.net", "ado.net"};
 
 const std::vector<std::string_view> kHostCues = {
-    "domain", "host", "c2", "c&c", "dns", "resolv", "url", "website", "site", "server",
-    "beacon", "connect", "contact", "phishing", "lure", "register", "callback", "ioc"};
+    "domain", "host",   "c2",      "c&c",     "dns",      "resolv", "url",      "website",  "site",
+    "server", "beacon", "connect", "contact", "phishing", "lure",   "register", "callback", "ioc"};
 
 bool host_context(const ScanContext& ctx, Candidate c) {
   if (ctx.defanged(c.from, c.to)) return true;
@@ -136,12 +142,14 @@ size_t unicode_punctuation_at(std::string_view s, size_t i) {
 std::optional<Accepted> validate_domain(const ScanContext& ctx, Candidate c) {
   trim_chars(ctx.text, "-._", c.from, c.to);
   if (c.to <= c.from) return std::nullopt;
-  char before = ctx.at(static_cast<int64_t>(c.from) - 1), after = ctx.at(static_cast<int64_t>(c.to));
+  char before = ctx.at(static_cast<int64_t>(c.from) - 1),
+       after = ctx.at(static_cast<int64_t>(c.to));
   if (is_alnum(before) || is_alnum(after) || after == '@') return std::nullopt;
   std::string_view written = ctx.text.substr(c.from, c.to - c.from);
   auto host = check_hostname(written);
   if (!host) return std::nullopt;
-  Accepted a{host->ascii, c.from, c.to, {}, host->unicode, "domain: labels + public-suffix TLD", 0, 0, {}};
+  Accepted a{host->ascii, c.from, c.to, {}, host->unicode, "domain: labels + public-suffix TLD",
+             0,           0,      {}};
   bool defanged = ctx.defanged(c.from, c.to);
   std::string_view tld_written = written.substr(written.rfind('.') + 1);
 
@@ -150,11 +158,17 @@ std::optional<Accepted> validate_domain(const ScanContext& ctx, Candidate c) {
     a.note += "; ." + host->tld + " is also a file extension, host context decided";
   }
   // "available.It": a sentence whose space after the full stop was lost.
-  bool capitalised_tld = tld_written.size() >= 2 && tld_written[0] >= 'A' && tld_written[0] <= 'Z' &&
-                         std::all_of(tld_written.begin() + 1, tld_written.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-  if (capitalised_tld && !defanged && written.substr(0, written.size() - tld_written.size()) == lowercase(written.substr(0, written.size() - tld_written.size())))
+  bool capitalised_tld = tld_written.size() >= 2 && tld_written[0] >= 'A' &&
+                         tld_written[0] <= 'Z' &&
+                         std::all_of(tld_written.begin() + 1, tld_written.end(),
+                                     [](char ch) { return ch >= 'a' && ch <= 'z'; });
+  if (capitalised_tld && !defanged &&
+      written.substr(0, written.size() - tld_written.size()) ==
+          lowercase(written.substr(0, written.size() - tld_written.size())))
     return std::nullopt;
-  if (!defanged && std::find(kTechnologyNames.begin(), kTechnologyNames.end(), host->ascii) != kTechnologyNames.end() &&
+  if (!defanged &&
+      std::find(kTechnologyNames.begin(), kTechnologyNames.end(), host->ascii) !=
+          kTechnologyNames.end() &&
       written != host->ascii)
     return std::nullopt;
   std::string first_label = host->ascii.substr(0, host->ascii.find('.'));
@@ -172,7 +186,8 @@ std::optional<Accepted> validate_url(const ScanContext& ctx, Candidate c) {
   size_t sep_at = s.find("://", c.from);
   if (sep_at == std::string_view::npos || sep_at >= c.to) return std::nullopt;
   while (c.from < sep_at &&
-         std::find(kSchemes.begin(), kSchemes.end(), lowercase(s.substr(c.from, sep_at - c.from))) == kSchemes.end())
+         std::find(kSchemes.begin(), kSchemes.end(),
+                   lowercase(s.substr(c.from, sep_at - c.from))) == kSchemes.end())
     ++c.from;
   if (c.from == sep_at || is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1))) return std::nullopt;
   for (uint64_t i = c.from; i < c.to; ++i) {
@@ -187,10 +202,11 @@ std::optional<Accepted> validate_url(const ScanContext& ctx, Candidate c) {
     char last = s[c.to - 1];
     std::string_view body = s.substr(c.from, c.to - c.from);
     auto unbalanced = [&](char open, char close) {
-      return last == close && std::count(body.begin(), body.end(), open) < std::count(body.begin(), body.end(), close);
+      return last == close && std::count(body.begin(), body.end(), open) <
+                                  std::count(body.begin(), body.end(), close);
     };
-    if (std::string_view(".,;:!?'\"*").find(last) != std::string_view::npos || unbalanced('(', ')') ||
-        unbalanced('[', ']') || unbalanced('{', '}') || last == '>')
+    if (std::string_view(".,;:!?'\"*").find(last) != std::string_view::npos ||
+        unbalanced('(', ')') || unbalanced('[', ']') || unbalanced('{', '}') || last == '>')
       --c.to;
     else
       break;
@@ -232,13 +248,15 @@ std::optional<Accepted> validate_url(const ScanContext& ctx, Candidate c) {
     if (port[0] != ':' || port.size() > 6) return std::nullopt;
     unsigned number = 0;
     auto [ptr, ec] = std::from_chars(port.data() + 1, port.data() + port.size(), number);
-    if (port.size() > 1 && (ec != std::errc() || ptr != port.data() + port.size() || number > 65535))
+    if (port.size() > 1 &&
+        (ec != std::errc() || ptr != port.data() + port.size() || number > 65535))
       return std::nullopt;
   }
   Accepted a;
-  if (canonical_host.empty()) canonical_host = lowercase(hostport.substr(0, hostport.size() - port.size()));
-  a.value = lowercase(url.substr(0, sep + 3)) + std::string(authority.substr(0, host_start)) + canonical_host +
-            std::string(port) + std::string(url.substr(authority_end));
+  if (canonical_host.empty())
+    canonical_host = lowercase(hostport.substr(0, hostport.size() - port.size()));
+  a.value = lowercase(url.substr(0, sep + 3)) + std::string(authority.substr(0, host_start)) +
+            canonical_host + std::string(port) + std::string(url.substr(authority_end));
   a.from = c.from;
   a.to = c.to;
   a.host_from = c.from + sep + 3 + host_start + (hostport.starts_with('[') ? 1 : 0);
@@ -257,12 +275,15 @@ std::optional<Accepted> validate_email(const ScanContext& ctx, Candidate c) {
   if (is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1))) return std::nullopt;
   // "ftp://user@host" holds credentials, not an address: look back over the token.
   std::string_view token = ctx.line_before(c.from, 256);
-  token = token.substr(token.find_last_of(" \t\"'<>(") == std::string_view::npos ? 0 : token.find_last_of(" \t\"'<>(") + 1);
+  token = token.substr(token.find_last_of(" \t\"'<>(") == std::string_view::npos
+                           ? 0
+                           : token.find_last_of(" \t\"'<>(") + 1);
   if (token.find("://") != std::string_view::npos) return std::nullopt;
   if (is_alnum(ctx.at(static_cast<int64_t>(c.to)))) return std::nullopt;
   auto host = check_hostname(domain);
   if (!host) return std::nullopt;
-  Accepted a{lowercase(local) + "@" + host->ascii, c.from, c.to, {}, {}, "email: local@domain", 0, 0, {}};
+  Accepted a{
+      lowercase(local) + "@" + host->ascii, c.from, c.to, {}, {}, "email: local@domain", 0, 0, {}};
   if (ctx.defanged(c.from, c.to)) a.note += "; written defanged";
   return a;
 }

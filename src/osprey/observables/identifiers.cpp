@@ -21,15 +21,17 @@ size_t digits_at(std::string_view s, size_t pos) {
 
 int current_year() {
   auto now = std::chrono::system_clock::now();
-  return static_cast<int>(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
+  return static_cast<int>(
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
 }
 
 // "PREFIX-NNNN[-NNNN]": the prefix and `groups` dash-separated numbers; what
 // follows a further dash ("CVE-2024-3400-patch") is prose.
-std::optional<Accepted> dashed_id(const ScanContext& ctx, Candidate c, std::string_view prefix, int groups,
-                                  const char* rule) {
+std::optional<Accepted> dashed_id(const ScanContext& ctx, Candidate c, std::string_view prefix,
+                                  int groups, const char* rule) {
   std::string value = uppercase(ctx.text.substr(c.from, c.to - c.from));
-  if (!value.starts_with(prefix) || is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1))) return std::nullopt;
+  if (!value.starts_with(prefix) || is_alnum(ctx.at(static_cast<int64_t>(c.from) - 1)))
+    return std::nullopt;
   size_t end = prefix.size();
   for (int g = 0; g < groups; ++g) {
     if (g > 0 && (end >= value.size() || value[end++] != '-')) return std::nullopt;
@@ -43,15 +45,16 @@ std::optional<Accepted> dashed_id(const ScanContext& ctx, Candidate c, std::stri
 }
 
 // ATT&CK ids are written in capitals and stand alone ("T1566.001", "G0094").
-std::optional<Accepted> attack_id(const ScanContext& ctx, Candidate c, std::string_view prefix, unsigned lo,
-                                  unsigned hi, bool sub, const char* rule) {
+std::optional<Accepted> attack_id(const ScanContext& ctx, Candidate c, std::string_view prefix,
+                                  unsigned lo, unsigned hi, bool sub, const char* rule) {
   c = trim(ctx.text, c, ".");
   if (!alnum_bounded(ctx, c)) return std::nullopt;
   std::string_view s = ctx.text.substr(c.from, c.to - c.from);
   if (!s.starts_with(prefix) || digits_at(s, prefix.size()) != 4) return std::nullopt;
   size_t end = prefix.size() + 4;
   if (end < s.size()) {
-    if (!sub || s.size() != end + 4 || s[end] != '.' || digits_at(s, end + 1) != 3) return std::nullopt;
+    if (!sub || s.size() != end + 4 || s[end] != '.' || digits_at(s, end + 1) != 3)
+      return std::nullopt;
     if (number_at(s, end + 1, 3) == 0) return std::nullopt;  // ".000"
   }
   unsigned n = number_at(s, prefix.size(), 4);
@@ -71,7 +74,8 @@ std::optional<Accepted> validate_cve(const ScanContext& ctx, Candidate c) {
 
 std::optional<Accepted> validate_cwe(const ScanContext& ctx, Candidate c) {
   auto a = dashed_id(ctx, c, "CWE-", 1, "cwe: CWE-number");
-  if (!a || a->value.size() > 8 || number_at(a->value, 4, a->value.size() - 4) == 0) return std::nullopt;
+  if (!a || a->value.size() > 8 || number_at(a->value, 4, a->value.size() - 4) == 0)
+    return std::nullopt;
   return a;
 }
 

@@ -1,8 +1,8 @@
 // IP addresses, networks, MAC addresses and AS numbers.
 #include <arpa/inet.h>
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 
 #include "osprey/observables/validators.h"
@@ -14,9 +14,9 @@ namespace {
 // when they stand among the three words before it ("version 1.2.3.4",
 // "Affected releases are 8.0.0.0", "reports its build as 3.2.1.9").
 const std::vector<std::string_view> kVersionCues = {
-    "version", "versions", "ver", "v", "release", "releases", "released", "build", "builds",
-    "patch", "patched", "firmware", "fixed", "affected", "rev", "revision", "section", "chapter",
-    "figure", "clause", "oid", "kb", "fix", "fixes"};
+    "version", "versions", "ver",     "v",        "release", "releases", "released", "build",
+    "builds",  "patch",    "patched", "firmware", "fixed",   "affected", "rev",      "revision",
+    "section", "chapter",  "figure",  "clause",   "oid",     "kb",       "fix",      "fixes"};
 // Words that join two versions into a range ("8.0.0.0 through 8.6.3.11").
 const std::vector<std::string_view> kRangeWords = {"through", "to", "and", "or", "until", "-"};
 
@@ -28,7 +28,8 @@ std::optional<uint32_t> parse_ipv4(std::string_view s) {
   while (parts < 4) {
     size_t start = i;
     unsigned octet = 0;
-    while (i < s.size() && is_digit(s[i]) && i - start < 3) octet = octet * 10 + unsigned(s[i++] - '0');
+    while (i < s.size() && is_digit(s[i]) && i - start < 3)
+      octet = octet * 10 + unsigned(s[i++] - '0');
     if (i == start || octet > 255) return std::nullopt;
     address = (address << 8) | octet;
     ++parts;
@@ -57,7 +58,8 @@ constexpr uint32_t ip(unsigned a, unsigned b, unsigned c, unsigned d) {
 // A dotted quad must stand alone: not inside a longer dotted number (OIDs,
 // "1.2.3.4.5"), not glued to letters, and not introduced as a version.
 bool ipv4_stands_alone(const ScanContext& ctx, Candidate c) {
-  char before = ctx.at(static_cast<int64_t>(c.from) - 1), after = ctx.at(static_cast<int64_t>(c.to));
+  char before = ctx.at(static_cast<int64_t>(c.from) - 1),
+       after = ctx.at(static_cast<int64_t>(c.to));
   if (is_alnum(before) || is_alnum(after) || after == '_') return false;
   if (before == '.' && is_digit(ctx.at(static_cast<int64_t>(c.from) - 2))) return false;
   if (after == '.' && is_digit(ctx.at(static_cast<int64_t>(c.to) + 1))) return false;
@@ -100,20 +102,23 @@ bool dotted_number(std::string_view word) {
 bool introduced_as_version(const ScanContext& ctx, Candidate c, int depth = 0) {
   std::vector<Word> before = words_before(ctx, c.from, 3);
   for (const Word& w : before)
-    if (std::find(kVersionCues.begin(), kVersionCues.end(), w.text) != kVersionCues.end()) return true;
+    if (std::find(kVersionCues.begin(), kVersionCues.end(), w.text) != kVersionCues.end())
+      return true;
   // The far end of a range or list of versions ("8.0.0.0 through 8.6.3.11"):
   // a version if the number it is joined to is one.
   if (depth < 3 && before.size() >= 2 &&
       std::find(kRangeWords.begin(), kRangeWords.end(), before[0].text) != kRangeWords.end() &&
       dotted_number(before[1].text) &&
-      introduced_as_version(ctx, {before[1].from, before[1].from + before[1].text.size()}, depth + 1))
+      introduced_as_version(ctx, {before[1].from, before[1].from + before[1].text.size()},
+                            depth + 1))
     return true;
   std::string after = lowercase(ctx.line_after(c.to, 16));
-  for (std::string_view follower : {" build", " release", " version", " through ", " and later", " or later",
-                                     " and earlier", " or earlier"})
+  for (std::string_view follower : {" build", " release", " version", " through ", " and later",
+                                    " or later", " and earlier", " or earlier"})
     if (after.starts_with(follower)) return true;
   // A product token: "Chrome/120.0.0.0" (but not "http://10.0.0.1").
-  return ctx.at(static_cast<int64_t>(c.from) - 1) == '/' && is_alnum(ctx.at(static_cast<int64_t>(c.from) - 2));
+  return ctx.at(static_cast<int64_t>(c.from) - 1) == '/' &&
+         is_alnum(ctx.at(static_cast<int64_t>(c.from) - 2));
 }
 
 }  // namespace
@@ -125,13 +130,13 @@ std::vector<std::string> ipv4_flags(uint32_t a) {
     const char* flag;
   };
   static const Range kRanges[] = {
-      {ip(0, 0, 0, 0), 8, "unspecified"},       {ip(10, 0, 0, 0), 8, "private"},
-      {ip(100, 64, 0, 0), 10, "shared"},        {ip(127, 0, 0, 0), 8, "loopback"},
-      {ip(169, 254, 0, 0), 16, "link-local"},   {ip(172, 16, 0, 0), 12, "private"},
-      {ip(192, 0, 0, 0), 24, "reserved"},       {ip(192, 0, 2, 0), 24, "documentation"},
-      {ip(192, 168, 0, 0), 16, "private"},      {ip(198, 18, 0, 0), 15, "benchmarking"},
+      {ip(0, 0, 0, 0), 8, "unspecified"},         {ip(10, 0, 0, 0), 8, "private"},
+      {ip(100, 64, 0, 0), 10, "shared"},          {ip(127, 0, 0, 0), 8, "loopback"},
+      {ip(169, 254, 0, 0), 16, "link-local"},     {ip(172, 16, 0, 0), 12, "private"},
+      {ip(192, 0, 0, 0), 24, "reserved"},         {ip(192, 0, 2, 0), 24, "documentation"},
+      {ip(192, 168, 0, 0), 16, "private"},        {ip(198, 18, 0, 0), 15, "benchmarking"},
       {ip(198, 51, 100, 0), 24, "documentation"}, {ip(203, 0, 113, 0), 24, "documentation"},
-      {ip(224, 0, 0, 0), 4, "multicast"},       {ip(240, 0, 0, 0), 4, "reserved"},
+      {ip(224, 0, 0, 0), 4, "multicast"},         {ip(240, 0, 0, 0), 4, "reserved"},
   };
   std::vector<std::string> flags;
   for (const Range& r : kRanges)
@@ -149,8 +154,10 @@ std::vector<std::string> ipv6_flags(const unsigned char (&b)[16]) {
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) flags.emplace_back("link-local");
   if ((b[0] & 0xfe) == 0xfc) flags.emplace_back("private");  // unique local, RFC 4193
   if (b[0] == 0xff) flags.emplace_back("multicast");
-  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) flags.emplace_back("documentation");
-  if (std::memcmp(b, kZero, 10) == 0 && b[10] == 0xff && b[11] == 0xff) flags.emplace_back("ipv4-mapped");
+  if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8)
+    flags.emplace_back("documentation");
+  if (std::memcmp(b, kZero, 10) == 0 && b[10] == 0xff && b[11] == 0xff)
+    flags.emplace_back("ipv4-mapped");
   return flags;
 }
 
@@ -159,7 +166,8 @@ std::optional<Accepted> validate_ipv4(const ScanContext& ctx, Candidate c) {
   if (!ipv4_stands_alone(ctx, c) || introduced_as_version(ctx, c)) return std::nullopt;
   auto address = parse_ipv4(ctx.text.substr(c.from, c.to - c.from));
   if (!address) return std::nullopt;
-  Accepted a{format_ipv4(*address), c.from, c.to, ipv4_flags(*address), {}, "ipv4: dotted quad", 0, 0, {}};
+  Accepted a{
+      format_ipv4(*address), c.from, c.to, ipv4_flags(*address), {}, "ipv4: dotted quad", 0, 0, {}};
   if (ctx.at(static_cast<int64_t>(c.to)) == ':' && is_digit(ctx.at(static_cast<int64_t>(c.to) + 1)))
     a.flags.emplace_back("port");
   return a;
@@ -177,12 +185,14 @@ std::optional<Accepted> validate_ipv6(const ScanContext& ctx, Candidate c) {
   if (a.to - a.from < 2 || a.to - a.from > 45) return std::nullopt;
   // A bare "::" in prose is C++ or Perl, not the unspecified address (but
   // "::/0" is the default route).
-  if (std::none_of(ctx.text.begin() + static_cast<long>(a.from), ctx.text.begin() + static_cast<long>(a.to), is_hex) &&
+  if (std::none_of(ctx.text.begin() + static_cast<long>(a.from),
+                   ctx.text.begin() + static_cast<long>(a.to), is_hex) &&
       ctx.at(static_cast<int64_t>(a.to)) != '/')
     return std::nullopt;
   if (zone != std::string_view::npos && a.to == end) a.to = c.to;  // keep the zone in the span
   std::string_view address = ctx.text.substr(a.from, std::min(a.to, end) - a.from);
-  char before = ctx.at(static_cast<int64_t>(a.from) - 1), after = ctx.at(static_cast<int64_t>(a.to));
+  char before = ctx.at(static_cast<int64_t>(a.from) - 1),
+       after = ctx.at(static_cast<int64_t>(a.to));
   if (is_alnum(before) || before == '_' || is_alnum(after) || after == '_') return std::nullopt;
   // inet_pton decides: times ("12:30:45") and MAC addresses are not addresses.
   std::string text(address);
@@ -241,8 +251,10 @@ std::optional<Accepted> validate_mac(const ScanContext& ctx, Candidate c) {
   }
   Accepted a{value, c.from, c.to, {}, {}, "mac: six octets", 0, 0, {}};
   unsigned first = static_cast<unsigned>(std::stoul(hex.substr(0, 2), nullptr, 16));
-  if (hex == "ffffffffffff") a.flags.emplace_back("broadcast");
-  else if (first & 1) a.flags.emplace_back("multicast");
+  if (hex == "ffffffffffff")
+    a.flags.emplace_back("broadcast");
+  else if (first & 1)
+    a.flags.emplace_back("multicast");
   if ((first & 2) && hex != "ffffffffffff") a.flags.emplace_back("locally-administered");
   return a;
 }
@@ -258,7 +270,8 @@ std::optional<Accepted> validate_asn(const ScanContext& ctx, Candidate c) {
     if (ec != std::errc() || ptr != digits.data() + digits.size()) return std::nullopt;
     if (number == 0 || number > 4294967295ULL || digits[0] == '0') return std::nullopt;
     Accepted a{"AS" + std::to_string(number), c.from, c.to, {}, {}, "asn: AS prefix", 0, 0, {}};
-    if ((number >= 64512 && number <= 65534) || (number >= 4200000000ULL && number <= 4294967294ULL))
+    if ((number >= 64512 && number <= 65534) ||
+        (number >= 4200000000ULL && number <= 4294967294ULL))
       a.flags.emplace_back("private");
     if ((number >= 64496 && number <= 64511) || (number >= 65536 && number <= 65551))
       a.flags.emplace_back("documentation");

@@ -82,11 +82,14 @@ uint32_t bech32_polymod(const std::vector<uint8_t>& values) {
 
 bool segwit_valid(std::string_view address, std::string_view hrp) {
   constexpr std::string_view kCharset = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-  bool has_lower = std::any_of(address.begin(), address.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  bool has_upper = std::any_of(address.begin(), address.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  bool has_lower =
+      std::any_of(address.begin(), address.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  bool has_upper =
+      std::any_of(address.begin(), address.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (has_lower && has_upper) return false;
   std::string s = lowercase(address);
-  if (s.size() < hrp.size() + 8 || s.size() > 90 || s.compare(0, hrp.size() + 1, std::string(hrp) + "1") != 0)
+  if (s.size() < hrp.size() + 8 || s.size() > 90 ||
+      s.compare(0, hrp.size() + 1, std::string(hrp) + "1") != 0)
     return false;
   std::vector<uint8_t> values;
   for (char c : hrp) values.push_back(static_cast<uint8_t>(c >> 5));
@@ -111,23 +114,27 @@ bool segwit_valid(std::string_view address, std::string_view hrp) {
   return version != 0 || program == 20 || program == 32;
 }
 
-std::optional<Accepted> wallet(Candidate c, std::string_view s, const char* rule, std::vector<std::string> flags = {}) {
+std::optional<Accepted> wallet(Candidate c, std::string_view s, const char* rule,
+                               std::vector<std::string> flags = {}) {
   return Accepted{std::string(s), c.from, c.to, std::move(flags), {}, rule, 0, 0, {}};
 }
 
 // Base58Check coins differ by their version bytes, which fix the first
 // character; a 25-byte payload is 25 to 35 characters long.
-std::optional<Accepted> base58_coin(const ScanContext& ctx, Candidate c, std::string_view first_chars,
+std::optional<Accepted> base58_coin(const ScanContext& ctx, Candidate c,
+                                    std::string_view first_chars,
                                     std::initializer_list<uint8_t> versions, const char* rule) {
   if (c.to - c.from < 25 || c.to - c.from > 35 || !alnum_bounded(ctx, c)) return std::nullopt;
   std::string_view s = ctx.text.substr(c.from, c.to - c.from);
   if (first_chars.find(s[0]) == std::string_view::npos) return std::nullopt;
   auto version = base58check_version(s);
-  if (!version || std::find(versions.begin(), versions.end(), *version) == versions.end()) return std::nullopt;
+  if (!version || std::find(versions.begin(), versions.end(), *version) == versions.end())
+    return std::nullopt;
   return wallet(c, s, rule);
 }
 
-std::optional<Accepted> segwit_coin(const ScanContext& ctx, Candidate c, std::string_view hrp, const char* rule) {
+std::optional<Accepted> segwit_coin(const ScanContext& ctx, Candidate c, std::string_view hrp,
+                                    const char* rule) {
   if (!alnum_bounded(ctx, c)) return std::nullopt;
   std::string_view s = ctx.text.substr(c.from, c.to - c.from);
   if (!segwit_valid(s, hrp)) return std::nullopt;
@@ -159,7 +166,8 @@ std::optional<Bytes> monero_base58_decode(std::string_view s) {
 
 std::optional<Accepted> validate_btc(const ScanContext& ctx, Candidate c) {
   char first = ctx.at(static_cast<int64_t>(c.from));
-  if (first == 'b' || first == 'B') return segwit_coin(ctx, c, "bc", "btc: bech32/bech32m checksum");
+  if (first == 'b' || first == 'B')
+    return segwit_coin(ctx, c, "bc", "btc: bech32/bech32m checksum");
   return base58_coin(ctx, c, "13", {0x00, 0x05}, "btc: Base58Check checksum");
 }
 

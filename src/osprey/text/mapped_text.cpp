@@ -4,7 +4,9 @@
 
 namespace osprey::text {
 
-MappedText::MappedText(std::string_view original, std::vector<Rewrite> rewrites) { assign(original, rewrites); }
+MappedText::MappedText(std::string_view original, std::vector<Rewrite> rewrites) {
+  assign(original, rewrites);
+}
 
 void MappedText::assign(std::string_view original, const std::vector<Rewrite>& rewrites) {
   storage_.clear();

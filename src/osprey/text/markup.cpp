@@ -9,21 +9,23 @@ namespace {
 
 std::string lower_prefix(std::string_view s, size_t n) {
   std::string out(s.substr(0, n));
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
 bool is_block_tag(std::string_view tag) {
   static constexpr std::array<std::string_view, 18> kBlocks = {
-      "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-      "pre", "section"};
+      "p",     "div", "br", "li", "ul", "ol", "tr", "td",  "th",
+      "table", "h1",  "h2", "h3", "h4", "h5", "h6", "pre", "section"};
   return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
 }
 
 // Case-insensitive search for an ASCII needle.
 size_t find_ci(std::string_view hay, std::string_view needle, size_t from) {
-  auto it = std::search(hay.begin() + static_cast<long>(from), hay.end(), needle.begin(), needle.end(),
-                        [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  auto it =
+      std::search(hay.begin() + static_cast<long>(from), hay.end(), needle.begin(), needle.end(),
+                  [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
   return it == hay.end() ? std::string_view::npos : static_cast<size_t>(it - hay.begin());
 }
 
@@ -34,8 +36,8 @@ bool looks_like_html(std::string_view text) {
   size_t i = text.find_first_not_of(" \t\r\n");
   if (i == std::string_view::npos) return false;
   std::string head = lower_prefix(text.substr(i), 15);
-  return head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head") ||
-         head.starts_with("<body") || head.starts_with("<!--");
+  return head.starts_with("<!doctype html") || head.starts_with("<html") ||
+         head.starts_with("<head") || head.starts_with("<body") || head.starts_with("<!--");
 }
 
 std::string blank_markup(std::string_view html) {
@@ -57,7 +59,8 @@ std::string blank_markup(std::string_view html) {
     }
     size_t name_start = open + 1 + (open + 1 < html.size() && html[open + 1] == '/' ? 1 : 0);
     size_t name_end = name_start;
-    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end])))
+      ++name_end;
     if (name_end == name_start && (name_start >= html.size() || html[name_start] != '!')) {
       i = open + 1;  // a lone '<' in text
       continue;

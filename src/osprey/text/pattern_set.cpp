@@ -88,11 +88,12 @@ void store_cached(const std::filesystem::path& file, const hs_database_t* db) {
 }  // namespace
 
 Result<std::unique_ptr<PatternSet>> PatternSet::compile(const std::vector<Pattern>& patterns,
-                                                       bool report_start) {
+                                                        bool report_start) {
   std::unique_ptr<PatternSet> set(new PatternSet());
   set->handles_ = std::make_unique<Handles>();
   std::filesystem::path cache_file;
-  if (std::string dir = pattern_cache_dir(); !dir.empty()) cache_file = dir + "/" + cache_key(patterns, report_start);
+  if (std::string dir = pattern_cache_dir(); !dir.empty())
+    cache_file = dir + "/" + cache_key(patterns, report_start);
 
   if (!cache_file.empty()) set->handles_->database = load_cached(cache_file);
   set->from_cache_ = set->handles_->database != nullptr;
@@ -103,7 +104,8 @@ Result<std::unique_ptr<PatternSet>> PatternSet::compile(const std::vector<Patter
     std::vector<unsigned> flags, ids;
     for (const Pattern& p : patterns) {
       expressions.push_back(p.expression.c_str());
-      flags.push_back((report_start ? HS_FLAG_SOM_LEFTMOST : 0u) | (p.caseless ? HS_FLAG_CASELESS : 0u));
+      flags.push_back((report_start ? HS_FLAG_SOM_LEFTMOST : 0u) |
+                      (p.caseless ? HS_FLAG_CASELESS : 0u));
       ids.push_back(p.id);
     }
     hs_compile_error_t* error = nullptr;

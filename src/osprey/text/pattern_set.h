@@ -47,7 +47,9 @@ class PatternSet {
   // per thread.
   template <typename OnMatch>
   void scan(std::string_view text, OnMatch&& on_match) const {
-    scan_raw(text, [](const PatternMatch& m, void* ctx) { (*static_cast<OnMatch*>(ctx))(m); }, &on_match);
+    scan_raw(
+        text, [](const PatternMatch& m, void* ctx) { (*static_cast<OnMatch*>(ctx))(m); },
+        &on_match);
   }
 
   // Whether this set was loaded from the on-disk cache (for tests and --verbose).
@@ -55,7 +57,8 @@ class PatternSet {
 
  private:
   PatternSet() = default;
-  void scan_raw(std::string_view text, void (*on_match)(const PatternMatch&, void*), void* ctx) const;
+  void scan_raw(std::string_view text, void (*on_match)(const PatternMatch&, void*),
+                void* ctx) const;
   struct Handles;
   std::unique_ptr<Handles> handles_;
   bool from_cache_ = false;

@@ -15,7 +15,9 @@ bool is_alnum(char c) {
 char at(std::string_view s, int64_t i) {
   return i >= 0 && static_cast<size_t>(i) < s.size() ? s[static_cast<size_t>(i)] : '\0';
 }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // The word of host-label characters that ends just before `pos`, or starts at it.
 std::string_view word_before(std::string_view s, size_t pos) {
@@ -31,7 +33,8 @@ std::string_view word_after(std::string_view s, size_t pos) {
 
 // Neighbours of a separator must be characters of an indicator.
 bool between_alnum(std::string_view s, size_t from, size_t to) {
-  return is_alnum(at(s, static_cast<int64_t>(from) - 1)) && is_alnum(at(s, static_cast<int64_t>(to)));
+  return is_alnum(at(s, static_cast<int64_t>(from) - 1)) &&
+         is_alnum(at(s, static_cast<int64_t>(to)));
 }
 
 // Decides from the surrounding text whether a match really is a defang.
@@ -85,7 +88,8 @@ bool host_follows(std::string_view s, size_t pos) {
   size_t end = pos;
   bool dot = false;
   constexpr std::string_view kDefangChars = "-.[](){}\\";
-  while (end < s.size() && (is_alnum(s[end]) || kDefangChars.find(s[end]) != std::string_view::npos)) {
+  while (end < s.size() &&
+         (is_alnum(s[end]) || kDefangChars.find(s[end]) != std::string_view::npos)) {
     if (kDefangChars.find(s[end]) != std::string_view::npos && s[end] != '-' &&
         is_alnum(at(s, static_cast<int64_t>(end) + 1)))
       dot = true;
@@ -105,8 +109,9 @@ bool at_guard(std::string_view s, size_t from, size_t to) {
 // after one starts a sentence ("end . Then" is a typo, not a host).
 bool spaced_dot_guard(std::string_view s, size_t from, size_t to) {
   std::string_view right = word_after(s, to);
-  bool capitalised = !right.empty() && right[0] >= 'A' && right[0] <= 'Z' &&
-                     std::none_of(right.begin() + 1, right.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  bool capitalised =
+      !right.empty() && right[0] >= 'A' && right[0] <= 'Z' &&
+      std::none_of(right.begin() + 1, right.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   return between_alnum(s, from, to) && right.size() >= 2 && !capitalised;
 }
 
@@ -114,10 +119,11 @@ bool spaced_dot_guard(std::string_view s, size_t from, size_t to) {
 // an article or adjective ("the dot com bubble").
 bool spaced_word_dot_guard(std::string_view s, size_t from, size_t to) {
   static constexpr std::array<std::string_view, 24> kTlds = {
-      "com", "net", "org", "info", "biz", "ru", "cn", "io", "xyz", "top", "online", "site",
-      "club", "tk", "su", "ir", "kp", "co", "me", "cc", "pw", "ws", "onion", "uk"};
-  static constexpr std::array<std::string_view, 14> kStop = {
-      "the", "a", "an", "big", "old", "early", "first", "of", "in", "on", "at", "to", "this", "that"};
+      "com",  "net", "org", "info", "biz", "ru", "cn", "io", "xyz", "top", "online", "site",
+      "club", "tk",  "su",  "ir",   "kp",  "co", "me", "cc", "pw",  "ws",  "onion",  "uk"};
+  static constexpr std::array<std::string_view, 14> kStop = {"the",   "a",     "an",   "big", "old",
+                                                             "early", "first", "of",   "in",  "on",
+                                                             "at",    "to",    "this", "that"};
   if (!between_alnum(s, from, to)) return false;
   std::string left(word_before(s, from));
   std::transform(left.begin(), left.end(), left.begin(), lower);
@@ -125,8 +131,8 @@ bool spaced_word_dot_guard(std::string_view s, size_t from, size_t to) {
   std::string_view right = word_after(s, to);
   size_t end_right = to + right.size();
   bool tld = std::find(kTlds.begin(), kTlds.end(), right) != kTlds.end();
-  bool chained = at(s, static_cast<int64_t>(end_right)) == '.' ||
-                 s.substr(end_right).starts_with(" dot ");
+  bool chained =
+      at(s, static_cast<int64_t>(end_right)) == '.' || s.substr(end_right).starts_with(" dot ");
   return tld || chained;
 }
 
@@ -152,11 +158,12 @@ bool dash_guard(std::string_view s, size_t from, size_t to) {
 const std::array<DefangRule, 16> kRules = {{
     {"scheme", R"(\b(?:hxxp|hxxxp|hxp|h\*\*p|h__p|hxtp|htxp|fxp)s?\b)", "", scheme_guard,
      scheme_compute, true},
-    {"scheme-separator", R"(\[://\]|\(://\)|\{://\}|\[:/\]/|:\[//\])", "://", nullptr, nullptr, true},
+    {"scheme-separator", R"(\[://\]|\(://\)|\{://\}|\[:/\]/|:\[//\])", "://", nullptr, nullptr,
+     true},
     {"colon", R"(\[:\]|\(:\)|\{:\})", ":", nullptr, nullptr, true},
     {"slash", R"(\[/\]|\(/\))", "/", nullptr, nullptr, true},
-    {"dot", R"([ \t]?(?:\[\s?\.\s?\]|\(\.\)|\{\.\}|\[\s?dot\s?\]|\(\s?dot\s?\)|\{dot\})[ \t]?)", ".",
-     nullptr, nullptr, true},
+    {"dot", R"([ \t]?(?:\[\s?\.\s?\]|\(\.\)|\{\.\}|\[\s?dot\s?\]|\(\s?dot\s?\)|\{dot\})[ \t]?)",
+     ".", nullptr, nullptr, true},
     {"at", R"([ \t]?(?:\[@\]|\(@\)|\{@\}|\[\s?at\s?\]|\(\s?at\s?\)|\{at\})[ \t]?)", "@", at_guard,
      nullptr, true},
     {"backslash-dot", R"(\\\.)", ".", between_indicator_chars, nullptr, true},

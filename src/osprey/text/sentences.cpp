@@ -16,14 +16,17 @@ constexpr std::array<bool, 256> kEnders = [] {
   return t;
 }();
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 bool is_abbreviation(std::string_view text, size_t dot) {
   static constexpr std::array<std::string_view, 22> kAbbreviations = {
-      "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "corp", "co",
-      "no", "st", "jr", "sr", "u.s", "u.k", "approx", "fig", "al"};
+      "e.g",  "i.e", "etc", "vs", "mr", "mrs", "ms",  "dr",  "prof",   "inc", "ltd",
+      "corp", "co",  "no",  "st", "jr", "sr",  "u.s", "u.k", "approx", "fig", "al"};
   size_t start = dot;
-  while (start > 0 && (std::isalpha(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.'))
+  while (start > 0 &&
+         (std::isalpha(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.'))
     --start;
   std::string word(text.substr(start, dot - start));
   std::transform(word.begin(), word.end(), word.begin(),
@@ -46,10 +49,12 @@ bool ends_sentence(std::string_view text, size_t i, size_t& next) {
     next = i + 1;
     return true;
   }
-  if ((c != '.' && c != '!' && c != '?') || i + 2 >= text.size() || !is_space(text[i + 1])) return false;
+  if ((c != '.' && c != '!' && c != '?') || i + 2 >= text.size() || !is_space(text[i + 1]))
+    return false;
   size_t j = i + 1;
   while (j < text.size() && is_space(text[j])) ++j;
-  if (j >= text.size() || !starts_sentence(text[j]) || (c == '.' && is_abbreviation(text, i))) return false;
+  if (j >= text.size() || !starts_sentence(text[j]) || (c == '.' && is_abbreviation(text, i)))
+    return false;
   next = j;
   return true;
 }
