@@ -59,6 +59,7 @@ ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engi
     : engine_(std::move(engine)), options_(std::move(options)) {
   options_.max_spans = std::max<size_t>(options_.max_spans, 1);
   options_.chunk_bytes = std::max<size_t>(options_.chunk_bytes, 4096);
+  index_.reserve(4096);
   const auto& types = observable_types();
   wanted_.assign(types.size(), options_.types.empty());
   for (size_t t = 0; t < types.size(); ++t)
@@ -178,7 +179,7 @@ Findings ObservableStream::finish() {
   Findings findings;
   findings.bytes = scanned_;
   for (Observable& o : found_) o.benign = benign_reason(o, options_.site);
-  findings.observables = std::move(found_);  // already in order of first appearance
+  findings.observables.assign(std::make_move_iterator(found_.begin()), std::make_move_iterator(found_.end()));
   found_.clear();
   index_.clear();
   return findings;
@@ -228,11 +229,8 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
 void ObservableStream::record(Found& f, std::string_view chunk) {
   Span local = refanged_.to_original(f.accepted.from, f.accepted.to);
   bool defanged = refanged_.rewritten(f.accepted.from, f.accepted.to);
-  key_.assign(1, static_cast<char>(f.type));
-  key_ += f.accepted.value;
-  auto it = index_.find(key_);
+  auto it = index_.find(Key{f.type, f.accepted.value});
   if (it == index_.end()) {
-    it = index_.emplace(key_, found_.size()).first;
     Observable o;
     o.type = std::string(observable_types()[f.type].name);
     o.value = std::move(f.accepted.value);
@@ -242,6 +240,7 @@ void ObservableStream::record(Found& f, std::string_view chunk) {
     o.context = text::printable_sentence(chunk.substr(s.start, s.end - s.start),
                                          local.start > s.start ? local.start - s.start : 0);
     found_.push_back(std::move(o));
+    it = index_.emplace(Key{f.type, found_.back().value}, found_.size() - 1).first;
   }
   Observable& o = found_[it->second];
   o.defanged = o.defanged || defanged;

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -80,13 +81,22 @@ class ObservableStream {
   std::string pending_;        // bytes fed but not yet scanned
   text::MappedText refanged_;  // the chunk being scanned, refanged (memory reused)
   uint64_t scanned_ = 0;       // bytes before pending_
-  std::vector<Observable> found_;
-  std::unordered_map<std::string, size_t> index_;  // type index byte + value → found_
+  // Observables in order of first appearance; a deque, so that growing it
+  // never moves them and index_ can refer to their values.
+  std::deque<Observable> found_;
+  struct Key {
+    size_t type;
+    std::string_view value;  // points into found_ (or, for a lookup, the finding)
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const { return std::hash<std::string_view>()(k.value) * 31 + k.type; }
+  };
+  std::unordered_map<Key, size_t, KeyHash> index_;  // → position in found_
   std::vector<bool> wanted_;                       // by type index: ExtractOptions::types
   // Per-chunk work areas, kept to reuse their memory.
   std::vector<std::pair<size_t, Candidate>> candidates_;
   std::vector<Found> found_scratch_;
-  std::string key_;
 };
 
 }  // namespace osprey::observables
