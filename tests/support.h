@@ -48,6 +48,11 @@ inline const Observable* only(const Findings& f, std::string_view type) {
   return found;
 }
 
+// A vector of strings from literals, for EXPECT_EQ against values().
+inline std::vector<std::string> strings(std::initializer_list<const char*> list) {
+  return std::vector<std::string>(list.begin(), list.end());
+}
+
 // Every (type, value) pair, for "nothing at all was found" style assertions.
 inline std::vector<std::string> all_pairs(const Findings& f) {
   std::vector<std::string> out;

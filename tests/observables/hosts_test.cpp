@@ -10,14 +10,6 @@ using namespace osprey::testing;
 using osprey::Findings;
 using osprey::Observable;
 
-namespace {
-
-std::vector<std::string> strings(std::initializer_list<const char*> list) {
-  return std::vector<std::string>(list.begin(), list.end());
-}
-
-}  // namespace
-
 // ---------------------------------------------------------------- domain
 
 TEST(Domain, LowercaseCanonicalWithSpan) {

@@ -13,10 +13,6 @@ using osprey::Observable;
 
 namespace {
 
-std::vector<std::string> strings(std::initializer_list<const char*> list) {
-  return std::vector<std::string>(list.begin(), list.end());
-}
-
 int this_year() {
   auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return static_cast<int>(std::chrono::year_month_day(today).year());

@@ -17,10 +17,6 @@ bool has_flag(const Observable* o, const std::string& flag) {
   return o && std::find(o->flags.begin(), o->flags.end(), flag) != o->flags.end();
 }
 
-std::vector<std::string> strings(std::initializer_list<const char*> list) {
-  return std::vector<std::string>(list.begin(), list.end());
-}
-
 // The flags of the single ipv4 found in `text` (empty when there is none).
 std::vector<std::string> ipv4_flags_of(const std::string& text) {
   Findings f = extract(text);
