@@ -44,9 +44,10 @@ Result<Extractor> Extractor::create() {
 }
 
 Findings Extractor::extract(std::string_view text, const ExtractOptions& options) const {
+  // Chunks of a text in memory are scanned where they lie; only the last,
+  // partial one is copied.
   ObservableStream stream(engine_, options);
-  stream.scan_chunk(text);  // the whole text at once: no copy, no chunking
-  stream.scanned_ = text.size();
+  stream.feed(text);
   return stream.finish();
 }
 

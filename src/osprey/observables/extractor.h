@@ -33,7 +33,7 @@ struct ExtractOptions {
   std::string site;                // the article's own domain: marked benign (empty: none)
   std::vector<std::string> types;  // report only these types (empty: all)
   size_t max_spans = 64;           // spans kept per observable; `count` has them all
-  size_t chunk_bytes = 8u << 20;   // streaming: bytes scanned at a time
+  size_t chunk_bytes = 1u << 20;    // bytes scanned at a time (cache-sized)
   bool explain = false;            // record in Observable::rule why it was reported
 };
 
@@ -62,7 +62,8 @@ class Extractor {
 
 // Incremental extraction. Memory stays bounded by the chunk size plus the
 // distinct observables found; an indicator is never split between chunks
-// (chunks end at a line break, or at white space in a line longer than a chunk).
+// (chunks end at a line break, or at white space in a line longer than a
+// chunk). Chunks are small enough to stay in cache while every stage runs.
 class ObservableStream {
  public:
   void feed(std::string_view bytes);
