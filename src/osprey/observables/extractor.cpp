@@ -60,7 +60,6 @@ ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engi
     : engine_(std::move(engine)), options_(std::move(options)) {
   options_.max_spans = std::max<size_t>(options_.max_spans, 1);
   options_.chunk_bytes = std::max<size_t>(options_.chunk_bytes, 4096);
-  index_.reserve(4096);
   const auto& types = observable_types();
   wanted_.assign(types.size(), options_.types.empty());
   for (size_t t = 0; t < types.size(); ++t)
@@ -182,6 +181,7 @@ Findings ObservableStream::finish() {
   for (Observable& o : found_) o.benign = benign_reason(o, options_.site);
   findings.observables.assign(std::make_move_iterator(found_.begin()), std::make_move_iterator(found_.end()));
   found_.clear();
+  found_types_.clear();
   index_.clear();
   return findings;
 }
@@ -230,8 +230,11 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
 void ObservableStream::record(Found& f, std::string_view chunk) {
   Span local = refanged_.to_original(f.accepted.from, f.accepted.to);
   bool defanged = refanged_.rewritten(f.accepted.from, f.accepted.to);
-  auto it = index_.find(Key{f.type, f.accepted.value});
-  if (it == index_.end()) {
+  uint64_t hash = ObservableIndex::hash(f.type, f.accepted.value);
+  size_t at = index_.find(hash, [&](size_t i) {
+    return found_types_[i] == f.type && found_[i].value == f.accepted.value;
+  });
+  if (at == ObservableIndex::kNone) {
     Observable o;
     o.type = std::string(observable_types()[f.type].name);
     o.value = std::move(f.accepted.value);
@@ -240,10 +243,12 @@ void ObservableStream::record(Found& f, std::string_view chunk) {
     Span s = text::sentence_around(chunk, local.start);
     o.context = text::printable_sentence(chunk.substr(s.start, s.end - s.start),
                                          local.start > s.start ? local.start - s.start : 0);
+    at = found_.size();
     found_.push_back(std::move(o));
-    it = index_.emplace(Key{f.type, found_.back().value}, found_.size() - 1).first;
+    found_types_.push_back(f.type);
+    index_.insert(hash, at);
   }
-  Observable& o = found_[it->second];
+  Observable& o = found_[at];
   o.defanged = o.defanged || defanged;
   ++o.count;
   if (o.spans.size() < options_.max_spans)

@@ -14,12 +14,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "osprey/model/observable.h"
 #include "osprey/model/result.h"
 #include "osprey/observables/candidate.h"
+#include "osprey/observables/observable_index.h"
 #include "osprey/text/mapped_text.h"
 
 namespace osprey::text {
@@ -82,18 +82,11 @@ class ObservableStream {
   std::string pending_;        // bytes fed but not yet scanned
   text::MappedText refanged_;  // the chunk being scanned, refanged (memory reused)
   uint64_t scanned_ = 0;       // bytes before pending_
-  // Observables in order of first appearance; a deque, so that growing it
-  // never moves them and index_ can refer to their values.
+  // Observables in order of first appearance (a deque: growing it never
+  // moves them), their type indexes, and an index by type and value.
   std::deque<Observable> found_;
-  struct Key {
-    size_t type;
-    std::string_view value;  // points into found_ (or, for a lookup, the finding)
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    size_t operator()(const Key& k) const { return std::hash<std::string_view>()(k.value) * 31 + k.type; }
-  };
-  std::unordered_map<Key, size_t, KeyHash> index_;  // → position in found_
+  std::vector<size_t> found_types_;
+  ObservableIndex index_;
   std::vector<bool> wanted_;                       // by type index: ExtractOptions::types
   // Per-chunk work areas, kept to reuse their memory.
   std::vector<std::pair<size_t, Candidate>> candidates_;

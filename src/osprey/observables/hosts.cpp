@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <unordered_map>
 
 #include "osprey/observables/validators.h"
 
@@ -21,6 +22,17 @@ const psl_ctx_t* public_suffixes() {
     return latest ? latest : psl_builtin();
   }();
   return ctx;
+}
+
+// Whether a label is a top-level domain. Texts name few distinct TLDs, so the
+// answers are remembered (per thread, bounded).
+bool is_tld(const std::string& label) {
+  thread_local std::unordered_map<std::string, bool> known;
+  if (auto it = known.find(label); it != known.end()) return it->second;
+  if (known.size() > 4096) known.clear();
+  bool tld = psl_is_public_suffix2(public_suffixes(), label.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+  known.emplace(label, tld);
+  return tld;
 }
 
 struct Hostname {
@@ -75,10 +87,9 @@ std::optional<Hostname> check_hostname(std::string_view host) {
     if (h.unicode.empty()) return std::nullopt;  // invalid punycode
     if (h.unicode == h.ascii) h.unicode.clear();
   }
-  const psl_ctx_t* psl = public_suffixes();
-  if (!psl_is_public_suffix2(psl, h.tld.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE))
-    return std::nullopt;
-  if (psl_is_public_suffix2(psl, h.ascii.c_str(), PSL_TYPE_ICANN)) return std::nullopt;  // "co.uk"
+  if (!is_tld(h.tld)) return std::nullopt;
+  if (psl_is_public_suffix2(public_suffixes(), h.ascii.c_str(), PSL_TYPE_ICANN))
+    return std::nullopt;  // "co.uk"
   return h;
 }
 

@@ -1,0 +1,250 @@
+// Osprey's own tables, written by hand, facts only: how security news names
+// countries (common short names and abbreviations, demonyms, and capitals or
+// seats of government used as metonyms: "Pyongyang denied …"), the phrasings
+// it uses for sectors, and the regions it names that UN M49 lacks. Each row
+// joins the upstream entity through its ISO code, sector name or M49 code.
+#include <initializer_list>
+
+#include "osprey/kb/names.h"
+#include "osprey/kb/readers.h"
+
+namespace osprey::kb {
+namespace {
+
+using Names = std::initializer_list<std::string_view>;
+
+struct CountryRow {
+  std::string_view iso2;
+  Names names;      // first: the common English short name
+  Names demonyms;   // adjectives and nouns for its people
+  Names metonyms;   // capital cities and seats of government standing for the state
+};
+
+// The countries most present in security news, by ISO 3166 alpha-2 code.
+const CountryRow kCountries[] = {
+    {"US", {"United States", "US", "U.S.", "USA", "U.S.A.", "America"}, {"American", "Americans"}, {"Washington", "Washington, D.C.", "White House"}},
+    {"RU", {"Russia", "Russian Federation"}, {"Russian", "Russians"}, {"Moscow", "Kremlin", "the Kremlin"}},
+    {"CN", {"China", "PRC", "People's Republic of China", "Mainland China"}, {"Chinese"}, {"Beijing"}},
+    {"KP", {"North Korea", "DPRK", "N. Korea", "Democratic People's Republic of Korea"}, {"North Korean", "North Koreans"}, {"Pyongyang"}},
+    {"KR", {"South Korea", "ROK", "S. Korea", "Republic of Korea"}, {"South Korean", "South Koreans"}, {"Seoul"}},
+    {"IR", {"Iran", "Islamic Republic of Iran"}, {"Iranian", "Iranians"}, {"Tehran"}},
+    {"IL", {"Israel"}, {"Israeli", "Israelis"}, {"Jerusalem"}},
+    {"UA", {"Ukraine"}, {"Ukrainian", "Ukrainians"}, {"Kyiv", "Kiev"}},
+    {"BY", {"Belarus"}, {"Belarusian", "Belarusians", "Belarussian"}, {"Minsk"}},
+    {"GB", {"United Kingdom", "UK", "U.K.", "Britain", "Great Britain"}, {"British", "Briton", "Britons"}, {"London", "Downing Street", "Whitehall"}},
+    {"FR", {"France"}, {"French"}, {"Paris", "Élysée"}},
+    {"DE", {"Germany"}, {"German", "Germans"}, {"Berlin"}},
+    {"IT", {"Italy"}, {"Italian", "Italians"}, {"Rome"}},
+    {"ES", {"Spain"}, {"Spanish", "Spaniard", "Spaniards"}, {"Madrid"}},
+    {"PT", {"Portugal"}, {"Portuguese"}, {"Lisbon"}},
+    {"NL", {"Netherlands", "The Netherlands", "Holland"}, {"Dutch"}, {"Amsterdam", "The Hague"}},
+    {"BE", {"Belgium"}, {"Belgian", "Belgians"}, {"Brussels"}},
+    {"CH", {"Switzerland"}, {"Swiss"}, {"Bern"}},
+    {"AT", {"Austria"}, {"Austrian", "Austrians"}, {"Vienna"}},
+    {"IE", {"Ireland"}, {"Irish"}, {"Dublin"}},
+    {"PL", {"Poland"}, {"Polish"}, {"Warsaw"}},
+    {"CZ", {"Czech Republic", "Czechia"}, {"Czech"}, {"Prague"}},
+    {"SK", {"Slovakia"}, {"Slovak", "Slovakian"}, {"Bratislava"}},
+    {"HU", {"Hungary"}, {"Hungarian", "Hungarians"}, {"Budapest"}},
+    {"RO", {"Romania"}, {"Romanian", "Romanians"}, {"Bucharest"}},
+    {"BG", {"Bulgaria"}, {"Bulgarian", "Bulgarians"}, {"Sofia"}},
+    {"RS", {"Serbia"}, {"Serbian", "Serbians"}, {"Belgrade"}},
+    {"GR", {"Greece"}, {"Greek", "Greeks"}, {"Athens"}},
+    {"SE", {"Sweden"}, {"Swedish", "Swedes"}, {"Stockholm"}},
+    {"NO", {"Norway"}, {"Norwegian", "Norwegians"}, {"Oslo"}},
+    {"FI", {"Finland"}, {"Finnish", "Finns"}, {"Helsinki"}},
+    {"DK", {"Denmark"}, {"Danish", "Danes"}, {"Copenhagen"}},
+    {"EE", {"Estonia"}, {"Estonian", "Estonians"}, {"Tallinn"}},
+    {"LV", {"Latvia"}, {"Latvian", "Latvians"}, {"Riga"}},
+    {"LT", {"Lithuania"}, {"Lithuanian", "Lithuanians"}, {"Vilnius"}},
+    {"MD", {"Moldova"}, {"Moldovan", "Moldovans"}, {"Chișinău", "Chisinau"}},
+    {"GE", {"Georgia"}, {"Georgian", "Georgians"}, {"Tbilisi"}},
+    {"AM", {"Armenia"}, {"Armenian", "Armenians"}, {"Yerevan"}},
+    {"AZ", {"Azerbaijan"}, {"Azerbaijani", "Azerbaijanis", "Azeri"}, {"Baku"}},
+    {"KZ", {"Kazakhstan"}, {"Kazakh", "Kazakhstani"}, {"Astana"}},
+    {"UZ", {"Uzbekistan"}, {"Uzbek", "Uzbekistani"}, {"Tashkent"}},
+    {"TR", {"Turkey", "Türkiye"}, {"Turkish"}, {"Ankara"}},
+    {"SY", {"Syria"}, {"Syrian", "Syrians"}, {"Damascus"}},
+    {"LB", {"Lebanon"}, {"Lebanese"}, {"Beirut"}},
+    {"PS", {"Palestine", "Palestinian Territories"}, {"Palestinian", "Palestinians"}, {"Ramallah"}},
+    {"JO", {"Jordan"}, {"Jordanian", "Jordanians"}, {"Amman"}},
+    {"IQ", {"Iraq"}, {"Iraqi", "Iraqis"}, {"Baghdad"}},
+    {"SA", {"Saudi Arabia", "KSA"}, {"Saudi", "Saudis"}, {"Riyadh"}},
+    {"AE", {"United Arab Emirates", "UAE"}, {"Emirati", "Emiratis"}, {"Abu Dhabi"}},
+    {"QA", {"Qatar"}, {"Qatari", "Qataris"}, {"Doha"}},
+    {"KW", {"Kuwait"}, {"Kuwaiti", "Kuwaitis"}, {"Kuwait City"}},
+    {"BH", {"Bahrain"}, {"Bahraini", "Bahrainis"}, {"Manama"}},
+    {"OM", {"Oman"}, {"Omani", "Omanis"}, {"Muscat"}},
+    {"YE", {"Yemen"}, {"Yemeni", "Yemenis"}, {"Sanaa", "Sana'a"}},
+    {"EG", {"Egypt"}, {"Egyptian", "Egyptians"}, {"Cairo"}},
+    {"LY", {"Libya"}, {"Libyan", "Libyans"}, {"Tripoli"}},
+    {"TN", {"Tunisia"}, {"Tunisian", "Tunisians"}, {"Tunis"}},
+    {"DZ", {"Algeria"}, {"Algerian", "Algerians"}, {"Algiers"}},
+    {"MA", {"Morocco"}, {"Moroccan", "Moroccans"}, {"Rabat"}},
+    {"NG", {"Nigeria"}, {"Nigerian", "Nigerians"}, {"Abuja"}},
+    {"KE", {"Kenya"}, {"Kenyan", "Kenyans"}, {"Nairobi"}},
+    {"ET", {"Ethiopia"}, {"Ethiopian", "Ethiopians"}, {"Addis Ababa"}},
+    {"ZA", {"South Africa"}, {"South African", "South Africans"}, {"Pretoria"}},
+    {"AF", {"Afghanistan"}, {"Afghan", "Afghans"}, {"Kabul"}},
+    {"PK", {"Pakistan"}, {"Pakistani", "Pakistanis"}, {"Islamabad"}},
+    {"IN", {"India"}, {"Indian", "Indians"}, {"New Delhi"}},
+    {"BD", {"Bangladesh"}, {"Bangladeshi", "Bangladeshis"}, {"Dhaka"}},
+    {"LK", {"Sri Lanka"}, {"Sri Lankan", "Sri Lankans"}, {"Colombo"}},
+    {"NP", {"Nepal"}, {"Nepali", "Nepalese"}, {"Kathmandu"}},
+    {"MM", {"Myanmar", "Burma"}, {"Burmese"}, {"Naypyidaw"}},
+    {"TH", {"Thailand"}, {"Thai"}, {"Bangkok"}},
+    {"VN", {"Vietnam", "Viet Nam"}, {"Vietnamese"}, {"Hanoi"}},
+    {"KH", {"Cambodia"}, {"Cambodian", "Cambodians"}, {"Phnom Penh"}},
+    {"MY", {"Malaysia"}, {"Malaysian", "Malaysians"}, {"Kuala Lumpur"}},
+    {"SG", {"Singapore"}, {"Singaporean", "Singaporeans"}, {}},
+    {"ID", {"Indonesia"}, {"Indonesian", "Indonesians"}, {"Jakarta"}},
+    {"PH", {"Philippines", "The Philippines"}, {"Filipino", "Filipinos", "Philippine"}, {"Manila"}},
+    {"TW", {"Taiwan"}, {"Taiwanese"}, {"Taipei"}},
+    {"HK", {"Hong Kong"}, {"Hongkonger", "Hongkongers"}, {}},
+    {"JP", {"Japan"}, {"Japanese"}, {"Tokyo"}},
+    {"MN", {"Mongolia"}, {"Mongolian", "Mongolians"}, {"Ulaanbaatar"}},
+    {"AU", {"Australia"}, {"Australian", "Australians"}, {"Canberra"}},
+    {"NZ", {"New Zealand"}, {"New Zealander", "New Zealanders"}, {"Wellington"}},
+    {"CA", {"Canada"}, {"Canadian", "Canadians"}, {"Ottawa"}},
+    {"MX", {"Mexico"}, {"Mexican", "Mexicans"}, {"Mexico City"}},
+    {"BR", {"Brazil"}, {"Brazilian", "Brazilians"}, {"Brasília", "Brasilia"}},
+    {"AR", {"Argentina"}, {"Argentine", "Argentinian", "Argentinians"}, {"Buenos Aires"}},
+    {"CL", {"Chile"}, {"Chilean", "Chileans"}, {"Santiago"}},
+    {"CO", {"Colombia"}, {"Colombian", "Colombians"}, {"Bogotá", "Bogota"}},
+    {"PE", {"Peru"}, {"Peruvian", "Peruvians"}, {"Lima"}},
+    {"VE", {"Venezuela"}, {"Venezuelan", "Venezuelans"}, {"Caracas"}},
+    {"CU", {"Cuba"}, {"Cuban", "Cubans"}, {"Havana"}},
+};
+
+struct SectorRow {
+  std::string_view sector;  // the MISP sector's name, or a sector MISP lacks
+  Names phrasings;
+};
+
+const SectorRow kSectors[] = {
+    {"Think Tanks", {"think tank", "think-tank", "think-tanks", "policy institutes"}},
+    {"Academia - University", {"academia", "academic", "academics", "universities", "university", "academic institutions"}},
+    {"Education", {"schools", "K-12", "educational institutions", "education sector"}},
+    {"Defense", {"defence", "defense industrial base", "DIB", "defense industry", "defence industry", "defense contractors", "defence contractors"}},
+    {"Military", {"armed forces", "militaries"}},
+    {"Health", {"healthcare", "health care", "hospitals", "hospital", "healthcare providers", "healthcare sector", "health sector"}},
+    {"Pharmacy", {"pharmaceutical", "pharmaceuticals", "pharma", "drugmakers"}},
+    {"Finance", {"financial services", "financial institutions", "financial sector", "fintech"}},
+    {"Bank", {"banks", "banking", "banking sector"}},
+    {"Insurance", {"insurers", "insurance companies"}},
+    {"Payment", {"payment processors", "payments"}},
+    {"Infrastructure", {"critical infrastructure", "critical national infrastructure", "CNI"}},
+    {"Government, Administration", {"government agencies", "public sector", "public administration", "federal agencies", "government entities", "ministries"}},
+    {"Diplomacy", {"embassies", "diplomats", "diplomatic entities", "foreign ministries", "ministry of foreign affairs"}},
+    {"Police - Law enforcement", {"law enforcement", "police"}},
+    {"Energy", {"energy sector", "energy companies"}},
+    {"Electric", {"electric utilities", "power utilities", "electricity sector", "power grid"}},
+    {"Oil", {"oil and gas", "oil & gas"}},
+    {"Water", {"water utilities", "water sector", "wastewater"}},
+    {"Telecoms", {"telecommunications", "telecom", "telecoms sector", "telcos", "telecom operators", "telecommunications providers"}},
+    {"IT - ISP", {"ISPs", "internet service providers"}},
+    {"Managed Services Provider", {"MSP", "MSPs", "managed service providers"}},
+    {"Technology", {"tech companies", "technology companies", "tech sector", "tech firms"}},
+    {"Semi-conductors", {"semiconductors", "chipmakers", "chip makers"}},
+    {"Manufacturing", {"manufacturers", "manufacturing sector"}},
+    {"Industrial", {"industrial control systems", "operational technology"}},
+    {"Transport", {"transportation sector"}},
+    {"Civil Aviation", {"aviation", "airlines", "airports"}},
+    {"Maritime", {"ports", "maritime sector"}},
+    {"Logistic", {"logistics"}},
+    {"Retail", {"retailers"}},
+    {"eCommerce", {"e-commerce", "online retailers"}},
+    {"Hospitality", {"hospitality sector"}},
+    {"Game", {"gaming", "video games", "game developers"}},
+    {"Casino", {"casinos", "gambling"}},
+    {"News - Media", {"media outlets", "news organizations", "news organisations"}},
+    {"Journalist", {"journalists", "reporters"}},
+    {"NGO", {"NGOs", "non-governmental organizations", "non-governmental organisations"}},
+    {"Non-profit organisation", {"nonprofits", "non-profits", "charities"}},
+    {"Civil society", {"civil society organizations", "civil society organisations"}},
+    {"Activists", {"human rights activists", "human rights defenders"}},
+    {"Political party", {"political parties"}},
+    {"Legal", {"law firms"}},
+    {"Research - Innovation", {"research institutions", "research centers", "research centres"}},
+    {"Automotive", {"automakers", "car manufacturers"}},
+    {"Agriculture", {"agricultural sector", "farming"}},
+    {"Cryptocurrency", {"crypto", "cryptocurrency exchanges", "crypto exchanges", "DeFi", "Web3"}},
+};
+
+struct RegionRow {
+  std::string_view m49;   // the UN M49 region the phrasings name, or "" for a region M49 lacks
+  std::string_view name;  // the region's name when M49 lacks it
+  Names phrasings;
+};
+
+const RegionRow kRegions[] = {
+    {"035", "", {"Southeast Asia", "South East Asia", "South-East Asia"}},
+    {"419", "", {"Latin America", "LATAM"}},
+    {"021", "", {"North America"}},
+    {"145", "", {"West Asia"}},
+    {"", "Middle East", {"Middle Eastern", "MidEast"}},
+    {"", "Middle East and North Africa", {"MENA"}},
+    {"", "Asia-Pacific", {"Asia Pacific", "APAC"}},
+    {"", "Europe, the Middle East and Africa", {"EMEA"}},
+    {"", "Nordic countries", {"Nordics", "Scandinavia"}},
+    {"", "Balkans", {"the Balkans", "Western Balkans"}},
+};
+
+void add_names(std::vector<std::string>& out, Names names) {
+  for (std::string_view name : names) out.emplace_back(name);
+}
+
+}  // namespace
+
+SourceRead read_country_table(const nlohmann::json&, const SourceSpec& spec, std::string_view) {
+  SourceRead out;
+  for (const CountryRow& row : kCountries) {
+    SourceRecord record;
+    record.type = EntityType::kLocation;
+    record.category = "country";
+    record.identity.push_back("iso2:" + std::string(row.iso2));
+    if (spec.name == "osprey:country-name") {
+      record.primary_names.emplace_back(*row.names.begin());
+      add_names(record.synonyms, Names(row.names.begin() + 1, row.names.end()));
+    } else if (spec.name == "osprey:demonym") {
+      add_names(record.synonyms, row.demonyms);
+    } else {
+      add_names(record.synonyms, row.metonyms);
+    }
+    if (!record.primary_names.empty() || !record.synonyms.empty()) out.records.push_back(record);
+  }
+  return out;
+}
+
+SourceRead read_sector_table(const nlohmann::json&, const SourceSpec&, std::string_view) {
+  SourceRead out;
+  for (const SectorRow& row : kSectors) {
+    SourceRecord record;
+    record.type = EntityType::kSector;
+    record.primary_names.emplace_back(row.sector);
+    record.identity.push_back("sector:" + name_key(row.sector));
+    add_names(record.synonyms, row.phrasings);
+    out.records.push_back(std::move(record));
+  }
+  return out;
+}
+
+SourceRead read_region_table(const nlohmann::json&, const SourceSpec&, std::string_view) {
+  SourceRead out;
+  for (const RegionRow& row : kRegions) {
+    SourceRecord record;
+    record.type = EntityType::kLocation;
+    record.category = "region";
+    if (!row.m49.empty()) {
+      record.identity.push_back("m49:" + std::string(row.m49));
+    } else {
+      record.primary_names.emplace_back(row.name);
+      record.identity.push_back("region:" + name_key(row.name));
+    }
+    add_names(record.synonyms, row.phrasings);
+    out.records.push_back(std::move(record));
+  }
+  return out;
+}
+
+}  // namespace osprey::kb
