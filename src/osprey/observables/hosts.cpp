@@ -168,15 +168,24 @@ std::optional<Accepted> validate_domain(const ScanContext& ctx, Candidate c) {
     if (!host_context(ctx, c)) return std::nullopt;  // a file name; the filename rule reports it
     a.note += "; ." + host->tld + " is also a file extension, host context decided";
   }
-  // "available.It": a sentence whose space after the full stop was lost.
-  bool capitalised_tld = tld_written.size() >= 2 && tld_written[0] >= 'A' &&
-                         tld_written[0] <= 'Z' &&
-                         std::all_of(tld_written.begin() + 1, tld_written.end(),
-                                     [](char ch) { return ch >= 'a' && ch <= 'z'; });
-  if (capitalised_tld && !defanged &&
-      written.substr(0, written.size() - tld_written.size()) ==
-          lowercase(written.substr(0, written.size() - tld_written.size())))
-    return std::nullopt;
+  // "available.It", "March.It": a sentence whose space after the full stop
+  // was lost. "Socket.IO", "Ledgerly.AI": brand names styled like domains.
+  // Hosts are written in lowercase or all in capitals; mixed case is only
+  // usual with the classic TLDs ("Evil.Com", "EVIL-Domain.COM").
+  static constexpr std::array<std::string_view, 9> kClassicTlds = {"com", "net", "org", "edu", "gov",
+                                                                   "mil", "int", "info", "biz"};
+  std::string_view sld_written = written.substr(0, written.size() - tld_written.size() - 1);
+  auto not_lower = [](char ch) { return !(ch >= 'a' && ch <= 'z'); };
+  auto lower = [](char ch) { return !(ch >= 'A' && ch <= 'Z'); };
+  bool classic = std::find(kClassicTlds.begin(), kClassicTlds.end(), host->tld) != kClassicTlds.end();
+  bool sld_lower = std::all_of(sld_written.begin(), sld_written.end(), lower);
+  bool capitalised_tld = tld_written.size() >= 2 && tld_written[0] >= 'A' && tld_written[0] <= 'Z' &&
+                         std::all_of(tld_written.begin() + 1, tld_written.end(), lower);
+  bool upper_tld = std::all_of(tld_written.begin(), tld_written.end(), not_lower);
+  bool sld_upper = std::all_of(sld_written.begin(), sld_written.end(), not_lower);
+  bool joined = capitalised_tld && (sld_lower || !classic);
+  bool brand = upper_tld && !sld_upper && !classic;
+  if ((joined || brand) && !host_context(ctx, c)) return std::nullopt;
   if (!defanged &&
       std::find(kTechnologyNames.begin(), kTechnologyNames.end(), host->ascii) !=
           kTechnologyNames.end() &&

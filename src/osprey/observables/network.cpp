@@ -101,9 +101,11 @@ bool dotted_number(std::string_view word) {
 
 bool introduced_as_version(const ScanContext& ctx, Candidate c, int depth = 0) {
   std::vector<Word> before = words_before(ctx, c.from, 3);
-  for (const Word& w : before)
+  for (const Word& w : before) {
     if (std::find(kVersionCues.begin(), kVersionCues.end(), w.text) != kVersionCues.end())
       return true;
+    if (w.text.ends_with("version")) return true;  // "FileVersion: 1.0.4.22"
+  }
   // The far end of a range or list of versions ("8.0.0.0 through 8.6.3.11"):
   // a version if the number it is joined to is one.
   if (depth < 3 && before.size() >= 2 &&
@@ -119,6 +121,17 @@ bool introduced_as_version(const ScanContext& ctx, Candidate c, int depth = 0) {
   // A product token: "Chrome/120.0.0.0" (but not "http://10.0.0.1").
   return ctx.at(static_cast<int64_t>(c.from) - 1) == '/' &&
          is_alnum(ctx.at(static_cast<int64_t>(c.from) - 2));
+}
+
+// "15.42.18.204 local time": a dotted time of day (hours ≤ 23, minutes and
+// seconds ≤ 59, then milliseconds) where the sentence speaks of time.
+bool dotted_time(const ScanContext& ctx, Candidate c, uint32_t address) {
+  if ((address >> 24) > 23 || ((address >> 16) & 255) > 59 || ((address >> 8) & 255) > 59) return false;
+  std::string around = lowercase(ctx.line_before(c.from, 160));
+  std::string after = lowercase(ctx.line_after(c.to, 24));
+  for (std::string_view cue : {"timestamp", "local time", "utc", "gmt"})
+    if (around.find(cue) != std::string::npos || after.find(cue) != std::string::npos) return true;
+  return after.starts_with(" am") || after.starts_with(" pm");
 }
 
 }  // namespace
@@ -165,7 +178,7 @@ std::optional<Accepted> validate_ipv4(const ScanContext& ctx, Candidate c) {
   c = trim(ctx.text, c, ".");
   if (!ipv4_stands_alone(ctx, c) || introduced_as_version(ctx, c)) return std::nullopt;
   auto address = parse_ipv4(ctx.text.substr(c.from, c.to - c.from));
-  if (!address) return std::nullopt;
+  if (!address || dotted_time(ctx, c, *address)) return std::nullopt;
   Accepted a{
       format_ipv4(*address), c.from, c.to, ipv4_flags(*address), {}, "ipv4: dotted quad", 0, 0, {}};
   if (ctx.at(static_cast<int64_t>(c.to)) == ':' && is_digit(ctx.at(static_cast<int64_t>(c.to) + 1)))
