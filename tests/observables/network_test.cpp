@@ -536,4 +536,6 @@ TEST(Ipv4, DottedTimesAndFileVersionsAreNotAddresses) {
     EXPECT_TRUE(values(text, "ipv4").empty()) << text;
   // Time-shaped, but nothing says time: an address.
   EXPECT_EQ(values("beacon to 13.14.22.148 every hour", "ipv4"), strings({"13.14.22.148"}));
+  EXPECT_EQ(values("they listed 20.54.50.135 among the indicators", "ipv4"), strings({"20.54.50.135"}));
+  EXPECT_TRUE(values("the job ran at 10.15.30.250 pm", "ipv4").empty());
 }

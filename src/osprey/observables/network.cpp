@@ -133,7 +133,9 @@ bool dotted_time(const ScanContext& ctx, Candidate c, uint32_t address) {
   for (std::string_view cue : {"timestamp", "local time", "utc", "gmt"})
     if (words.find(cue) != std::string::npos) return true;
   std::string after = lowercase(ctx.line_after(c.to, 4));
-  return after.starts_with(" am") || after.starts_with(" pm");
+  bool meridiem = after.starts_with(" am") || after.starts_with(" pm") || after.starts_with(" a.m") ||
+                  after.starts_with(" p.m");
+  return meridiem && (after.size() == 3 || !is_alpha(after[3]));
 }
 
 }  // namespace
