@@ -135,20 +135,23 @@ SourceRead read_attack_bundle(const json& doc, const SourceSpec&, std::string_vi
   SourceRead out;
   out.version = bundle_version(objects, file);
   std::map<std::string, size_t> by_uuid;
-  std::vector<std::pair<const json*, size_t>> techniques;  // object, record index
+  std::vector<std::pair<size_t, size_t>> techniques;  // object index, record index
   for (size_t i = 0; i < objects.size(); ++i) {
     std::string where = "objects[" + std::to_string(i) + "]";
+    std::string modified = optional_text(objects[i], "modified", where).substr(0, 10);
+    if (modified > out.newest) out.newest = modified;
     auto type = entity_type_of(required_text(objects[i], "type", where));
     if (!type) continue;
     SourceRecord record = object_record(objects[i], *type, where);
     if (by_uuid.count(record.uuid)) throw BadInput(where + ": duplicate id " + record.uuid);
     by_uuid.emplace(record.uuid, out.records.size());
-    if (*type == EntityType::kAttackPattern) techniques.emplace_back(&objects[i], out.records.size());
+    if (*type == EntityType::kAttackPattern) techniques.emplace_back(i, out.records.size());
     out.records.push_back(std::move(record));
   }
   auto tactics = tactic_ids(out.records);
-  for (auto [object, index] : techniques)
-    add_tactics(out.records[index], *object, "objects", tactics);
+  for (auto [object, record] : techniques)
+    add_tactics(out.records[record], objects[object], "objects[" + std::to_string(object) + "]",
+                tactics);
   for (size_t i = 0; i < objects.size(); ++i) {
     std::string where = "objects[" + std::to_string(i) + "]";
     if (optional_text(objects[i], "type", where) == "relationship")

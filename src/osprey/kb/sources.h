@@ -21,6 +21,7 @@ struct SourceSpec;
 struct SourceRead {
   std::vector<SourceRecord> records;
   std::string version;  // upstream version, when the file states one
+  std::string newest;   // the newest modification date in it (YYYY-MM-DD), when stated
 };
 
 // Reads one parsed upstream document (null for hand-written tables). Throws

@@ -3,15 +3,13 @@
 // seats of government used as metonyms: "Pyongyang denied …"), the phrasings
 // it uses for sectors, and the regions it names that UN M49 lacks. Each row
 // joins the upstream entity through its ISO code, sector name or M49 code.
-#include <initializer_list>
-
 #include "osprey/kb/names.h"
 #include "osprey/kb/readers.h"
 
 namespace osprey::kb {
 namespace {
 
-using Names = std::initializer_list<std::string_view>;
+using Names = std::vector<std::string_view>;
 
 struct CountryRow {
   std::string_view iso2;
@@ -21,7 +19,8 @@ struct CountryRow {
 };
 
 // The countries most present in security news, by ISO 3166 alpha-2 code.
-const CountryRow kCountries[] = {
+const std::vector<CountryRow>& country_rows() {
+  static const std::vector<CountryRow> kRows = {
     {"US", {"United States", "US", "U.S.", "USA", "U.S.A.", "America"}, {"American", "Americans"}, {"Washington", "Washington, D.C.", "White House"}},
     {"RU", {"Russia", "Russian Federation"}, {"Russian", "Russians"}, {"Moscow", "Kremlin", "the Kremlin"}},
     {"CN", {"China", "PRC", "People's Republic of China", "Mainland China"}, {"Chinese"}, {"Beijing"}},
@@ -114,14 +113,17 @@ const CountryRow kCountries[] = {
     {"PE", {"Peru"}, {"Peruvian", "Peruvians"}, {"Lima"}},
     {"VE", {"Venezuela"}, {"Venezuelan", "Venezuelans"}, {"Caracas"}},
     {"CU", {"Cuba"}, {"Cuban", "Cubans"}, {"Havana"}},
-};
+  };
+  return kRows;
+}
 
 struct SectorRow {
   std::string_view sector;  // the MISP sector's name, or a sector MISP lacks
   Names phrasings;
 };
 
-const SectorRow kSectors[] = {
+const std::vector<SectorRow>& sector_rows() {
+  static const std::vector<SectorRow> kRows = {
     {"Think Tanks", {"think tank", "think-tank", "think-tanks", "policy institutes"}},
     {"Academia - University", {"academia", "academic", "academics", "universities", "university", "academic institutions"}},
     {"Education", {"schools", "K-12", "educational institutions", "education sector"}},
@@ -169,7 +171,9 @@ const SectorRow kSectors[] = {
     {"Automotive", {"automakers", "car manufacturers"}},
     {"Agriculture", {"agricultural sector", "farming"}},
     {"Cryptocurrency", {"crypto", "cryptocurrency exchanges", "crypto exchanges", "DeFi", "Web3"}},
-};
+  };
+  return kRows;
+}
 
 struct RegionRow {
   std::string_view m49;   // the UN M49 region the phrasings name, or "" for a region M49 lacks
@@ -177,7 +181,8 @@ struct RegionRow {
   Names phrasings;
 };
 
-const RegionRow kRegions[] = {
+const std::vector<RegionRow>& region_rows() {
+  static const std::vector<RegionRow> kRows = {
     {"035", "", {"Southeast Asia", "South East Asia", "South-East Asia"}},
     {"419", "", {"Latin America", "LATAM"}},
     {"021", "", {"North America"}},
@@ -188,24 +193,26 @@ const RegionRow kRegions[] = {
     {"", "Europe, the Middle East and Africa", {"EMEA"}},
     {"", "Nordic countries", {"Nordics", "Scandinavia"}},
     {"", "Balkans", {"the Balkans", "Western Balkans"}},
-};
+  };
+  return kRows;
+}
 
-void add_names(std::vector<std::string>& out, Names names) {
-  for (std::string_view name : names) out.emplace_back(name);
+void add_names(std::vector<std::string>& out, const Names& names, size_t from = 0) {
+  for (size_t i = from; i < names.size(); ++i) out.emplace_back(names[i]);
 }
 
 }  // namespace
 
 SourceRead read_country_table(const nlohmann::json&, const SourceSpec& spec, std::string_view) {
   SourceRead out;
-  for (const CountryRow& row : kCountries) {
+  for (const CountryRow& row : country_rows()) {
     SourceRecord record;
     record.type = EntityType::kLocation;
     record.category = "country";
     record.identity.push_back("iso2:" + std::string(row.iso2));
     if (spec.name == "osprey:country-name") {
-      record.primary_names.emplace_back(*row.names.begin());
-      add_names(record.synonyms, Names(row.names.begin() + 1, row.names.end()));
+      record.primary_names.emplace_back(row.names.front());
+      add_names(record.synonyms, row.names, 1);
     } else if (spec.name == "osprey:demonym") {
       add_names(record.synonyms, row.demonyms);
     } else {
@@ -218,7 +225,7 @@ SourceRead read_country_table(const nlohmann::json&, const SourceSpec& spec, std
 
 SourceRead read_sector_table(const nlohmann::json&, const SourceSpec&, std::string_view) {
   SourceRead out;
-  for (const SectorRow& row : kSectors) {
+  for (const SectorRow& row : sector_rows()) {
     SourceRecord record;
     record.type = EntityType::kSector;
     record.primary_names.emplace_back(row.sector);
@@ -231,7 +238,7 @@ SourceRead read_sector_table(const nlohmann::json&, const SourceSpec&, std::stri
 
 SourceRead read_region_table(const nlohmann::json&, const SourceSpec&, std::string_view) {
   SourceRead out;
-  for (const RegionRow& row : kRegions) {
+  for (const RegionRow& row : region_rows()) {
     SourceRecord record;
     record.type = EntityType::kLocation;
     record.category = "region";

@@ -1,0 +1,317 @@
+#include "osprey/kb/merge.h"
+
+#include <cryptopp/sha.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "osprey/kb/grouping.h"
+#include "osprey/kb/names.h"
+#include "osprey/kb/source_input.h"
+
+namespace osprey::kb {
+
+Family family_of(EntityType type) {
+  switch (type) {
+    case EntityType::kIntrusionSet: return Family::kActor;
+    case EntityType::kMalware:
+    case EntityType::kTool: return Family::kSoftware;
+    case EntityType::kAttackPattern: return Family::kTechnique;
+    case EntityType::kTactic: return Family::kTactic;
+    case EntityType::kVulnerability: return Family::kVulnerability;
+    case EntityType::kLocation: return Family::kLocation;
+    case EntityType::kSector: return Family::kSector;
+    case EntityType::kOrganization: return Family::kOrganization;
+  }
+  return Family::kOrganization;
+}
+
+std::string osprey_uuid(std::string_view name) {
+  // RFC 4122 version 5: SHA-1 of namespace bytes + name, version and variant bits set.
+  static const uint8_t kNamespace[16] = {0x93, 0x97, 0x94, 0x8d, 0xf3, 0x6b, 0x4e, 0x72,
+                                         0xa1, 0x62, 0x1c, 0x86, 0xd4, 0xbf, 0xda, 0x65};
+  CryptoPP::SHA1 sha;
+  sha.Update(kNamespace, sizeof kNamespace);
+  sha.Update(reinterpret_cast<const uint8_t*>(name.data()), name.size());
+  uint8_t digest[CryptoPP::SHA1::DIGESTSIZE];
+  sha.Final(digest);
+  digest[6] = static_cast<uint8_t>((digest[6] & 0x0F) | 0x50);
+  digest[8] = static_cast<uint8_t>((digest[8] & 0x3F) | 0x80);
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+    out.push_back(kHex[digest[i] >> 4]);
+    out.push_back(kHex[digest[i] & 0x0F]);
+  }
+  return out;
+}
+
+namespace {
+
+constexpr size_t kNone = static_cast<size_t>(-1);
+
+// Union-find over record indices that knows each group's members and its
+// ATT&CK object (its anchor), so the guards can look at whole groups.
+class Groups {
+ public:
+  explicit Groups(const std::vector<SourceRecord>& records) : records_(records) {
+    for (size_t i = 0; i < records.size(); ++i) {
+      parent_.push_back(i);
+      members_.push_back({i});
+      anchor_.push_back(records[i].authoritative ? i : kNone);
+    }
+  }
+
+  size_t root(size_t r) {
+    while (parent_[r] != r) r = parent_[r] = parent_[parent_[r]];
+    return r;
+  }
+  const std::vector<size_t>& members(size_t root) const { return members_[root]; }
+  size_t anchor(size_t root) const { return anchor_[root]; }
+
+  // An anchor that is revoked or deprecated: its group takes no merges by names.
+  bool blocked(size_t root) const {
+    size_t a = anchor_[root];
+    return a != kNone && (records_[a].revoked || records_[a].deprecated);
+  }
+
+  // Two different ATT&CK objects.
+  bool anchor_conflict(size_t a, size_t b) const {
+    return anchor_[a] != kNone && anchor_[b] != kNone &&
+           records_[anchor_[a]].uuid != records_[anchor_[b]].uuid;
+  }
+
+  // Both groups hold an entry of one source that lists distinct entries.
+  bool source_conflict(size_t a, size_t b) const {
+    std::set<std::string_view> sources;
+    for (size_t m : members_[a])
+      if (!records_[m].renames && !records_[m].authoritative) sources.insert(records_[m].source);
+    for (size_t m : members_[b])
+      if (sources.count(records_[m].source)) return true;
+    return false;
+  }
+
+  void join(size_t a, size_t b) {
+    a = root(a);
+    b = root(b);
+    if (a == b) return;
+    if (members_[a].size() < members_[b].size()) std::swap(a, b);
+    parent_[b] = a;
+    members_[a].insert(members_[a].end(), members_[b].begin(), members_[b].end());
+    members_[b].clear();
+    if (anchor_[a] == kNone) anchor_[a] = anchor_[b];
+  }
+
+ private:
+  const std::vector<SourceRecord>& records_;
+  std::vector<size_t> parent_;
+  std::vector<std::vector<size_t>> members_;
+  std::vector<size_t> anchor_;
+};
+
+using KeyIndex = std::map<std::string, std::vector<size_t>>;
+
+std::set<std::string> primary_keys(const SourceRecord& r) {
+  std::set<std::string> keys;
+  for (const std::string& name : r.primary_names) keys.insert(name_key(name));
+  return keys;
+}
+
+std::set<std::string> all_name_keys(const SourceRecord& r) {
+  std::set<std::string> keys = primary_keys(r);
+  for (const std::string& name : r.synonyms) keys.insert(name_key(name));
+  return keys;
+}
+
+bool shares(const std::set<std::string>& a, const std::set<std::string>& b) {
+  for (const std::string& key : a)
+    if (b.count(key)) return true;
+  return false;
+}
+
+bool merges_by_names(Family f) {
+  return f == Family::kActor || f == Family::kSoftware || f == Family::kOrganization;
+}
+
+class Merger {
+ public:
+  Merger(const std::vector<SourceRecord>& records, MergeReport& report)
+      : records_(records), groups_(records), report_(report) {
+    for (size_t i = 0; i < records.size(); ++i)
+      for (const std::string& key : records[i].identity) keys_[key].push_back(i);
+  }
+
+  void run() {
+    join_identities();
+    join_linked_same_names();
+    join_linked_to_authority();
+    join_same_names();
+  }
+
+  Groups& groups() { return groups_; }
+  const KeyIndex& keys() const { return keys_; }
+
+ private:
+  // A merge by names or links, unless a guard objects. Returns whether the
+  // records are now one group.
+  bool try_join(size_t a, size_t b, size_t& counter) {
+    size_t ra = groups_.root(a), rb = groups_.root(b);
+    if (ra == rb) return true;
+    if (groups_.blocked(ra) || groups_.blocked(rb) || groups_.anchor_conflict(ra, rb) ||
+        groups_.source_conflict(ra, rb)) {
+      ++report_.refused;
+      return false;
+    }
+    groups_.join(ra, rb);
+    ++counter;
+    return true;
+  }
+
+  // Rule 1: records sharing an identity key, within one family.
+  void join_identities() {
+    for (const auto& [key, list] : keys_) {
+      for (size_t i = 1; i < list.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (family_of(records_[list[i]].type) != family_of(records_[list[j]].type)) continue;
+          size_t ri = groups_.root(list[i]), rj = groups_.root(list[j]);
+          if (ri == rj) break;
+          if (groups_.anchor_conflict(ri, rj)) {
+            ++report_.refused;
+          } else {
+            groups_.join(ri, rj);
+            ++report_.merged_by_identity;
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  // The records a `similar` link of `r` reaches, in r's family.
+  std::vector<size_t> similar_targets(size_t r) const {
+    std::vector<size_t> out;
+    for (const SourceLink& link : records_[r].links) {
+      if (trimmed(link.predicate) != "similar") continue;
+      auto it = keys_.find(link.target);
+      if (it == keys_.end()) continue;
+      for (size_t t : it->second)
+        if (t != r && family_of(records_[t].type) == family_of(records_[r].type)) out.push_back(t);
+    }
+    return out;
+  }
+
+  // Rule 2: a `similar` link between records with the same own name.
+  void join_linked_same_names() {
+    for (size_t r = 0; r < records_.size(); ++r) {
+      if (!merges_by_names(family_of(records_[r].type))) continue;
+      auto own = primary_keys(records_[r]);
+      for (size_t t : similar_targets(r))
+        if (shares(own, primary_keys(records_[t]))) try_join(r, t, report_.merged_by_link);
+    }
+  }
+
+  // The record whose names speak for a group: its ATT&CK object, else its
+  // only MISP threat-actor entry; kNone when there is neither.
+  size_t authority(size_t root) const {
+    if (groups_.anchor(root) != kNone) return groups_.anchor(root);
+    size_t found = kNone;
+    for (size_t m : groups_.members(root)) {
+      if (records_[m].source != "misp:threat-actor") continue;
+      if (found != kNone) return kNone;
+      found = m;
+    }
+    return found;
+  }
+
+  // Rule 3: a `similar` link to a group whose authority names the record
+  // (or is named by it), when exactly one group qualifies. Candidates are
+  // chosen before any is joined, so joins do not chain within the rule.
+  void join_linked_to_authority() {
+    std::vector<std::pair<size_t, size_t>> joins;
+    for (size_t r = 0; r < records_.size(); ++r) {
+      if (!merges_by_names(family_of(records_[r].type))) continue;
+      size_t own_group = groups_.root(r);
+      if (groups_.anchor(own_group) != kNone) continue;
+      auto own = primary_keys(records_[r]);
+      auto names = all_name_keys(records_[r]);
+      std::set<size_t> candidates;
+      for (size_t t : similar_targets(r)) {
+        size_t group = groups_.root(t);
+        if (group == own_group || groups_.blocked(group)) continue;
+        size_t auth = authority(group);
+        if (auth == kNone) continue;
+        const SourceRecord& a = records_[auth];
+        bool named = shares(own, all_name_keys(a)) ||
+                     (!a.primary_names.empty() && names.count(name_key(a.primary_names.front())));
+        if (named) candidates.insert(group);
+      }
+      if (candidates.size() == 1) joins.emplace_back(r, *candidates.begin());
+      if (candidates.size() > 1) ++report_.refused;
+    }
+    for (auto [r, group] : joins) try_join(r, group, report_.merged_by_link);
+  }
+
+  // Rule 4: the same own name from different sources.
+  void join_same_names() {
+    std::map<std::pair<Family, std::string>, std::set<size_t>> by_name;
+    for (size_t r = 0; r < records_.size(); ++r) {
+      Family family = family_of(records_[r].type);
+      if (!merges_by_names(family)) continue;
+      size_t group = groups_.root(r);
+      if (groups_.blocked(group)) continue;
+      for (const std::string& key : primary_keys(records_[r])) by_name[{family, key}].insert(group);
+    }
+    for (const auto& [name, group_set] : by_name) {
+      if (group_set.size() < 2) continue;
+      std::vector<size_t> list(group_set.begin(), group_set.end());
+      bool admissible = true;
+      for (size_t i = 0; i < list.size() && admissible; ++i)
+        for (size_t j = i + 1; j < list.size() && admissible; ++j) {
+          size_t a = groups_.root(list[i]), b = groups_.root(list[j]);
+          if (a != b && (groups_.anchor_conflict(a, b) || groups_.source_conflict(a, b)))
+            admissible = false;
+        }
+      if (!admissible) {
+        ++report_.refused;
+        continue;
+      }
+      for (size_t i = 1; i < list.size(); ++i) try_join(list[0], list[i], report_.merged_by_name);
+    }
+  }
+
+  const std::vector<SourceRecord>& records_;
+  Groups groups_;
+  MergeReport& report_;
+  KeyIndex keys_;
+};
+
+}  // namespace
+
+Grouping group_records(const std::vector<SourceRecord>& records, MergeReport& report) {
+  Merger merger(records, report);
+  merger.run();
+  Grouping out;
+  std::map<size_t, size_t> group_of_root;
+  for (size_t r = 0; r < records.size(); ++r) {
+    size_t root = merger.groups().root(r);
+    auto [it, fresh] = group_of_root.emplace(root, out.groups.size());
+    if (fresh) out.groups.emplace_back();
+    out.groups[it->second].push_back(r);
+  }
+  for (auto& members : out.groups)
+    std::stable_sort(members.begin(), members.end(), [&records](size_t a, size_t b) {
+      return records[a].rank < records[b].rank;
+    });
+  out.keys = merger.keys();
+  return out;
+}
+
+KbContents merge_records(const std::vector<SourceRecord>& records, MergeReport& report) {
+  report.records = records.size();
+  Grouping grouping = group_records(records, report);
+  return assemble(records, grouping, report);
+}
+
+}  // namespace osprey::kb
