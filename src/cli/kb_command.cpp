@@ -115,23 +115,19 @@ int run_info(const KbArgs& args) {
   return 0;
 }
 
-// "Kimsuky (G0094)" for a reference to another entity.
-std::string label(const kb::KnowledgeBase& base, const std::string& id) {
+// "Kimsuky (G0094)" for a reference to another entity; its type too when
+// it differs from the entity being shown ("Kimsuky (malware)").
+std::string label(const kb::KnowledgeBase& base, const std::string& id,
+                  const kb::Entity* from = nullptr) {
   const kb::Entity* e = base.find(id);
   if (!e) return id;
+  std::vector<std::string> notes;
+  if (from && from->type != e->type) notes.emplace_back(kb::type_name(e->type));
   auto attack = e->ids.find("attack");
-  return attack == e->ids.end() ? e->name : e->name + " (" + attack->second.front() + ")";
-}
-
-// The entities a relation of this predicate links `e` to, either direction.
-std::vector<std::string> linked(const kb::KnowledgeBase& base, const kb::Entity& e,
-                                std::string_view predicate) {
-  std::vector<std::string> out;
-  for (const kb::Relation* r : base.relations_from(e.id))
-    if (r->predicate == predicate) out.push_back(r->to);
-  for (const kb::Relation* r : base.relations_to(e.id))
-    if (r->predicate == predicate && predicate == "similar") out.push_back(r->from);
-  return out;
+  if (attack != e->ids.end()) notes.push_back(attack->second.front());
+  std::string out = e->name;
+  for (size_t i = 0; i < notes.size(); ++i) out += (i ? ", " : " (") + notes[i];
+  return notes.empty() ? out : out + ")";
 }
 
 std::string joined(const std::vector<std::string>& items, std::string_view separator) {
@@ -140,9 +136,35 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
   return out;
 }
 
+enum class Direction { kFrom, kTo, kEither };
+
+// The entities a relation of this predicate links `e` to.
+std::vector<std::string> linked(const kb::KnowledgeBase& base, const kb::Entity& e,
+                                std::string_view predicate, Direction direction) {
+  std::vector<std::string> out;
+  if (direction != Direction::kTo)
+    for (const kb::Relation* r : base.relations_from(e.id))
+      if (r->predicate == predicate) out.push_back(r->to);
+  if (direction != Direction::kFrom)
+    for (const kb::Relation* r : base.relations_to(e.id))
+      if (r->predicate == predicate) out.push_back(r->from);
+  return out;
+}
+
+// "  similar    Opal Sleet; Kimsuky (malware)" when there are any.
+void print_links(const kb::KnowledgeBase& base, const kb::Entity& e, std::string_view heading,
+                 std::string_view predicate, Direction direction) {
+  std::vector<std::string> labels;
+  for (const std::string& id : linked(base, e, predicate, direction))
+    labels.push_back(label(base, id, &e));
+  if (!labels.empty()) std::cout << fmt::format("  {:<10} {}\n", heading, joined(labels, "; "));
+}
+
 void print_match_text(const kb::KnowledgeBase& base, const kb::Match& m) {
   const kb::Entity& e = *m.entity;
-  std::cout << fmt::format("\n{}  {}  ({}{})\n", kb::type_name(e.type), e.name,
+  auto attack = e.ids.find("attack");
+  std::cout << fmt::format("\n{}  {}{}  ({}{})\n", kb::type_name(e.type), e.name,
+                           attack == e.ids.end() ? "" : "  " + attack->second.front(),
                            kb::match_kind_name(m.kind), m.alias ? ": " + m.alias->name : "");
   std::cout << fmt::format("  id         {}\n", e.id);
   for (const auto& [scheme, values] : e.ids)
@@ -160,10 +182,10 @@ void print_match_text(const kb::KnowledgeBase& base, const kb::Match& m) {
   for (const kb::CountryClaim& c : e.countries)
     std::cout << fmt::format("  country    {}  [{}]\n", c.code, joined(c.sources, ", "));
   if (!e.category.empty()) std::cout << fmt::format("  category   {}\n", e.category);
-  std::vector<std::string> similar;
-  for (const std::string& id : linked(base, e, "similar")) similar.push_back(label(base, id));
-  if (!similar.empty()) std::cout << fmt::format("  similar    {}\n", joined(similar, "; "));
-  size_t uses = linked(base, e, "uses").size();
+  print_links(base, e, "similar", "similar", Direction::kEither);
+  print_links(base, e, "names of", "claims-name-of", Direction::kFrom);
+  print_links(base, e, "named by", "claims-name-of", Direction::kTo);
+  size_t uses = linked(base, e, "uses", Direction::kFrom).size();
   if (uses) std::cout << fmt::format("  uses       {} entities\n", uses);
   std::cout << "  aliases\n";
   for (const kb::Alias& a : e.aliases)
@@ -177,7 +199,9 @@ ordered_json match_json(const kb::KnowledgeBase& base, const kb::Match& m) {
   j["entity"] = kb::entity_to_json(*m.entity);
   const kb::Entity& current = base.current(*m.entity);
   if (&current != m.entity) j["current"] = current.id;
-  j["similar"] = linked(base, *m.entity, "similar");
+  j["similar"] = linked(base, *m.entity, "similar", Direction::kEither);
+  j["claims_name_of"] = linked(base, *m.entity, "claims-name-of", Direction::kFrom);
+  j["name_claimed_by"] = linked(base, *m.entity, "claims-name-of", Direction::kTo);
   return j;
 }
 
@@ -222,7 +246,13 @@ void add_kb_command(CLI::App& app, int& exit_code) {
                     "Folder with misp-galaxy/clusters/ and attack/ (see kb/README.md)")
       ->required();
   build->add_option("-o,--output", args->output_dir, "Where to write it (default: kb)");
-  build->add_option("--date", args->date, "Build date to record (default: from the data)");
+  build->add_option("--date", args->date, "Build date to record (default: from the data)")
+      ->check([](const std::string& date) -> std::string {
+        bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-';
+        for (size_t i = 0; ok && i < date.size(); ++i)
+          if (i != 4 && i != 7) ok = date[i] >= '0' && date[i] <= '9';
+        return ok ? "" : "expected YYYY-MM-DD";
+      });
   build->callback([args, &exit_code] { exit_code = run_build(*args); });
 
   CLI::App* info = kb->add_subcommand("info", "Counts per type, sources, build date");

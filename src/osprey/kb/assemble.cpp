@@ -127,7 +127,9 @@ class Assembler {
       out_.entities.push_back(std::move(*entity));
     }
     add_references_and_countries();
+    add_qualified_names();
     add_relations();
+    add_name_claims();
     std::sort(out_.entities.begin(), out_.entities.end(), [](const Entity& a, const Entity& b) {
       return std::tie(a.type, a.id) < std::tie(b.type, b.id);
     });
@@ -174,6 +176,52 @@ class Assembler {
     for (size_t e = 0; e < claims.size(); ++e)
       for (auto& [code, sources] : claims[e])
         out_.entities[e].countries.push_back({code, std::move(sources)});
+  }
+
+  // Sub-techniques also go by ATT&CK's qualified form, "Phishing:
+  // Spearphishing Attachment", which tells apart the several "Cloud
+  // Accounts" and "DNS" sub-techniques.
+  void add_qualified_names() {
+    std::map<std::string, size_t> by_id;
+    for (size_t e = 0; e < out_.entities.size(); ++e) by_id.emplace(out_.entities[e].id, e);
+    for (Entity& e : out_.entities) {
+      auto parent = by_id.find(e.parent);
+      if (e.type != EntityType::kAttackPattern || parent == by_id.end()) continue;
+      auto own = std::find_if(e.aliases.begin(), e.aliases.end(),
+                              [&e](const Alias& a) { return a.name == e.name; });
+      if (own == e.aliases.end()) continue;
+      Alias qualified{out_.entities[parent->second].name + ": " + e.name, own->sources};
+      auto at = std::lower_bound(e.aliases.begin(), e.aliases.end(), qualified,
+                                 [](const Alias& a, const Alias& b) { return a.name < b.name; });
+      e.aliases.insert(at, std::move(qualified));
+    }
+  }
+
+  // An entity listing another one's canonical name among its aliases
+  // (Kimsuky lists "APT43", which is also an entry of its own) is linked to
+  // it: the two stay apart, and the claim is a fact of its own.
+  void add_name_claims() {
+    std::map<std::pair<Family, std::string>, std::vector<size_t>> by_name;
+    for (size_t e = 0; e < out_.entities.size(); ++e)
+      if (out_.entities[e].revoked_by.empty())
+        by_name[{family_of(out_.entities[e].type), name_key(out_.entities[e].name)}].push_back(e);
+    for (size_t x = 0; x < out_.entities.size(); ++x) {
+      const Entity& claimant = out_.entities[x];
+      if (!claimant.revoked_by.empty()) continue;
+      std::string own = name_key(claimant.name);
+      for (const Alias& alias : claimant.aliases) {
+        std::string key = name_key(alias.name);
+        auto it = by_name.find({family_of(claimant.type), key});
+        if (key == own || it == by_name.end()) continue;
+        for (size_t y : it->second)
+          if (y != x)
+            out_.relations.push_back(
+                {claimant.id, "claims-name-of", out_.entities[y].id, alias.sources});
+      }
+    }
+    std::sort(out_.relations.begin(), out_.relations.end(), [](const Relation& a, const Relation& b) {
+      return std::tie(a.from, a.predicate, a.to) < std::tie(b.from, b.predicate, b.to);
+    });
   }
 
   void add_relations() {

@@ -17,14 +17,18 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-// Best first: canonical name, then alias, loose, id; current before revoked;
-// more sources for the matched name first; then by type and id.
+// 0 for a current entity, 1 deprecated, 2 revoked.
+int retirement(const Entity& e) { return !e.revoked_by.empty() ? 2 : e.deprecated ? 1 : 0; }
+
+// Best first: canonical name, then alias, loose, id; current before
+// deprecated before revoked; more sources for the matched name first; then
+// by type and id.
 bool better(const Match& a, const Match& b) {
-  bool a_revoked = !a.entity->revoked_by.empty(), b_revoked = !b.entity->revoked_by.empty();
+  int a_retired = retirement(*a.entity), b_retired = retirement(*b.entity);
   size_t a_sources = a.alias ? a.alias->sources.size() : 0;
   size_t b_sources = b.alias ? b.alias->sources.size() : 0;
-  return std::tie(a.kind, a_revoked, b_sources, a.entity->type, a.entity->id) <
-         std::tie(b.kind, b_revoked, a_sources, b.entity->type, b.entity->id);
+  return std::tie(a.kind, a_retired, b_sources, a.entity->type, a.entity->id) <
+         std::tie(b.kind, b_retired, a_sources, b.entity->type, b.entity->id);
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ class KnowledgeBase {
 
   // Every entity `name` can mean, best first: the entity whose canonical
   // name it is, then those that list it as an alias (more sources first),
-  // revoked entries last. Falls back to the loose key when the exact key
+  // deprecated and revoked entries last. Falls back to the loose key when the exact key
   // finds nothing; entities whose id it is are included. Empty: no match.
   std::vector<Match> lookup(std::string_view name) const;
 

@@ -46,7 +46,9 @@ SourceRecord cluster_record(const MispValue& v, const SourceSpec& spec) {
   if (!related->is_array()) throw BadInput(v.where + ".related: expected an array");
   for (const json& link : *related) {
     std::string predicate = required_text(link, "type", v.where + ".related");
-    std::string target = required_text(link, "dest-uuid", v.where + ".related");
+    // An empty dest-uuid (upstream has some) is a link to nothing: kept, and
+    // counted as dangling by the merger.
+    std::string target = optional_text(link, "dest-uuid", v.where + ".related");
     for (char& c : target)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     record.links.push_back({predicate, uuid_key(target)});
