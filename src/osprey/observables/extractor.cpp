@@ -4,6 +4,7 @@
 
 #include "osprey/observables/benign.h"
 #include "osprey/observables/registry.h"
+#include "osprey/text/long_runs.h"
 #include "osprey/text/pattern_set.h"
 #include "osprey/text/refang.h"
 #include "osprey/text/sentences.h"
@@ -14,32 +15,53 @@ struct Extractor::Engine {
   text::Refanger refanger;
   std::unique_ptr<text::PatternSet> scanner;
   std::vector<std::vector<size_t>> types_of_pattern;  // pattern id → indexes in observable_types()
+  struct Run {
+    size_t min_len;
+    unsigned id;  // pattern id, as for scanner matches
+  };
+  std::vector<Run> runs;  // patterns that are long runs (TypePattern::min_run)
 };
 
 Result<Extractor> Extractor::create() {
   auto refanger = text::Refanger::create();
   if (!refanger.ok()) return refanger.error();
   // Identical expressions in several rows are compiled once.
+  // Ids number the distinct patterns; long runs get ids after the expressions.
   std::vector<text::Pattern> patterns;
-  std::vector<std::vector<size_t>> types_of_pattern;
+  std::vector<TypePattern> runs;
+  std::vector<std::vector<size_t>> types_of_expression, types_of_run;
   const auto& types = observable_types();
   for (size_t t = 0; t < types.size(); ++t) {
     for (const TypePattern& p : types[t].patterns) {
+      if (p.min_run > 0) {
+        auto same = std::find_if(runs.begin(), runs.end(), [&](const TypePattern& q) { return q.min_run == p.min_run; });
+        if (same == runs.end()) {
+          runs.push_back(p);
+          types_of_run.emplace_back();
+          same = runs.end() - 1;
+        }
+        types_of_run[static_cast<size_t>(same - runs.begin())].push_back(t);
+        continue;
+      }
       auto same = std::find_if(patterns.begin(), patterns.end(), [&](const text::Pattern& q) {
         return q.expression == p.expression && q.caseless == p.caseless;
       });
       if (same == patterns.end()) {
         patterns.push_back({p.expression, p.caseless, static_cast<unsigned>(patterns.size())});
-        types_of_pattern.emplace_back();
+        types_of_expression.emplace_back();
         same = patterns.end() - 1;
       }
-      types_of_pattern[same->id].push_back(t);
+      types_of_expression[same->id].push_back(t);
     }
   }
   auto scanner = text::PatternSet::compile(patterns, /*report_start=*/false);
   if (!scanner.ok()) return scanner.error();
-  auto engine = std::make_shared<Engine>(
-      Engine{std::move(refanger).value(), std::move(scanner).value(), std::move(types_of_pattern)});
+  auto engine = std::make_shared<Engine>(Engine{std::move(refanger).value(), std::move(scanner).value(),
+                                                std::move(types_of_expression), {}});
+  for (size_t r = 0; r < runs.size(); ++r) {
+    engine->runs.push_back({runs[r].min_run, static_cast<unsigned>(engine->types_of_pattern.size())});
+    engine->types_of_pattern.push_back(std::move(types_of_run[r]));
+  }
   return Extractor(std::move(engine));
 }
 
@@ -208,7 +230,7 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
   std::vector<Candidate> last(types.size(), Candidate{0, 0});
   std::vector<bool> seen(types.size(), false);
   candidates_.clear();
-  engine_->scanner->scan(ctx.text, [&](const text::PatternMatch& m) {
+  auto on_match = [&](const text::PatternMatch& m) {
     Extent expanded_with = nullptr;
     Candidate expanded{0, 0};
     for (size_t t : engine_->types_of_pattern[m.id]) {
@@ -222,7 +244,11 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
       last[t] = expanded;
       candidates_.emplace_back(t, expanded);
     }
-  });
+  };
+  engine_->scanner->scan(ctx.text, on_match);
+  for (const Extractor::Engine::Run& run : engine_->runs)
+    text::for_each_long_run(ctx.text, run.min_len,
+                            [&](uint64_t end) { on_match(text::PatternMatch{run.id, end, end}); });
 }
 
 // Adds one finding to the observables: a new one with its sentence, or

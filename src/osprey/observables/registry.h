@@ -18,6 +18,9 @@ namespace osprey::observables {
 struct TypePattern {
   std::string expression;  // Hyperscan syntax
   bool caseless = true;
+  // Instead of an expression: any run of at least this many ASCII letters and
+  // digits, found by a vectorised loop (text/long_runs.h) beside the scan.
+  size_t min_run = 0;
 };
 
 // What becomes of a finding that lies inside a URL.

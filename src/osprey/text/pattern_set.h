@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "osprey/model/result.h"
@@ -48,7 +49,7 @@ class PatternSet {
   template <typename OnMatch>
   void scan(std::string_view text, OnMatch&& on_match) const {
     scan_raw(
-        text, [](const PatternMatch& m, void* ctx) { (*static_cast<OnMatch*>(ctx))(m); },
+        text, [](const PatternMatch& m, void* ctx) { (*static_cast<std::remove_reference_t<OnMatch>*>(ctx))(m); },
         &on_match);
   }
 
