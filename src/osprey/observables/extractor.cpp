@@ -140,21 +140,25 @@ const Containment& containment() {
   return c;
 }
 
-// Sorts `found` by position and returns the findings that are not part of a
+// Returns, in order of position, the findings that are not part of a
 // larger one (an IP inside a CIDR, the domain of an e-mail address, a file
 // name in a URL path).
 std::vector<Found*> resolve_containment(std::vector<Found>& found) {
   const auto& types = observable_types();
   const Containment& rules = containment();
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-    return a.accepted.from != b.accepted.from ? a.accepted.from < b.accepted.from
-                                              : a.accepted.to > b.accepted.to;
+  std::vector<Found*> order;  // sorting pointers: findings are large to move
+  order.reserve(found.size());
+  for (Found& f : found) order.push_back(&f);
+  std::sort(order.begin(), order.end(), [](const Found* a, const Found* b) {
+    return a->accepted.from != b->accepted.from ? a->accepted.from < b->accepted.from
+                                                : a->accepted.to > b->accepted.to;
   });
   std::vector<std::vector<const Found*>> by_type(types.size());
-  for (const Found& f : found) by_type[f.type].push_back(&f);
+  for (const Found* f : order) by_type[f->type].push_back(f);
   std::vector<Found*> kept;
   kept.reserve(found.size());
-  for (Found& f : found) {
+  for (Found* pointer : order) {
+    Found& f = *pointer;
     const ObservableType& type = types[f.type];
     bool drop = false;
     for (size_t container : rules.yields_to[f.type])
@@ -166,7 +170,7 @@ std::vector<Found*> resolve_containment(std::vector<Found>& found) {
         drop = type.inside_url == InsideUrl::kDrop || !is_host;
       }
     }
-    if (!drop) kept.push_back(&f);
+    if (!drop) kept.push_back(pointer);
   }
   return kept;
 }
