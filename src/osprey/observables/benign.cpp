@@ -61,14 +61,15 @@ constexpr std::array<std::string_view, 38> kWellKnown = {"microsoft.com",
 constexpr std::array<std::string_view, 3> kExampleDomains = {"example.com", "example.net",
                                                              "example.org"};
 
-std::string host_of(const Observable& o) {
-  if (o.type == "domain") return o.value;
-  if (o.type == "email") return o.value.substr(o.value.find('@') + 1);
+std::string_view host_of(const Observable& o) {
+  std::string_view value = o.value;
+  if (o.type == "domain") return value;
+  if (o.type == "email") return value.substr(value.find('@') + 1);
   if (o.type == "url") {
-    size_t start = o.value.find("://") + 3;
-    size_t end = o.value.find_first_of("/?#", start);
-    std::string authority =
-        o.value.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    size_t start = value.find("://") + 3;
+    size_t end = value.find_first_of("/?#", start);
+    std::string_view authority =
+        value.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     authority = authority.substr(authority.rfind('@') + 1);
     return authority.substr(0, authority.find(':'));
   }
@@ -109,15 +110,11 @@ std::string digest_reason(const Observable& o) {
 
 }  // namespace
 
-std::string benign_reason(const Observable& o, std::string_view site_as_given) {
-  std::string site(site_as_given);
-  std::transform(site.begin(), site.end(), site.begin(), [](char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  });
+std::string benign_reason(const Observable& o, std::string_view site) {
   if (o.type == "ipv4" || o.type == "ipv6" || o.type == "cidr") return address_reason(o);
   if (o.type == "md5" || o.type == "sha1" || o.type == "sha256" || o.type == "sha512")
     return digest_reason(o);
-  std::string host = host_of(o);
+  std::string_view host = host_of(o);
   if (host.empty()) return {};
   if (within(host, site)) return "the reporting site's own domain";
   for (std::string_view d : kExampleDomains)

@@ -10,7 +10,8 @@
 namespace osprey::observables {
 
 // Why `observable` is almost surely benign, or "" if there is no reason to
-// think so. `site` is the reporting article's own domain (may be empty).
+// think so. `site` is the reporting article's own domain, in lowercase (may
+// be empty).
 std::string benign_reason(const Observable& observable, std::string_view site);
 
 }  // namespace osprey::observables

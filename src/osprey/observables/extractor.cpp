@@ -82,6 +82,7 @@ ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engi
     : engine_(std::move(engine)), options_(std::move(options)) {
   options_.max_spans = std::max<size_t>(options_.max_spans, 1);
   options_.chunk_bytes = std::max<size_t>(options_.chunk_bytes, 4096);
+  options_.site = lowercase(options_.site);
   const auto& types = observable_types();
   wanted_.assign(types.size(), options_.types.empty());
   for (size_t t = 0; t < types.size(); ++t)
