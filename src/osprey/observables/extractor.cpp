@@ -4,7 +4,6 @@
 
 #include "osprey/observables/benign.h"
 #include "osprey/observables/registry.h"
-#include "osprey/text/long_runs.h"
 #include "osprey/text/pattern_set.h"
 #include "osprey/text/refang.h"
 #include "osprey/text/sentences.h"
@@ -15,32 +14,32 @@ struct Extractor::Engine {
   text::Refanger refanger;
   std::unique_ptr<text::PatternSet> scanner;
   std::vector<std::vector<size_t>> types_of_pattern;  // pattern id → indexes in observable_types()
-  struct Run {
-    size_t min_len;
-    unsigned id;  // pattern id, as for scanner matches
+  struct FinderPattern {
+    Finder finder;
+    unsigned id;  // pattern id, numbered after the expressions
   };
-  std::vector<Run> runs;  // patterns that are long runs (TypePattern::min_run)
+  std::vector<FinderPattern> finders;
 };
 
 Result<Extractor> Extractor::create() {
   auto refanger = text::Refanger::create();
   if (!refanger.ok()) return refanger.error();
   // Identical expressions in several rows are compiled once.
-  // Ids number the distinct patterns; long runs get ids after the expressions.
+  // Ids number the distinct patterns; finders get ids after the expressions.
   std::vector<text::Pattern> patterns;
-  std::vector<TypePattern> runs;
-  std::vector<std::vector<size_t>> types_of_expression, types_of_run;
+  std::vector<Finder> finders;
+  std::vector<std::vector<size_t>> types_of_expression, types_of_finder;
   const auto& types = observable_types();
   for (size_t t = 0; t < types.size(); ++t) {
     for (const TypePattern& p : types[t].patterns) {
-      if (p.min_run > 0) {
-        auto same = std::find_if(runs.begin(), runs.end(), [&](const TypePattern& q) { return q.min_run == p.min_run; });
-        if (same == runs.end()) {
-          runs.push_back(p);
-          types_of_run.emplace_back();
-          same = runs.end() - 1;
+      if (p.finder) {
+        auto same = std::find(finders.begin(), finders.end(), p.finder);
+        if (same == finders.end()) {
+          finders.push_back(p.finder);
+          types_of_finder.emplace_back();
+          same = finders.end() - 1;
         }
-        types_of_run[static_cast<size_t>(same - runs.begin())].push_back(t);
+        types_of_finder[static_cast<size_t>(same - finders.begin())].push_back(t);
         continue;
       }
       auto same = std::find_if(patterns.begin(), patterns.end(), [&](const text::Pattern& q) {
@@ -58,9 +57,9 @@ Result<Extractor> Extractor::create() {
   if (!scanner.ok()) return scanner.error();
   auto engine = std::make_shared<Engine>(Engine{std::move(refanger).value(), std::move(scanner).value(),
                                                 std::move(types_of_expression), {}});
-  for (size_t r = 0; r < runs.size(); ++r) {
-    engine->runs.push_back({runs[r].min_run, static_cast<unsigned>(engine->types_of_pattern.size())});
-    engine->types_of_pattern.push_back(std::move(types_of_run[r]));
+  for (size_t f = 0; f < finders.size(); ++f) {
+    engine->finders.push_back({finders[f], static_cast<unsigned>(engine->types_of_pattern.size())});
+    engine->types_of_pattern.push_back(std::move(types_of_finder[f]));
   }
   return Extractor(std::move(engine));
 }
@@ -251,9 +250,19 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
     }
   };
   engine_->scanner->scan(ctx.text, on_match);
-  for (const Extractor::Engine::Run& run : engine_->runs)
-    text::for_each_long_run(ctx.text, run.min_len,
-                            [&](uint64_t end) { on_match(text::PatternMatch{run.id, end, end}); });
+  for (const Extractor::Engine::FinderPattern& f : engine_->finders) {
+    struct Sink {
+      decltype(on_match)& report;
+      unsigned id;
+    } sink{on_match, f.id};
+    f.finder(
+        ctx.text,
+        [](uint64_t end, void* raw) {
+          auto* to = static_cast<Sink*>(raw);
+          to->report(text::PatternMatch{to->id, end, end});
+        },
+        &sink);
+  }
 }
 
 // Adds one finding to the observables: a new one with its sentence, or

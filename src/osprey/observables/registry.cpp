@@ -9,9 +9,8 @@ namespace {
 // distinct expression once and hands its matches to every type listing it;
 // fewer, simpler expressions keep the single pass fast, and the validators
 // (not the patterns) tell the types apart.
-// Every token of 25 letters and digits or more: digests, wallets. Found
-// beside the scan: in Hyperscan a long class repeat is the costliest pattern.
-const TypePattern kLongToken{"", true, 25};  // md5 … sha512, btc, ltc, doge, trx, eth, xmr
+// Every token of 25 letters and digits or more: digests, wallets.
+const TypePattern kLongToken{"", true, find_long_tokens};  // md5 … sha512, btc, ltc, doge, trx, eth, xmr
 const TypePattern kDottedQuad{R"(\d\.\d{1,3}\.\d{1,3}\.\d)"};        // ipv4, cidr
 const TypePattern kHostDot{R"([a-z0-9_-]\.[a-z])"};                  // domain, filename
 const TypePattern kAttackId{R"((?:T[01]|TA|G\d|S\d)\d{3})", false};  // ATT&CK ids
@@ -60,7 +59,7 @@ std::vector<ObservableType> make_types() {
        {"cidr"}},
       {"domain",
        "domain name with a public-suffix TLD (IDNs in A-label and U-label)",
-       {kHostDot, {R"([\x80-\xBF]\.[a-z\xC3-\xF4]|[a-z0-9_-]\.[\xC3-\xF4])", false}},
+       {kHostDot, {"", true, find_non_ascii_dots}},
        extent_domain,
        validate_domain,
        "domain-name:value",

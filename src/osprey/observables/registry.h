@@ -5,6 +5,7 @@
 // the rows; adding a type is adding a row.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,14 +14,16 @@
 
 namespace osprey::observables {
 
+// Reports candidate ends that a Hyperscan expression would find only slowly
+// (see finders.cpp): calls on_end(end, ctx) for each, in increasing order.
+using Finder = void (*)(std::string_view text, void (*on_end)(uint64_t end, void* ctx), void* ctx);
+
 // A pattern marks where a candidate ends; the row's extent then finds the
 // whole token, and the validator judges it.
 struct TypePattern {
   std::string expression;  // Hyperscan syntax
   bool caseless = true;
-  // Instead of an expression: any run of at least this many ASCII letters and
-  // digits, found by a vectorised loop (text/long_runs.h) beside the scan.
-  size_t min_run = 0;
+  Finder finder = nullptr;  // instead of an expression
 };
 
 // What becomes of a finding that lies inside a URL.

@@ -25,6 +25,12 @@ Candidate extent_asn(std::string_view text, uint64_t end);
 Candidate extent_registry_key(std::string_view text, uint64_t end);
 Candidate extent_at_end(std::string_view text, uint64_t end);  // the position itself
 
+// Finders (finders.cpp): candidate ends found beside the Hyperscan scan.
+// Runs of 25 or more ASCII letters and digits (digests, wallets).
+void find_long_tokens(std::string_view text, void (*on_end)(uint64_t, void*), void* ctx);
+// Full stops with a non-ASCII byte beside them (internationalised names).
+void find_non_ascii_dots(std::string_view text, void (*on_end)(uint64_t, void*), void* ctx);
+
 // File extensions the filename type knows (executables, scripts, documents, archives).
 const std::vector<std::string_view>& file_extensions();
 
