@@ -43,12 +43,12 @@ TEST(LongRuns, AgreesWithTheBytewiseDefinition) {
   const std::string alphabet = "aZ09 .-\xC3\xA9";  // letters, digits, separators, a UTF-8 letter
   for (int round = 0; round < 2000; ++round) {
     std::string s;
-    size_t length = rng() % 300;
+    size_t length = rng() % 400;
     for (size_t i = 0; i < length; ++i) {
       // Long alphanumeric stretches with occasional breaks.
       s += rng() % 24 == 0 ? alphabet[4 + rng() % 5] : alphabet[rng() % 4];
     }
-    for (size_t min_len : {17u, 25u, 40u})
+    for (size_t min_len : {1u, 5u, 17u, 25u, 40u, 64u, 70u})
       ASSERT_EQ(vectorised(s, min_len), reference(s, min_len)) << s << " min " << min_len;
   }
 }

@@ -23,17 +23,18 @@ class ObservableIndex {
   template <typename Same>
   size_t find(uint64_t hash, Same&& same) const {
     if (slots_.empty()) return kNone;
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+    uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    for (size_t i = tag & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.position == kNone) return kNone;
-      if (s.hash == hash && same(s.position)) return s.position;
+      if (s.position == kEmpty) return kNone;
+      if (s.tag == tag && same(s.position)) return s.position;
     }
   }
 
   // Records `position` under `hash` (not checked for duplicates).
   void insert(uint64_t hash, size_t position) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
-    place(hash, position);
+    place(static_cast<uint32_t>(hash >> 32), position);
     ++size_;
   }
 
@@ -44,21 +45,25 @@ class ObservableIndex {
   }
 
  private:
+  // Eight bytes a slot, so that the table stays in cache: the high half of
+  // the hash, which also chooses the slot, and the position (fewer than
+  // 2^32 observables).
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
   struct Slot {
-    uint64_t hash;
-    size_t position = kNone;
+    uint32_t tag = 0;
+    uint32_t position = kEmpty;
   };
-  void place(uint64_t hash, size_t position) {
-    size_t i = hash & mask_;
-    while (slots_[i].position != kNone) i = (i + 1) & mask_;
-    slots_[i] = {hash, position};
+  void place(uint32_t tag, size_t position) {
+    size_t i = tag & mask_;
+    while (slots_[i].position != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = {tag, static_cast<uint32_t>(position)};
   }
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& s : old)
-      if (s.position != kNone) place(s.hash, s.position);
+      if (s.position != kEmpty) place(s.tag, s.position);
   }
 
   std::vector<Slot> slots_;
