@@ -178,18 +178,34 @@ std::vector<Found*> resolve_containment(std::vector<Found>& found) {
 }  // namespace
 
 void ObservableStream::feed(std::string_view bytes) {
-  // Whole chunks are scanned where they lie; only a remainder is copied.
-  if (pending_.empty()) {
-    while (bytes.size() >= options_.chunk_bytes) {
-      size_t end = chunk_end(bytes, options_.chunk_bytes);
-      scan_chunk(bytes.substr(0, end));
-      scanned_ += end;
-      bytes.remove_prefix(end);
+  // A remainder from the last call is completed up to its line's end and
+  // scanned alone, so that the new bytes can be scanned where they lie:
+  // only short remainders are ever copied.
+  if (!pending_.empty()) {
+    size_t nl = bytes.find('\n');
+    if (nl == std::string_view::npos || pending_.size() + nl + 1 > options_.chunk_bytes) {
+      pending_.append(bytes);
+      scan_pending(options_.chunk_bytes);
+      return;
     }
+    pending_.append(bytes.substr(0, nl + 1));
+    bytes.remove_prefix(nl + 1);
+    scan_pending(0);
   }
-  pending_.append(bytes);
-  while (pending_.size() >= options_.chunk_bytes) {
-    size_t end = chunk_end(pending_, options_.chunk_bytes);
+  while (bytes.size() >= options_.chunk_bytes) {
+    size_t end = chunk_end(bytes, options_.chunk_bytes);
+    scan_chunk(bytes.substr(0, end));
+    scanned_ += end;
+    bytes.remove_prefix(end);
+  }
+  pending_.assign(bytes);
+}
+
+// Scans pending_: whole chunks while it holds at least `keep` bytes, or all
+// of it when `keep` is 0.
+void ObservableStream::scan_pending(size_t keep) {
+  while (!pending_.empty() && (keep == 0 || pending_.size() >= keep)) {
+    size_t end = keep == 0 ? pending_.size() : chunk_end(pending_, options_.chunk_bytes);
     scan_chunk(std::string_view(pending_).substr(0, end));
     scanned_ += end;
     pending_.erase(0, end);
@@ -197,11 +213,7 @@ void ObservableStream::feed(std::string_view bytes) {
 }
 
 Findings ObservableStream::finish() {
-  if (!pending_.empty()) {
-    scan_chunk(pending_);
-    scanned_ += pending_.size();
-    pending_.clear();
-  }
+  scan_pending(0);
   Findings findings;
   findings.bytes = scanned_;
   for (Observable& o : found_) o.benign = benign_reason(o, options_.site);

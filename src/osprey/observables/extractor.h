@@ -74,6 +74,7 @@ class ObservableStream {
   friend class Extractor;
   ObservableStream(std::shared_ptr<const Extractor::Engine> engine, ExtractOptions options);
   void scan_chunk(std::string_view chunk);
+  void scan_pending(size_t keep);
   void collect_candidates(const ScanContext& ctx);
   void record(Found& found, std::string_view chunk);
 
