@@ -12,12 +12,15 @@ namespace {
 // (tests/cli/output_test.cpp holds them equal). Building a nlohmann DOM per
 // observable costs more than finding it.
 void append_string(std::string& out, std::string_view s) {
-  std::string repaired;
-  if (!text::is_valid_utf8(s)) s = repaired = text::repair_utf8(s);
+  // One pass escapes; only a string with non-ASCII bytes is also validated
+  // (and, if ill-formed, written again repaired).
+  size_t start = out.size();
   out += '"';
   size_t run = 0;
+  bool non_ascii = false;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    non_ascii |= c >= 0x80;
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.substr(run, i - run));
     run = i + 1;
@@ -43,6 +46,10 @@ void append_string(std::string& out, std::string_view s) {
   }
   out.append(s.substr(run));
   out += '"';
+  if (non_ascii && !text::is_valid_utf8(s)) {
+    out.resize(start);
+    append_string(out, text::repair_utf8(s));
+  }
 }
 
 void append_strings(std::string& out, const std::vector<std::string>& items) {
