@@ -71,7 +71,12 @@ struct Entity {
   std::string parent;                   // sub-technique: the technique's entity id
   std::string revoked_by;               // ATT&CK revoked this in favour of that entity id
   std::string shortname;                // tactic: "initial-access"
-  std::string category;  // location: country/region; organization: security-vendor, …
+  // location: country or region; organization: security-vendor,
+  // intelligence-agency, surveillance-vendor; malware and tool: the
+  // specialised catalogue listing it (ransomware, rat, banker, botnet,
+  // android, stealer, wiper, backdoor, exploit-kit, cryptominer,
+  // stalkerware, rmm), when one does.
+  std::string category;
   bool deprecated = false;
   Sources sources;  // every source that contributed to the entity
 };

@@ -131,9 +131,7 @@ bool shares(const std::set<std::string>& a, const std::set<std::string>& b) {
   return false;
 }
 
-bool merges_by_names(Family f) {
-  return f == Family::kActor || f == Family::kSoftware || f == Family::kOrganization;
-}
+bool merges_by_links(Family f) { return f == Family::kActor || f == Family::kSoftware; }
 
 class Merger {
  public:
@@ -205,7 +203,7 @@ class Merger {
   // Rule 2: a `similar` link between records with the same own name.
   void join_linked_same_names() {
     for (size_t r = 0; r < records_.size(); ++r) {
-      if (!merges_by_names(family_of(records_[r].type))) continue;
+      if (!merges_by_links(family_of(records_[r].type))) continue;
       auto own = primary_keys(records_[r]);
       for (size_t t : similar_targets(r))
         if (shares(own, primary_keys(records_[t]))) try_join(r, t, report_.merged_by_link);
@@ -231,7 +229,7 @@ class Merger {
   void join_linked_to_authority() {
     std::vector<std::pair<size_t, size_t>> joins;
     for (size_t r = 0; r < records_.size(); ++r) {
-      if (!merges_by_names(family_of(records_[r].type))) continue;
+      if (!merges_by_links(family_of(records_[r].type))) continue;
       size_t own_group = groups_.root(r);
       if (groups_.anchor(own_group) != kNone) continue;
       auto own = primary_keys(records_[r]);
@@ -253,26 +251,50 @@ class Merger {
     for (auto [r, group] : joins) try_join(r, group, report_.merged_by_link);
   }
 
+  // The types the sources state for a group's records (its ATT&CK object's
+  // alone when it has one) and the specialised catalogues ("ransomware",
+  // "rat" …) that list them.
+  void add_kinds(size_t root, std::set<EntityType>& types, std::set<std::string>& categories) {
+    size_t anchor = groups_.anchor(root);
+    for (size_t m : groups_.members(root)) {
+      if (anchor == kNone ? records_[m].typed : m == anchor) types.insert(records_[m].type);
+      if (!records_[m].category.empty()) categories.insert(records_[m].category);
+    }
+  }
+
+  // Software shares names far more than actors ("Pandora" is a ransomware,
+  // a RAT and a rootkit): entries with one name merge only when the sources
+  // state one type for all of them and at most one specialised catalogue
+  // lists them.
+  bool software_may_share(const std::vector<size_t>& roots) {
+    std::set<EntityType> types;
+    std::set<std::string> categories;
+    for (size_t root : roots) add_kinds(root, types, categories);
+    return types.size() <= 1 && categories.size() <= 1;
+  }
+
   // Rule 4: the same own name from different sources.
   void join_same_names() {
     std::map<std::pair<Family, std::string>, std::set<size_t>> by_name;
     for (size_t r = 0; r < records_.size(); ++r) {
       Family family = family_of(records_[r].type);
-      if (!merges_by_names(family)) continue;
+      if (family != Family::kActor && family != Family::kSoftware) continue;
       size_t group = groups_.root(r);
       if (groups_.blocked(group)) continue;
       for (const std::string& key : primary_keys(records_[r])) by_name[{family, key}].insert(group);
     }
     for (const auto& [name, group_set] : by_name) {
       if (group_set.size() < 2) continue;
-      std::vector<size_t> list(group_set.begin(), group_set.end());
-      bool admissible = true;
+      std::vector<size_t> list;
+      for (size_t g : group_set) list.push_back(groups_.root(g));
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+      if (list.size() < 2) continue;
+      bool admissible = name.first == Family::kActor || software_may_share(list);
       for (size_t i = 0; i < list.size() && admissible; ++i)
-        for (size_t j = i + 1; j < list.size() && admissible; ++j) {
-          size_t a = groups_.root(list[i]), b = groups_.root(list[j]);
-          if (a != b && (groups_.anchor_conflict(a, b) || groups_.source_conflict(a, b)))
+        for (size_t j = i + 1; j < list.size() && admissible; ++j)
+          if (groups_.anchor_conflict(list[i], list[j]) || groups_.source_conflict(list[i], list[j]))
             admissible = false;
-        }
       if (!admissible) {
         ++report_.refused;
         continue;

@@ -11,8 +11,12 @@
 //      object, else its one MISP threat-actor entry — lists the record's own
 //      name among its names (or the record lists the authority's own name),
 //      when exactly one entity qualifies;
-//   4. the same own name given by different sources (all entities of the
-//      family with that own name join, or none when a guard objects).
+//   4. the same own name given by different sources: for actors, all
+//      actors with that own name join (or none, when a guard objects); for
+//      software, whose names are reused far more ("Pandora" is a ransomware,
+//      a RAT and a rootkit), only when the sources state one type for all
+//      of them and at most one specialised catalogue (ransomware, RAT …)
+//      lists them.
 // Never by closure over synonyms: a name two entries claim ("APT43" is its
 // own MISP entry and a Kimsuky synonym) stays with both and is ambiguous. An
 // entity never holds two ATT&CK objects; two entries of one source never

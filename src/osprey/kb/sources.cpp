@@ -19,8 +19,8 @@ constexpr uintmax_t kMaxFileBytes = 512u << 20;
 // Shorthand for a MISP cluster row.
 SourceSpec misp(std::string_view name, std::string_view path, std::string_view description,
                 EntityType type, ReadFn read, std::string_view category = {},
-                bool required = false, bool renames = false) {
-  return {name, path, description, type, category, required, read, renames};
+                bool required = false, bool renames = false, bool typed = true) {
+  return {name, path, description, type, category, required, read, renames, typed};
 }
 
 // '*' in `pattern` matches any run of characters.
@@ -73,33 +73,33 @@ const std::vector<SourceSpec>& source_specs() {
       misp("misp:tidal-software", "misp-galaxy/clusters/tidal-software.json", "Tidal Cyber software",
            T::kMalware, read_misp_tidal),
       misp("misp:malpedia", "misp-galaxy/clusters/malpedia.json", "Malpedia malware families",
-           T::kMalware, read_misp_named),
+           T::kMalware, read_misp_named, {}, false, false, /*typed=*/false),
       misp("misp:tool", "misp-galaxy/clusters/tool.json", "MISP threat-actor tools (mostly malware)",
-           T::kMalware, read_misp_named),
+           T::kMalware, read_misp_named, {}, false, false, /*typed=*/false),
       misp("misp:ransomware", "misp-galaxy/clusters/ransomware.json", "MISP ransomware",
-           T::kMalware, read_misp_named),
+           T::kMalware, read_misp_named, "ransomware"),
       misp("misp:rat", "misp-galaxy/clusters/rat.json", "MISP remote access trojans", T::kMalware,
-           read_misp_named),
+           read_misp_named, "rat"),
       misp("misp:backdoor", "misp-galaxy/clusters/backdoor.json", "MISP backdoors", T::kMalware,
-           read_misp_named),
+           read_misp_named, "backdoor"),
       misp("misp:banker", "misp-galaxy/clusters/banker.json", "MISP banking trojans", T::kMalware,
-           read_misp_named),
+           read_misp_named, "banker"),
       misp("misp:botnet", "misp-galaxy/clusters/botnet.json", "MISP botnets", T::kMalware,
-           read_misp_named),
+           read_misp_named, "botnet"),
       misp("misp:android", "misp-galaxy/clusters/android.json", "MISP Android malware",
-           T::kMalware, read_misp_named),
+           T::kMalware, read_misp_named, "android"),
       misp("misp:stealer", "misp-galaxy/clusters/stealer.json", "MISP information stealers",
-           T::kMalware, read_misp_named),
+           T::kMalware, read_misp_named, "stealer"),
       misp("misp:wiper", "misp-galaxy/clusters/wiper.json", "MISP wipers", T::kMalware,
-           read_misp_named),
+           read_misp_named, "wiper"),
       misp("misp:exploit-kit", "misp-galaxy/clusters/exploit-kit.json", "MISP exploit kits",
-           T::kMalware, read_misp_named),
+           T::kMalware, read_misp_named, "exploit-kit"),
       misp("misp:cryptominers", "misp-galaxy/clusters/cryptominers.json", "MISP cryptominers",
-           T::kMalware, read_misp_named),
+           T::kMalware, read_misp_named, "cryptominer"),
       misp("misp:stalkerware", "misp-galaxy/clusters/stalkerware.json", "MISP stalkerware",
-           T::kMalware, read_misp_named),
+           T::kMalware, read_misp_named, "stalkerware"),
       misp("misp:rmm-tool", "misp-galaxy/clusters/rmm-tool.json", "Remote monitoring tools (lolrmm.io)",
-           T::kTool, read_misp_named),
+           T::kTool, read_misp_named, "rmm"),
       misp("misp:branded-vulnerability", "misp-galaxy/clusters/branded_vulnerability.json",
            "Branded vulnerabilities", T::kVulnerability, read_misp_vulnerabilities),
       {"osprey:country-name", {}, "Common country names and abbreviations (Osprey table)",
@@ -167,6 +167,7 @@ Result<SourceRead> read_source(const std::string& source_dir, const SourceSpec& 
       record.source = std::string(spec.name);
       record.rank = rank;
       record.renames = spec.renames;
+      record.typed = spec.typed;
     }
     return read;
   } catch (const BadInput& e) {

@@ -44,6 +44,10 @@ struct SourceSpec {
   // STRONTIUM and Forest Blizzard). Entries of any other source are distinct
   // by that source's word, and the merger never joins two of them by names.
   bool renames = false;
+  // Its records' type is the source's statement (false for catalogues that
+  // mix malware and tools under one default type, like malpedia and MISP's
+  // tool cluster); the merger compares only stated types.
+  bool typed = true;
 };
 
 // Every source, in rank order: a lower row's name and id win when records
