@@ -173,6 +173,39 @@ TEST(KbMerge, SameOwnNameAcrossSourcesMerges) {
   EXPECT_EQ(m.report.merged_by_name, 1u);
 }
 
+SourceRecord software(std::string source, std::string uuid, std::string name,
+                      std::string category = {}, bool typed = true) {
+  SourceRecord r = record(std::move(source), 2, std::move(uuid), std::move(name));
+  r.type = EntityType::kMalware;
+  r.category = std::move(category);
+  r.typed = typed;
+  return r;
+}
+
+TEST(KbMerge, SoftwareSharingANameMergesOnlyWithinOneCatalogue) {
+  // Phobos: a Malpedia family and a ransomware entry — one family.
+  auto phobos_m = software("misp:malpedia", "00000000-0000-4000-8000-0000000001a1", "Phobos", {},
+                           false);
+  auto phobos_r = software("misp:ransomware", "00000000-0000-4000-8000-0000000001a2", "Phobos",
+                           "ransomware");
+  // Pandora: a ransomware, a RAT and an ATT&CK rootkit — three things.
+  auto pandora_r = software("misp:ransomware", "00000000-0000-4000-8000-0000000001b1", "Pandora",
+                            "ransomware");
+  auto pandora_t = software("misp:rat", "00000000-0000-4000-8000-0000000001b2", "Pandora", "rat");
+  auto pandora_a = attack("00000000-0000-4000-8000-0000000001b3", "S0664", "Pandora");
+  pandora_a.type = EntityType::kMalware;
+  // Telegram: a ransomware entry and a tool Tidal lists — different types.
+  auto telegram_r = software("misp:ransomware", "00000000-0000-4000-8000-0000000001c1",
+                             "Telegram", "ransomware");
+  auto telegram_t = software("misp:tidal-software", "00000000-0000-4000-8000-0000000001c2",
+                             "Telegram");
+  telegram_t.type = EntityType::kTool;
+  auto m = merge({pandora_a, phobos_m, phobos_r, pandora_r, pandora_t, telegram_r, telegram_t});
+  EXPECT_EQ(m.contents.entities.size(), 6u);
+  EXPECT_EQ(m.named("Phobos").category, "ransomware");
+  EXPECT_EQ(m.named("Phobos").sources, (Sources{"misp:malpedia", "misp:ransomware"}));
+}
+
 TEST(KbMerge, RevokedAttackObjectsTakeNoNameMerges) {
   auto oilrig = attack("00000000-0000-4000-8000-000000000049", "G0049", "OilRig", {"APT34"});
   auto old = attack("00000000-0000-4000-8000-000000000057", "G0057", "APT34");

@@ -97,6 +97,12 @@ class CountryResolver {
     std::string text = trimmed(written);
     if (text == "UK") text = "GB";  // the one non-ISO code sources use
     if (codes_.count(text)) return text;
+    // The UN style "Korea (Democratic People's Republic of)" reads
+    // "Democratic People's Republic of Korea".
+    size_t open = text.find(" (");
+    if (open != std::string::npos && text.size() > open + 5 &&
+        text.compare(text.size() - 4, 4, " of)") == 0)
+      text = text.substr(open + 2, text.size() - open - 3) + " " + text.substr(0, open);
     for (const auto* index : {&exact_, &loose_}) {
       auto it = index->find(index == &exact_ ? name_key(text) : loose_key(text));
       if (it != index->end() && it->second.size() == 1) return *it->second.begin();

@@ -20,15 +20,16 @@ std::string upper(std::string_view s) {
 // 0 for a current entity, 1 deprecated, 2 revoked.
 int retirement(const Entity& e) { return !e.revoked_by.empty() ? 2 : e.deprecated ? 1 : 0; }
 
-// Best first: canonical name, then alias, loose, id; current before
-// deprecated before revoked; more sources for the matched name first; then
-// by type and id.
+// Best first: current before deprecated before revoked (a revoked ATT&CK
+// name points at its replacement, which should lead); then canonical name,
+// alias, loose, id; more sources for the matched name first; then by type
+// and id.
 bool better(const Match& a, const Match& b) {
   int a_retired = retirement(*a.entity), b_retired = retirement(*b.entity);
   size_t a_sources = a.alias ? a.alias->sources.size() : 0;
   size_t b_sources = b.alias ? b.alias->sources.size() : 0;
-  return std::tie(a.kind, a_retired, b_sources, a.entity->type, a.entity->id) <
-         std::tie(b.kind, b_retired, a_sources, b.entity->type, b.entity->id);
+  return std::tie(a_retired, a.kind, b_sources, a.entity->type, a.entity->id) <
+         std::tie(b_retired, b.kind, a_sources, b.entity->type, b.entity->id);
 }
 
 }  // namespace

@@ -48,9 +48,9 @@ class KnowledgeBase {
   const std::vector<Entity>& entities() const { return contents_.entities; }
   const std::vector<Relation>& relations() const { return contents_.relations; }
 
-  // Every entity `name` can mean, best first: the entity whose canonical
-  // name it is, then those that list it as an alias (more sources first),
-  // deprecated and revoked entries last. Falls back to the loose key when the exact key
+  // Every entity `name` can mean, best first: current entities before
+  // deprecated and revoked ones; among those, the entity whose canonical
+  // name it is, then those that list it as an alias (more sources first). Falls back to the loose key when the exact key
   // finds nothing; entities whose id it is are included. Empty: no match.
   std::vector<Match> lookup(std::string_view name) const;
 
