@@ -57,8 +57,8 @@ int run_build(const KbArgs& args) {
   std::cout << fmt::format(
       "built {}: {} entities, {} relations from {} records ({} sources)\n"
       "merged: {} by identity, {} by link, {} by own name; {} merges refused, {} dangling links\n",
-      args.output_dir, result.contents.entities.size(), result.contents.relations.size(),
-      m.records, result.contents.manifest.sources.size(), m.merged_by_identity, m.merged_by_link,
+      args.output_dir, result.contents.entities.size(), result.contents.relations.size(), m.records,
+      result.contents.manifest.sources.size(), m.merged_by_identity, m.merged_by_link,
       m.merged_by_name, m.refused, m.dangling_links);
   return 0;
 }
@@ -77,8 +77,11 @@ ordered_json info_json(const kb::KnowledgeBase& base, const std::string& dir, do
   j["ambiguous_names"] = base.ambiguous_name_count();
   ordered_json sources = ordered_json::array();
   for (const kb::SourceInfo& s : base.manifest().sources)
-    sources.push_back({{"name", s.name}, {"version", s.version}, {"commit", s.commit},
-                       {"records", s.records}, {"file", s.file}});
+    sources.push_back({{"name", s.name},
+                       {"version", s.version},
+                       {"commit", s.commit},
+                       {"records", s.records},
+                       {"file", s.file}});
   j["sources"] = std::move(sources);
   j["load_ms"] = static_cast<int64_t>(load_ms + 0.5);
   return j;
@@ -91,8 +94,7 @@ void print_info_text(const kb::KnowledgeBase& base, const std::string& dir, doub
   for (kb::EntityType type : kb::kAllEntityTypes)
     std::cout << fmt::format("  {:<16}{:>7}\n", kb::type_name(type), base.count(type));
   std::cout << fmt::format("relations       {}\nnames           {} ({} ambiguous)\nsources\n",
-                           base.relations().size(), base.name_count(),
-                           base.ambiguous_name_count());
+                           base.relations().size(), base.name_count(), base.ambiguous_name_count());
   for (const kb::SourceInfo& s : base.manifest().sources) {
     std::string commit = s.commit.empty() ? "" : "@" + s.commit.substr(0, 12);
     std::cout << fmt::format("  {:<32}{:<8}{:<14}{:>7} records\n", s.name, s.version, commit,
@@ -106,8 +108,8 @@ int run_info(const KbArgs& args) {
   std::string dir;
   auto base = open_kb(args.kb_dir, dir);
   if (!base.ok()) return fail(base.error().message);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                  .count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (args.format == KbFormat::kJson)
     std::cout << info_json(base.value(), dir, ms).dump(2) << "\n";
   else
@@ -242,8 +244,9 @@ void add_kb_command(CLI::App& app, int& exit_code) {
   kb->require_subcommand(1);
 
   CLI::App* build = kb->add_subcommand("build", "Build the knowledge base from upstream data");
-  build->add_option("source", args->source_dir,
-                    "Folder with misp-galaxy/clusters/ and attack/ (see kb/README.md)")
+  build
+      ->add_option("source", args->source_dir,
+                   "Folder with misp-galaxy/clusters/ and attack/ (see kb/README.md)")
       ->required();
   build->add_option("-o,--output", args->output_dir, "Where to write it (default: kb)");
   build->add_option("--date", args->date, "Build date to record (default: from the data)")

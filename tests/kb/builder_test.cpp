@@ -159,7 +159,7 @@ TEST(KbBuilder, UsesRelationsFromAttackAndMisp) {
   EXPECT_TRUE(has_relation(kb, by_id("G0094").id, "uses", by_id("T1566.001").id));
   EXPECT_TRUE(has_relation(kb, by_id("S0013").id, "uses", by_id("T1059").id));
   EXPECT_FALSE(has_relation(kb, by_id("G0007").id, "uses", by_id("S0002").id));  // revoked upstream
-  EXPECT_TRUE(has_relation(kb, by_id("G0032").id, "uses", by_id("S0013").id));  // MISP used-by
+  EXPECT_TRUE(has_relation(kb, by_id("G0032").id, "uses", by_id("S0013").id));   // MISP used-by
   const Entity* x_agent = kb.find("a1b2c3d4-0000-4000-8000-00000000a001");
   ASSERT_NE(x_agent, nullptr);
   EXPECT_TRUE(has_relation(kb, by_id("G0007").id, "uses", x_agent->id));
@@ -168,8 +168,8 @@ TEST(KbBuilder, UsesRelationsFromAttackAndMisp) {
 TEST(KbBuilder, SoftwareMergesAcrossClustersButNotWithActors) {
   const Entity& plugx = by_id("S0013");
   EXPECT_EQ(plugx.id, "malware--64fa0de0-6240-41f4-8638-f4ca7ed528fd");
-  EXPECT_EQ(plugx.sources, (Sources{"attack:enterprise", "misp:malpedia", "misp:mitre-malware",
-                                    "misp:tool"}));
+  EXPECT_EQ(plugx.sources,
+            (Sources{"attack:enterprise", "misp:malpedia", "misp:mitre-malware", "misp:tool"}));
   EXPECT_TRUE(has_alias(plugx, "Korplug"));
   auto kimsuky = fixture_kb().lookup("Kimsuky");
   ASSERT_EQ(kimsuky.size(), 2u);
@@ -201,7 +201,8 @@ TEST(KbBuilder, RegionsAndLocatedIn) {
   ASSERT_EQ(eastern_asia.size(), 1u);
   ASSERT_EQ(asia.size(), 1u);
   EXPECT_EQ(eastern_asia[0].entity->category, "region");
-  EXPECT_TRUE(has_relation(fixture_kb(), eastern_asia[0].entity->id, "part-of", asia[0].entity->id));
+  EXPECT_TRUE(
+      has_relation(fixture_kb(), eastern_asia[0].entity->id, "part-of", asia[0].entity->id));
   EXPECT_TRUE(has_relation(fixture_kb(), by_id("KP").id, "located-in", eastern_asia[0].entity->id));
   EXPECT_EQ(looked_up(fixture_kb(), "APAC"), std::vector<std::string>{"Asia-Pacific"});
 }
@@ -340,9 +341,10 @@ TEST(KbBuilder, WrongTypesAreErrorsNamingThePlace) {
        R"("synonyms": 5, "x": ["Pawn Storm")", "values[2].meta.synonyms"},
       {"misp-galaxy/clusters/microsoft-activity-group.json", R"("values": [)",
        R"("values": 7, "x": [)", "cluster.values"},
-      {"misp-galaxy/clusters/country.json", R"("ISO": "KP")", R"("ISO": 408)", "values[0].meta.ISO"},
-      {"attack/enterprise-attack-18.1-mini.json", R"("name": "Phishing")", R"("name": ["Phishing"])",
-       "objects[4].name"},
+      {"misp-galaxy/clusters/country.json", R"("ISO": "KP")", R"("ISO": 408)",
+       "values[0].meta.ISO"},
+      {"attack/enterprise-attack-18.1-mini.json", R"("name": "Phishing")",
+       R"("name": ["Phishing"])", "objects[4].name"},
       {"attack/enterprise-attack-18.1-mini.json", R"("revoked": true, "modified": "2020)",
        R"("revoked": "yes", "modified": "2020)", "revoked"},
   };

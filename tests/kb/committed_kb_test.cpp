@@ -24,13 +24,15 @@ const KnowledgeBase& committed() {
   return base;
 }
 
-const Entity* by_id(std::string_view id) { return committed().find(id); }
+const Entity* by_id(std::string_view id) {
+  return committed().find(id);
+}
 
 TEST(KbCommitted, LoadsWithinBudget) {
   auto start = std::chrono::steady_clock::now();
   auto loaded = KnowledgeBase::load(OSPREY_KB_DIR);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                  .count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   std::printf("[ kb load ] %.0f ms, %zu entities\n", ms, loaded.value().entities().size());
 #if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)

@@ -14,7 +14,8 @@ KbDirSearch search(std::string env, std::string executable, std::set<std::string
 }
 
 TEST(KbDir, EnvironmentWins) {
-  auto found = find_kb_dir(search("/data/kb", "/repo/build/release/osprey", {"/data/kb", "/repo/kb"}));
+  auto found =
+      find_kb_dir(search("/data/kb", "/repo/build/release/osprey", {"/data/kb", "/repo/kb"}));
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found.value(), "/data/kb");
 }

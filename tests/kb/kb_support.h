@@ -18,13 +18,16 @@
 
 namespace osprey::testing {
 
-inline std::string kb_source_dir() { return std::string(OSPREY_FIXTURES) + "/kb/source"; }
+inline std::string kb_source_dir() {
+  return std::string(OSPREY_FIXTURES) + "/kb/source";
+}
 
 // A fresh empty folder under the temporary directory, unique per call.
 inline std::filesystem::path kb_scratch(const std::string& name) {
   static int counter = 0;
-  auto dir = std::filesystem::temp_directory_path() /
-             ("osprey-kb-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + name);
+  auto dir =
+      std::filesystem::temp_directory_path() /
+      ("osprey-kb-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

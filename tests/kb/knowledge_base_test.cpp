@@ -7,8 +7,7 @@
 namespace osprey::kb {
 namespace {
 
-Entity entity(std::string id, EntityType type, std::string name,
-              std::vector<Alias> more = {}) {
+Entity entity(std::string id, EntityType type, std::string name, std::vector<Alias> more = {}) {
   Entity e;
   e.id = std::move(id);
   e.type = type;
@@ -25,8 +24,8 @@ KnowledgeBase sample() {
   kimsuky.ids["attack"] = {"G0094"};
   kimsuky.ids["misp"] = {"bcaaad6f-0597-4b89-b69b-84a6be2b7bc3"};
   Entity apt43 = entity("intrusion-set--a", EntityType::kIntrusionSet, "APT43");
-  Entity opal = entity("intrusion-set--o", EntityType::kIntrusionSet, "Opal Sleet",
-                       {{"APT43", {"test:c"}}});
+  Entity opal =
+      entity("intrusion-set--o", EntityType::kIntrusionSet, "Opal Sleet", {{"APT43", {"test:c"}}});
   Entity pencil = entity("intrusion-set--p", EntityType::kIntrusionSet, "Stolen Pencil",
                          {{"Thallium", {"test:a"}}});
   pencil.revoked_by = "intrusion-set--k";

@@ -90,13 +90,12 @@ TEST(KbMerge, NoClosureOverSynonymChains) {
   auto b = record("misp:360net", 2, "00000000-0000-4000-8000-00000000000b", "Kimsuky", {"APT43"});
   auto c = record("misp:threat-actor", 1, "00000000-0000-4000-8000-00000000000c", "APT43",
                   {"Velvet Chollima"});
-  auto d = record("misp:tidal-groups", 3, "00000000-0000-4000-8000-00000000000d",
-                  "Velvet Chollima");
+  auto d =
+      record("misp:tidal-groups", 3, "00000000-0000-4000-8000-00000000000d", "Velvet Chollima");
   link(b, a);
   auto m = merge({a, b, c, d});
   EXPECT_EQ(m.contents.entities.size(), 3u);
-  EXPECT_EQ(m.named("Kimsuky").sources,
-            (Sources{"misp:360net", "misp:threat-actor"}));
+  EXPECT_EQ(m.named("Kimsuky").sources, (Sources{"misp:360net", "misp:threat-actor"}));
   EXPECT_EQ(m.claiming("APT43"), (std::vector<std::string>{"APT43", "Kimsuky"}));
   EXPECT_EQ(m.report.merged_by_link, 1u);
 }
@@ -117,8 +116,8 @@ TEST(KbMerge, LinkToAnAuthorityThatNamesTheRecordMerges) {
   auto ta = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000000a1", "Kimsuky");
   auto ms = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000000a2",
                    "Emerald Sleet", {"THALLIUM"});
-  auto ms_other = record("misp:microsoft-activity-group", 2,
-                         "00000000-0000-4000-8000-0000000000a3", "Opal Sleet", {"APT43"});
+  auto ms_other = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000000a3",
+                         "Opal Sleet", {"APT43"});
   link(ta, a);
   link(ms, ta);
   link(ms_other, ta);  // linked, but the authority (ATT&CK) does not name Opal Sleet
@@ -153,10 +152,10 @@ TEST(KbMerge, TwoEntriesOfOneSourceStayApart) {
 TEST(KbMerge, RenamingSourcesMayGiveOneEntitySeveralEntries) {
   auto ta = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000000d1", "APT28",
                    {"STRONTIUM", "Forest Blizzard"});
-  auto old_name = record("misp:microsoft-activity-group", 2,
-                         "00000000-0000-4000-8000-0000000000d2", "STRONTIUM");
-  auto new_name = record("misp:microsoft-activity-group", 2,
-                         "00000000-0000-4000-8000-0000000000d3", "Forest Blizzard");
+  auto old_name = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000000d2",
+                         "STRONTIUM");
+  auto new_name = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000000d3",
+                         "Forest Blizzard");
   old_name.renames = new_name.renames = true;
   link(old_name, ta);
   link(new_name, ta);
@@ -184,21 +183,21 @@ SourceRecord software(std::string source, std::string uuid, std::string name,
 
 TEST(KbMerge, SoftwareSharingANameMergesOnlyWithinOneCatalogue) {
   // Phobos: a Malpedia family and a ransomware entry — one family.
-  auto phobos_m = software("misp:malpedia", "00000000-0000-4000-8000-0000000001a1", "Phobos", {},
-                           false);
-  auto phobos_r = software("misp:ransomware", "00000000-0000-4000-8000-0000000001a2", "Phobos",
-                           "ransomware");
+  auto phobos_m =
+      software("misp:malpedia", "00000000-0000-4000-8000-0000000001a1", "Phobos", {}, false);
+  auto phobos_r =
+      software("misp:ransomware", "00000000-0000-4000-8000-0000000001a2", "Phobos", "ransomware");
   // Pandora: a ransomware, a RAT and an ATT&CK rootkit — three things.
-  auto pandora_r = software("misp:ransomware", "00000000-0000-4000-8000-0000000001b1", "Pandora",
-                            "ransomware");
+  auto pandora_r =
+      software("misp:ransomware", "00000000-0000-4000-8000-0000000001b1", "Pandora", "ransomware");
   auto pandora_t = software("misp:rat", "00000000-0000-4000-8000-0000000001b2", "Pandora", "rat");
   auto pandora_a = attack("00000000-0000-4000-8000-0000000001b3", "S0664", "Pandora");
   pandora_a.type = EntityType::kMalware;
   // Telegram: a ransomware entry and a tool Tidal lists — different types.
-  auto telegram_r = software("misp:ransomware", "00000000-0000-4000-8000-0000000001c1",
-                             "Telegram", "ransomware");
-  auto telegram_t = software("misp:tidal-software", "00000000-0000-4000-8000-0000000001c2",
-                             "Telegram");
+  auto telegram_r =
+      software("misp:ransomware", "00000000-0000-4000-8000-0000000001c1", "Telegram", "ransomware");
+  auto telegram_t =
+      software("misp:tidal-software", "00000000-0000-4000-8000-0000000001c2", "Telegram");
   telegram_t.type = EntityType::kTool;
   auto m = merge({pandora_a, phobos_m, phobos_r, pandora_r, pandora_t, telegram_r, telegram_t});
   EXPECT_EQ(m.contents.entities.size(), 6u);

@@ -137,7 +137,8 @@ TEST(KbSources, TidalIdsAreAttackIdsOnlyForMitreEntries) {
   ASSERT_NE(kimsuky, nullptr);
   ASSERT_NE(anon, nullptr);
   EXPECT_TRUE(contains(kimsuky->identity, "attack:G0094"));
-  for (const std::string& key : anon->identity) EXPECT_EQ(key.rfind("attack:", 0), std::string::npos);
+  for (const std::string& key : anon->identity)
+    EXPECT_EQ(key.rfind("attack:", 0), std::string::npos);
   EXPECT_TRUE(anon->ids.count("tidal"));
   EXPECT_FALSE(anon->ids.count("misp"));
 }

@@ -69,14 +69,16 @@ TEST(KbStore, LargeFilesAreSplit) {
     e.name = "Family " + std::to_string(i);
     e.aliases.push_back({e.name, {"test:source"}});
     for (int a = 0; a < 4; ++a)
-      e.aliases.push_back({e.name + " alias " + std::string(30, 'x') + std::to_string(a), {"test:source"}});
+      e.aliases.push_back(
+          {e.name + " alias " + std::string(30, 'x') + std::to_string(a), {"test:source"}});
     c.entities.push_back(std::move(e));
   }
   fs::path dir = kb_scratch("split");
   auto written = write_kb(c, "", dir.string());
   ASSERT_TRUE(written.ok());
   EXPECT_TRUE(fs::exists(dir / "entities-malware-2.jsonl"));
-  for (const auto& entry : fs::directory_iterator(dir)) EXPECT_LE(fs::file_size(entry), kMaxFileBytes);
+  for (const auto& entry : fs::directory_iterator(dir))
+    EXPECT_LE(fs::file_size(entry), kMaxFileBytes);
   auto read = read_kb(dir.string());
   ASSERT_TRUE(read.ok()) << read.error().message;
   EXPECT_EQ(read.value().entities.size(), 40000u);

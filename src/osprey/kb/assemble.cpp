@@ -117,9 +117,10 @@ class CountryResolver {
 
 class Assembler {
  public:
-  Assembler(const std::vector<SourceRecord>& records, const Grouping& grouping,
-            MergeReport& report)
-      : records_(records), grouping_(grouping), report_(report),
+  Assembler(const std::vector<SourceRecord>& records, const Grouping& grouping, MergeReport& report)
+      : records_(records),
+        grouping_(grouping),
+        report_(report),
         entity_of_record_(records.size(), kDropped) {}
 
   KbContents run() {
@@ -225,9 +226,10 @@ class Assembler {
                 {claimant.id, "claims-name-of", out_.entities[y].id, alias.sources});
       }
     }
-    std::sort(out_.relations.begin(), out_.relations.end(), [](const Relation& a, const Relation& b) {
-      return std::tie(a.from, a.predicate, a.to) < std::tie(b.from, b.predicate, b.to);
-    });
+    std::sort(out_.relations.begin(), out_.relations.end(),
+              [](const Relation& a, const Relation& b) {
+                return std::tie(a.from, a.predicate, a.to) < std::tie(b.from, b.predicate, b.to);
+              });
   }
 
   void add_relations() {

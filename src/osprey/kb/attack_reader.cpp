@@ -65,7 +65,8 @@ SourceRecord object_record(const json& object, EntityType type, const std::strin
         record.synonyms.push_back(std::move(alias));
   record.revoked = optional_flag(object, "revoked", where);
   record.deprecated = optional_flag(object, "x_mitre_deprecated", where);
-  if (type == EntityType::kTactic) record.shortname = optional_text(object, "x_mitre_shortname", where);
+  if (type == EntityType::kTactic)
+    record.shortname = optional_text(object, "x_mitre_shortname", where);
   return record;
 }
 

@@ -60,13 +60,17 @@ Result<BuildResult> build_kb(const std::string& source_dir, const BuildOptions& 
   for (const SourceSpec& spec : source_specs()) {
     std::string file = find_source_file(source_dir, spec);
     if (!spec.path.empty() && file.empty()) {
-      result.report.skipped.push_back(std::string(spec.name) + " (no " + std::string(spec.path) + ")");
+      result.report.skipped.push_back(std::string(spec.name) + " (no " + std::string(spec.path) +
+                                      ")");
       ++rank;
       continue;
     }
     auto read = read_source(source_dir, spec, rank++);
     if (!read.ok()) return read.error();
-    SourceInfo info{std::string(spec.name), relative(file, source_dir), read.value().version, {},
+    SourceInfo info{std::string(spec.name),
+                    relative(file, source_dir),
+                    read.value().version,
+                    {},
                     read.value().records.size()};
     auto [subdir, repo] = upstream_of(spec.name);
     if (!repo.empty()) info.commit = source_commit(source_dir, subdir, repo);

@@ -11,10 +11,14 @@ struct TypeRow {
 };
 
 constexpr TypeRow kTypeNames[] = {
-    {EntityType::kIntrusionSet, "intrusion-set"},   {EntityType::kMalware, "malware"},
-    {EntityType::kTool, "tool"},                    {EntityType::kAttackPattern, "attack-pattern"},
-    {EntityType::kTactic, "tactic"},                {EntityType::kVulnerability, "vulnerability"},
-    {EntityType::kLocation, "location"},            {EntityType::kSector, "sector"},
+    {EntityType::kIntrusionSet, "intrusion-set"},
+    {EntityType::kMalware, "malware"},
+    {EntityType::kTool, "tool"},
+    {EntityType::kAttackPattern, "attack-pattern"},
+    {EntityType::kTactic, "tactic"},
+    {EntityType::kVulnerability, "vulnerability"},
+    {EntityType::kLocation, "location"},
+    {EntityType::kSector, "sector"},
     {EntityType::kOrganization, "organization"},
 };
 

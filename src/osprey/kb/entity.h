@@ -27,9 +27,9 @@ enum class EntityType : uint8_t {
 };
 
 inline constexpr EntityType kAllEntityTypes[] = {
-    EntityType::kIntrusionSet,  EntityType::kMalware,  EntityType::kTool,
-    EntityType::kAttackPattern, EntityType::kTactic,   EntityType::kVulnerability,
-    EntityType::kLocation,      EntityType::kSector,   EntityType::kOrganization};
+    EntityType::kIntrusionSet,  EntityType::kMalware, EntityType::kTool,
+    EntityType::kAttackPattern, EntityType::kTactic,  EntityType::kVulnerability,
+    EntityType::kLocation,      EntityType::kSector,  EntityType::kOrganization};
 
 // The public name of a type: "intrusion-set", "attack-pattern" …
 std::string_view type_name(EntityType type);
@@ -110,7 +110,7 @@ struct Manifest {
 // Everything a knowledge base holds, as written to and read from disk.
 struct KbContents {
   Manifest manifest;
-  std::vector<Entity> entities;    // sorted by (type, id)
+  std::vector<Entity> entities;     // sorted by (type, id)
   std::vector<Relation> relations;  // sorted by (from, predicate, to)
 };
 

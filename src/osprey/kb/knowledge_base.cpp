@@ -18,7 +18,9 @@ std::string upper(std::string_view s) {
 }
 
 // 0 for a current entity, 1 deprecated, 2 revoked.
-int retirement(const Entity& e) { return !e.revoked_by.empty() ? 2 : e.deprecated ? 1 : 0; }
+int retirement(const Entity& e) {
+  return !e.revoked_by.empty() ? 2 : e.deprecated ? 1 : 0;
+}
 
 // Best first: current before deprecated before revoked (a revoked ATT&CK
 // name points at its replacement, which should lead); then canonical name,
@@ -36,10 +38,14 @@ bool better(const Match& a, const Match& b) {
 
 std::string_view match_kind_name(MatchKind kind) {
   switch (kind) {
-    case MatchKind::kName: return "name";
-    case MatchKind::kAlias: return "alias";
-    case MatchKind::kLoose: return "loose";
-    case MatchKind::kId: return "id";
+    case MatchKind::kName:
+      return "name";
+    case MatchKind::kAlias:
+      return "alias";
+    case MatchKind::kLoose:
+      return "loose";
+    case MatchKind::kId:
+      return "id";
   }
   return "";
 }
@@ -50,7 +56,9 @@ Result<KnowledgeBase> KnowledgeBase::load(const std::string& dir) {
   return KnowledgeBase(std::move(contents).value());
 }
 
-KnowledgeBase::KnowledgeBase(KbContents contents) : contents_(std::move(contents)) { index(); }
+KnowledgeBase::KnowledgeBase(KbContents contents) : contents_(std::move(contents)) {
+  index();
+}
 
 void KnowledgeBase::index() {
   const auto& entities = contents_.entities;
@@ -83,9 +91,9 @@ std::vector<Match> KnowledgeBase::matches(const NameIndex& index, const std::str
     const Alias& alias = e.aliases[ref.alias];
     if (std::any_of(out.begin(), out.end(), [&e](const Match& m) { return m.entity == &e; }))
       continue;  // two spellings of one name ("Thallium", "THALLIUM") on one entity
-    MatchKind kind = loose ? MatchKind::kLoose
-                           : (name_key(alias.name) == name_key(e.name) ? MatchKind::kName
-                                                                        : MatchKind::kAlias);
+    MatchKind kind =
+        loose ? MatchKind::kLoose
+              : (name_key(alias.name) == name_key(e.name) ? MatchKind::kName : MatchKind::kAlias);
     out.push_back({&e, &alias, kind});
   }
   return out;
@@ -128,20 +136,21 @@ const Entity& KnowledgeBase::current(const Entity& e) const {
   return *at;
 }
 
-std::vector<const Relation*> KnowledgeBase::relations_from(std::string_view id) const {
+std::vector<const Relation*> KnowledgeBase::relations_in(const RelationIndex& index,
+                                                         std::string_view id) const {
   std::vector<const Relation*> out;
-  auto it = relations_from_.find(std::string(id));
-  if (it != relations_from_.end())
+  auto it = index.find(std::string(id));
+  if (it != index.end())
     for (uint32_t r : it->second) out.push_back(&contents_.relations[r]);
   return out;
 }
 
+std::vector<const Relation*> KnowledgeBase::relations_from(std::string_view id) const {
+  return relations_in(relations_from_, id);
+}
+
 std::vector<const Relation*> KnowledgeBase::relations_to(std::string_view id) const {
-  std::vector<const Relation*> out;
-  auto it = relations_to_.find(std::string(id));
-  if (it != relations_to_.end())
-    for (uint32_t r : it->second) out.push_back(&contents_.relations[r]);
-  return out;
+  return relations_in(relations_to_, id);
 }
 
 size_t KnowledgeBase::count(EntityType type) const {

@@ -50,8 +50,8 @@ class KnowledgeBase {
 
   // Every entity `name` can mean, best first: current entities before
   // deprecated and revoked ones; among those, the entity whose canonical
-  // name it is, then those that list it as an alias (more sources first). Falls back to the loose key when the exact key
-  // finds nothing; entities whose id it is are included. Empty: no match.
+  // name it is, then those that list it as an alias (more sources first). Falls back to the loose
+  // key when the exact key finds nothing; entities whose id it is are included. Empty: no match.
   std::vector<Match> lookup(std::string_view name) const;
 
   // True when `name` is claimed by two or more entities (after following
@@ -80,16 +80,18 @@ class KnowledgeBase {
     uint32_t alias;
   };
   using NameIndex = std::unordered_map<std::string, std::vector<NameRef>>;
+  using RelationIndex = std::unordered_map<std::string, std::vector<uint32_t>>;
 
   void index();
   std::vector<Match> matches(const NameIndex& index, const std::string& key, bool loose) const;
   size_t distinct_current(const std::vector<NameRef>& refs) const;
+  std::vector<const Relation*> relations_in(const RelationIndex& index, std::string_view id) const;
 
   KbContents contents_;
   NameIndex by_name_;
   NameIndex by_loose_name_;
   std::unordered_map<std::string, uint32_t> by_id_;  // upper-cased ids
-  std::unordered_map<std::string, std::vector<uint32_t>> relations_from_, relations_to_;
+  RelationIndex relations_from_, relations_to_;
 };
 
 }  // namespace osprey::kb

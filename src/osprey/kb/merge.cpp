@@ -14,15 +14,23 @@ namespace osprey::kb {
 
 Family family_of(EntityType type) {
   switch (type) {
-    case EntityType::kIntrusionSet: return Family::kActor;
+    case EntityType::kIntrusionSet:
+      return Family::kActor;
     case EntityType::kMalware:
-    case EntityType::kTool: return Family::kSoftware;
-    case EntityType::kAttackPattern: return Family::kTechnique;
-    case EntityType::kTactic: return Family::kTactic;
-    case EntityType::kVulnerability: return Family::kVulnerability;
-    case EntityType::kLocation: return Family::kLocation;
-    case EntityType::kSector: return Family::kSector;
-    case EntityType::kOrganization: return Family::kOrganization;
+    case EntityType::kTool:
+      return Family::kSoftware;
+    case EntityType::kAttackPattern:
+      return Family::kTechnique;
+    case EntityType::kTactic:
+      return Family::kTactic;
+    case EntityType::kVulnerability:
+      return Family::kVulnerability;
+    case EntityType::kLocation:
+      return Family::kLocation;
+    case EntityType::kSector:
+      return Family::kSector;
+    case EntityType::kOrganization:
+      return Family::kOrganization;
   }
   return Family::kOrganization;
 }
@@ -131,7 +139,9 @@ bool shares(const std::set<std::string>& a, const std::set<std::string>& b) {
   return false;
 }
 
-bool merges_by_links(Family f) { return f == Family::kActor || f == Family::kSoftware; }
+bool merges_by_links(Family f) {
+  return f == Family::kActor || f == Family::kSoftware;
+}
 
 class Merger {
  public:
@@ -293,7 +303,8 @@ class Merger {
       bool admissible = name.first == Family::kActor || software_may_share(list);
       for (size_t i = 0; i < list.size() && admissible; ++i)
         for (size_t j = i + 1; j < list.size() && admissible; ++j)
-          if (groups_.anchor_conflict(list[i], list[j]) || groups_.source_conflict(list[i], list[j]))
+          if (groups_.anchor_conflict(list[i], list[j]) ||
+              groups_.source_conflict(list[i], list[j]))
             admissible = false;
       if (!admissible) {
         ++report_.refused;
@@ -323,9 +334,8 @@ Grouping group_records(const std::vector<SourceRecord>& records, MergeReport& re
     out.groups[it->second].push_back(r);
   }
   for (auto& members : out.groups)
-    std::stable_sort(members.begin(), members.end(), [&records](size_t a, size_t b) {
-      return records[a].rank < records[b].rank;
-    });
+    std::stable_sort(members.begin(), members.end(),
+                     [&records](size_t a, size_t b) { return records[a].rank < records[b].rank; });
   out.keys = merger.keys();
   return out;
 }

@@ -37,12 +37,12 @@ namespace osprey::kb {
 // What merging did, for `kb build` to report.
 struct MergeReport {
   size_t records = 0;
-  size_t merged_by_identity = 0;   // rule 1 unions
-  size_t merged_by_link = 0;       // rules 2 and 3
-  size_t merged_by_name = 0;       // rule 4
-  size_t refused = 0;              // merges the guards refused
-  size_t dangling_links = 0;       // links to nothing the sources define
-  size_t unnamed_dropped = 0;      // entities no source names (a table row without upstream)
+  size_t merged_by_identity = 0;  // rule 1 unions
+  size_t merged_by_link = 0;      // rules 2 and 3
+  size_t merged_by_name = 0;      // rule 4
+  size_t refused = 0;             // merges the guards refused
+  size_t dangling_links = 0;      // links to nothing the sources define
+  size_t unnamed_dropped = 0;     // entities no source names (a table row without upstream)
 };
 
 // Entities (sorted by type, then id) and relations (sorted) from records in

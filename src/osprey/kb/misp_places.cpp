@@ -63,8 +63,7 @@ SourceRead read_misp_countries(const json& doc, const SourceSpec& spec, std::str
   });
 }
 
-SourceRead read_misp_target_information(const json& doc, const SourceSpec& spec,
-                                        std::string_view) {
+SourceRead read_misp_target_information(const json& doc, const SourceSpec& spec, std::string_view) {
   SourceRead read = read_cluster(doc, spec, [](const MispValue& v, SourceRecord& record) {
     for (const std::string& code : v.meta_texts("iso-code")) {
       if (is_upper_code(code, 2)) {

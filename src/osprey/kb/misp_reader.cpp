@@ -44,9 +44,8 @@ SourceRead read_misp_attack_mirror(const json& doc, const SourceSpec& spec, std:
 }
 
 SourceRead read_misp_actors(const json& doc, const SourceSpec& spec, std::string_view) {
-  return read_cluster(doc, spec, [](const MispValue& v, SourceRecord& record) {
-    add_countries(record, v);
-  });
+  return read_cluster(doc, spec,
+                      [](const MispValue& v, SourceRecord& record) { add_countries(record, v); });
 }
 
 SourceRead read_misp_360net(const json& doc, const SourceSpec& spec, std::string_view) {
@@ -91,7 +90,8 @@ SourceRead read_misp_tidal(const json& doc, const SourceSpec& spec, std::string_
 
 SourceRead read_misp_named(const json& doc, const SourceSpec& spec, std::string_view) {
   return read_cluster(doc, spec, [](const MispValue& v, SourceRecord& record) {
-    for (std::string& country : v.meta_texts("country")) record.countries.push_back(std::move(country));
+    for (std::string& country : v.meta_texts("country"))
+      record.countries.push_back(std::move(country));
   });
 }
 

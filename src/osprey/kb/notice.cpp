@@ -60,7 +60,9 @@ FOR A PARTICULAR PURPOSE.
 ```
 )";
 
-std::string cell(const std::string& text) { return text.empty() ? "—" : text; }
+std::string cell(const std::string& text) {
+  return text.empty() ? "—" : text;
+}
 
 }  // namespace
 

@@ -20,8 +20,7 @@ const nlohmann::json* member(const nlohmann::json& object, std::string_view key,
 const nlohmann::json& required_array(const nlohmann::json& object, std::string_view key,
                                      std::string_view where) {
   const nlohmann::json* value = member(object, key, where);
-  if (!value || !value->is_array())
-    throw BadInput(field_path(where, key) + ": expected an array");
+  if (!value || !value->is_array()) throw BadInput(field_path(where, key) + ": expected an array");
   return *value;
 }
 
@@ -75,7 +74,8 @@ std::string trimmed(std::string_view s) {
   clean.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (s.compare(i, 2, "\xE2\x80") == 0 && i + 2 < s.size() &&
-        static_cast<unsigned char>(s[i + 2]) >= 0x8B && static_cast<unsigned char>(s[i + 2]) <= 0x8F) {
+        static_cast<unsigned char>(s[i + 2]) >= 0x8B &&
+        static_cast<unsigned char>(s[i + 2]) <= 0x8F) {
       i += 2;
       continue;
     }

@@ -33,8 +33,8 @@ struct SourceLink {
 };
 
 struct SourceRecord {
-  std::string source;  // source tag, e.g. "misp:threat-actor"
-  int rank = 0;        // the source's place in the registry: lower speaks first
+  std::string source;    // source tag, e.g. "misp:threat-actor"
+  int rank = 0;          // the source's place in the registry: lower speaks first
   bool renames = false;  // SourceSpec::renames of its source
   bool typed = true;     // SourceSpec::typed of its source
   EntityType type = EntityType::kIntrusionSet;

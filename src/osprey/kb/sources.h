@@ -36,9 +36,9 @@ struct SourceSpec {
   // characters (the first match in name order is read). Empty for tables.
   std::string_view path;
   std::string_view description;
-  EntityType type;             // the type of its records unless the data says otherwise
-  std::string_view category;   // Entity::category for its records, if any
-  bool required;               // `kb build` fails without it
+  EntityType type;            // the type of its records unless the data says otherwise
+  std::string_view category;  // Entity::category for its records, if any
+  bool required;              // `kb build` fails without it
   ReadFn read;
   // Its entries may be several names of one thing (Microsoft lists both
   // STRONTIUM and Forest Blizzard). Entries of any other source are distinct
