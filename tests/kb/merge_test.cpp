@@ -128,6 +128,20 @@ TEST(KbMerge, LinkToAnAuthorityThatNamesTheRecordMerges) {
   EXPECT_EQ(m.named("Opal Sleet").sources, Sources{"misp:microsoft-activity-group"});
 }
 
+TEST(KbMerge, CitingOneAttackIdJoinsThatEntry) {
+  auto magic = attack("00000000-0000-4000-8000-000000000059", "G0059", "Magic Hound");
+  auto lazarus = attack("00000000-0000-4000-8000-000000000032", "G0032", "Lazarus Group");
+  auto apt38 = attack("00000000-0000-4000-8000-000000000082", "G0082", "APT38");
+  auto apt35 = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000003a5", "APT35",
+                      {"G0059"});
+  auto umbrella = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000003a6",
+                         "Hidden Cobra", {"G0032", "G0082"});  // cites two: joins neither
+  auto m = merge({magic, lazarus, apt38, apt35, umbrella});
+  EXPECT_EQ(m.contents.entities.size(), 4u);
+  EXPECT_EQ(m.named("Magic Hound").sources, (Sources{"attack:enterprise", "misp:threat-actor"}));
+  EXPECT_EQ(m.named("Hidden Cobra").sources, Sources{"misp:threat-actor"});
+}
+
 TEST(KbMerge, AnEntityNeverHoldsTwoAttackObjects) {
   auto a1 = attack("00000000-0000-4000-8000-000000000032", "G0032", "Lazarus Group", {"Andariel"});
   auto a2 = attack("00000000-0000-4000-8000-000000000138", "G0138", "Andariel");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "osprey/kb/grouping.h"
@@ -233,9 +234,32 @@ class Merger {
     return found;
   }
 
+  // The current ATT&CK groups or software a record's names cite by id (MISP
+  // lists "G0059" among APT35's names), when they cite exactly one.
+  std::optional<size_t> cited_attack_group(size_t r) {
+    std::set<size_t> cited;
+    for (const std::string& name : records_[r].synonyms) {
+      std::string id = trimmed(name);
+      bool attack_id =
+          id.size() == 5 && (id[0] == 'G' || id[0] == 'S') &&
+          std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+      auto it = attack_id ? keys_.find("attack:" + id) : keys_.end();
+      if (it == keys_.end()) continue;
+      for (size_t t : it->second) {
+        size_t group = groups_.root(t);
+        if (family_of(records_[t].type) == family_of(records_[r].type) && !groups_.blocked(group))
+          cited.insert(group);
+      }
+    }
+    if (cited.size() != 1) return std::nullopt;
+    return *cited.begin();
+  }
+
   // Rule 3: a `similar` link to a group whose authority names the record
-  // (or is named by it), when exactly one group qualifies. Candidates are
-  // chosen before any is joined, so joins do not chain within the rule.
+  // (or is named by it, by name or by ATT&CK id: MISP's "Sandworm" lists
+  // G0034, "Sandworm Team"), or the one current ATT&CK entry the record
+  // cites by id, when exactly one group qualifies. Candidates are chosen
+  // before any is joined, so joins do not chain within the rule.
   void join_linked_to_authority() {
     std::vector<std::pair<size_t, size_t>> joins;
     for (size_t r = 0; r < records_.size(); ++r) {
@@ -251,10 +275,14 @@ class Merger {
         size_t auth = authority(group);
         if (auth == kNone) continue;
         const SourceRecord& a = records_[auth];
+        auto attack = a.ids.find("attack");
         bool named = shares(own, all_name_keys(a)) ||
-                     (!a.primary_names.empty() && names.count(name_key(a.primary_names.front())));
+                     (!a.primary_names.empty() && names.count(name_key(a.primary_names.front()))) ||
+                     (attack != a.ids.end() && names.count(name_key(attack->second.front())));
         if (named) candidates.insert(group);
       }
+      if (auto cited = cited_attack_group(r); cited && *cited != own_group)
+        candidates.insert(*cited);
       if (candidates.size() == 1) joins.emplace_back(r, *candidates.begin());
       if (candidates.size() > 1) ++report_.refused;
     }

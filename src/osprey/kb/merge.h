@@ -9,8 +9,10 @@
 //      (their primary names, never their synonyms) are the same;
 //   3. an explicit `similar` link to an entity whose authority — its ATT&CK
 //      object, else its one MISP threat-actor entry — lists the record's own
-//      name among its names (or the record lists the authority's own name),
-//      when exactly one entity qualifies;
+//      name among its names (or the record lists the authority's own name or
+//      ATT&CK id); or the record lists exactly one current ATT&CK group or
+//      software id (MISP gives "G0059" among APT35's names) — when exactly
+//      one entity qualifies;
 //   4. the same own name given by different sources: for actors, all
 //      actors with that own name join (or none, when a guard objects); for
 //      software, whose names are reused far more ("Pandora" is a ransomware,
