@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "osprey/kb/knowledge_base.h"
 #include "osprey/observables/extractor.h"
 #include "osprey/text/pattern_set.h"
 #include "osprey/text/refang.h"
@@ -119,6 +120,16 @@ void BM_CreateExtractorCold(benchmark::State& state) {
     unsetenv("OSPREY_CACHE_DIR");
 }
 BENCHMARK(BM_CreateExtractorCold)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// Loading the committed knowledge base (kb/) into memory, indexes built.
+void BM_KbLoad(benchmark::State& state) {
+  for (auto _ : state) {
+    auto kb = osprey::kb::KnowledgeBase::load(OSPREY_KB_DIR);
+    if (!kb.ok()) state.SkipWithError(kb.error().message.c_str());
+    benchmark::DoNotOptimize(kb);
+  }
+}
+BENCHMARK(BM_KbLoad)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

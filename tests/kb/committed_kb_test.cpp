@@ -2,7 +2,6 @@
 // rest of Osprey relies on, the file limits, and the load budget.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 
 #include "kb/kb_support.h"
@@ -28,16 +27,11 @@ const Entity* by_id(std::string_view id) {
   return committed().find(id);
 }
 
-TEST(KbCommitted, LoadsWithinBudget) {
-  auto start = std::chrono::steady_clock::now();
+// Load time is measured in bench/ (BM_KbLoad), not asserted here.
+TEST(KbCommitted, Loads) {
   auto loaded = KnowledgeBase::load(OSPREY_KB_DIR);
-  double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-  std::printf("[ kb load ] %.0f ms, %zu entities\n", ms, loaded.value().entities().size());
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  EXPECT_LT(ms, 300.0);
-#endif
+  EXPECT_GT(loaded.value().entities().size(), 10000u);
 }
 
 TEST(KbCommitted, FilesStayUnder8MiB) {
