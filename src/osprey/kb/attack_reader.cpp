@@ -2,7 +2,6 @@
 // groups, software, their `uses` relationships and `revoked-by` redirects.
 // Campaigns, matrices and identities are not entities of the knowledge base.
 #include <map>
-#include <regex>
 
 #include "osprey/kb/names.h"
 #include "osprey/kb/readers.h"
@@ -122,11 +121,13 @@ std::string bundle_version(const json& objects, std::string_view file) {
     if (object.is_object() && object.value("type", "") == "x-mitre-collection" &&
         object.contains("x_mitre_version") && object["x_mitre_version"].is_string())
       return object["x_mitre_version"].get<std::string>();
-  std::smatch m;
-  std::string name(file);
-  static const std::regex kVersion(R"(-attack-([0-9]+(\.[0-9]+)*))");
-  if (std::regex_search(name, m, kVersion)) return m[1];
-  return {};
+  size_t at = file.find("-attack-");
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = file.substr(at + 8);
+  size_t end = rest.find_first_not_of("0123456789.");
+  std::string_view version = rest.substr(0, end);
+  while (!version.empty() && version.back() == '.') version.remove_suffix(1);
+  return std::string(version);
 }
 
 }  // namespace
