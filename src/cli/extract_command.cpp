@@ -6,8 +6,12 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "cli/output.h"
+#include "osprey/kb/kb_dir.h"
+#include "osprey/kb/knowledge_base.h"
+#include "osprey/kb/matcher.h"
 #include "osprey/observables/extractor.h"
 #include "osprey/observables/registry.h"
 #include "osprey/text/markup.h"
@@ -19,6 +23,15 @@ struct ExtractArgs {
   std::vector<std::string> inputs;
   Format format = Format::kJson;
   observables::ExtractOptions options;
+  std::string kb_dir;     // --kb; empty: the default search
+  bool entities = true;   // --no-entities turns recognition off
+};
+
+// What extraction needs, made once for all inputs.
+struct Engines {
+  observables::Extractor extractor;
+  std::unique_ptr<kb::KnowledgeBase> kb;
+  std::unique_ptr<kb::EntityMatcher> matcher;
 };
 
 struct FileCloser {
@@ -27,40 +40,69 @@ struct FileCloser {
   }
 };
 
-// HTML files smaller than this are read whole and have their markup blanked;
-// anything else is streamed as text.
-constexpr size_t kMarkupLimit = 64u << 20;
+// Inputs up to this size are read whole: HTML has its markup blanked, and
+// entities are recognised. Larger ones stream through the observable
+// extractor in bounded memory.
+constexpr size_t kWholeLimit = 64u << 20;
 
 // Reads one input and returns its findings, or an error naming it.
-Result<Findings> extract_input(const observables::Extractor& extractor, const std::string& name,
+Result<Findings> extract_input(const Engines& engines, const std::string& name,
                                const observables::ExtractOptions& options) {
   std::unique_ptr<FILE, FileCloser> file(name == "-" ? stdin : std::fopen(name.c_str(), "rb"));
   if (!file) return Error{"cannot read " + name + ": " + std::strerror(errno)};
-  auto stream = extractor.stream(options);
   std::string buffer(1u << 20, '\0');
-  std::string head;  // the first bytes, kept whole while the input may be HTML
-  bool holding = true;
+  std::string whole;  // the input while it fits under kWholeLimit
+  std::optional<observables::ObservableStream> stream;
   for (;;) {
     size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
     if (n == 0) break;
     std::string_view bytes(buffer.data(), n);
-    if (holding) {
-      head.append(bytes);
-      if (head.size() >= 512 && !text::looks_like_html(head)) holding = false;
-      if (head.size() > kMarkupLimit) holding = false;
-      if (!holding) {
-        stream.feed(head);
-        head.clear();
-      }
-    } else {
-      stream.feed(bytes);
+    if (!stream && whole.size() + n <= kWholeLimit) {
+      whole.append(bytes);
+      continue;
     }
+    if (!stream) {
+      stream.emplace(engines.extractor.stream(options));
+      stream->feed(whole);
+      whole.clear();
+    }
+    stream->feed(bytes);
   }
   if (std::ferror(file.get())) return Error{"cannot read " + name + ": " + std::strerror(errno)};
-  if (holding) stream.feed(text::looks_like_html(head) ? text::blank_markup(head) : head);
-  Findings findings = stream.finish();
+  Findings findings;
+  if (stream) {
+    findings = stream->finish();
+  } else {
+    if (text::looks_like_html(whole)) whole = text::blank_markup(whole);
+    findings = engines.extractor.extract(whole, options);
+    if (engines.matcher) findings.entities = engines.matcher->match(whole);
+  }
   findings.source = name;
   return findings;
+}
+
+// The knowledge base and its matcher, or nothing (with a warning) when no
+// knowledge base can be found: observables do not need one.
+void load_entities(Engines& engines, const ExtractArgs& args) {
+  if (!args.entities) return;
+  Result<std::string> dir = args.kb_dir.empty() ? kb::find_kb_dir(kb::default_kb_search())
+                                                : Result<std::string>(args.kb_dir);
+  if (!dir.ok()) {
+    std::cerr << "osprey: no knowledge base, entities are not recognised (" << dir.error().message << ")\n";
+    return;
+  }
+  auto loaded = kb::KnowledgeBase::load(dir.value());
+  if (!loaded.ok()) {
+    std::cerr << "osprey: " << loaded.error().message << "; entities are not recognised\n";
+    return;
+  }
+  engines.kb = std::make_unique<kb::KnowledgeBase>(std::move(loaded).value());
+  auto matcher = kb::EntityMatcher::create(*engines.kb);
+  if (!matcher.ok()) {
+    std::cerr << "osprey: " << matcher.error().message << "; entities are not recognised\n";
+    return;
+  }
+  engines.matcher = std::make_unique<kb::EntityMatcher>(std::move(matcher).value());
 }
 
 }  // namespace
@@ -96,9 +138,11 @@ void add_extract_command(CLI::App& app, int& exit_code) {
       exit_code = 1;
       return;
     }
+    Engines engines{std::move(extractor).value(), nullptr, nullptr};
+    load_entities(engines, *args);
     FindingsWriter writer(std::cout, args->format, args->inputs.size());
     for (const std::string& input : args->inputs) {
-      auto findings = extract_input(extractor.value(), input, args->options);
+      auto findings = extract_input(engines, input, args->options);
       if (!findings.ok()) {
         std::cerr << "osprey: " << findings.error().message << "\n";
         exit_code = 1;

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
+#include "osprey/model/json.h"
 #include "osprey/text/utf8.h"
 
 namespace osprey::cli {
@@ -143,7 +146,13 @@ void FindingsWriter::write(const Findings& f) {
           doc.clear();
         }
       }
-      doc += f.observables.empty() ? "]}" : "\n]}";
+      doc += f.observables.empty() ? "]" : "\n]";
+      doc += ",\"entities\":[";
+      for (size_t i = 0; i < f.entities.size(); ++i) {
+        doc += i ? ",\n  " : "\n  ";
+        doc += nlohmann::json(f.entities[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      }
+      doc += f.entities.empty() ? "]}" : "\n]}";
       if (!array_) doc += "\n";
       out_ << doc;
       break;
@@ -180,6 +189,15 @@ void FindingsWriter::write(const Findings& f) {
         if (!o.benign.empty()) out_ << "  benign: " << o.benign;
         if (o.count > 1) out_ << "  ×" << o.count;
         if (!o.rule.empty()) out_ << "\n      rule: " << o.rule;
+        out_ << "\n";
+      }
+      if (!f.entities.empty()) out_ << "  entities: " << f.entities.size() << "\n";
+      for (const Mention& m : f.entities) {
+        out_ << fmt::format("  {:<16} {}", m.type, m.name);
+        if (m.alias != m.name) out_ << "  (as \"" << m.alias << "\")";
+        if (!m.role.empty()) out_ << "  [" << m.role << "]";
+        out_ << fmt::format("  {:.2f}", m.confidence);
+        if (m.count > 1) out_ << "  ×" << m.count;
         out_ << "\n";
       }
       break;

@@ -34,14 +34,35 @@ void from_json(const nlohmann::json& j, Observable& o) {
   o.rule = j.value("rule", "");
 }
 
+void to_json(nlohmann::json& j, const Mention& m) {
+  j = nlohmann::json{{"type", m.type},   {"id", m.id},           {"name", m.name},
+                     {"alias", m.alias}, {"confidence", m.confidence}, {"spans", m.spans},
+                     {"count", m.count}, {"reasons", m.reasons}};
+  if (!m.role.empty()) j["role"] = m.role;
+}
+
+void from_json(const nlohmann::json& j, Mention& m) {
+  m.type = j.at("type").get<std::string>();
+  m.id = j.value("id", "");
+  m.name = j.value("name", "");
+  m.alias = j.value("alias", "");
+  m.role = j.value("role", "");
+  m.confidence = j.value("confidence", 0.0);
+  m.reasons = j.value("reasons", std::vector<std::string>{});
+  m.spans = j.value("spans", std::vector<Span>{});
+  m.count = j.value("count", uint64_t{m.spans.size()});
+}
+
 void to_json(nlohmann::json& j, const Findings& f) {
   j = nlohmann::json{{"source", f.source}, {"bytes", f.bytes}, {"observables", f.observables}};
+  j["entities"] = f.entities;
 }
 
 void from_json(const nlohmann::json& j, Findings& f) {
   f.source = j.value("source", "");
   f.bytes = j.value("bytes", uint64_t{0});
   f.observables = j.value("observables", std::vector<Observable>{});
+  f.entities = j.value("entities", std::vector<Mention>{});
 }
 
 }  // namespace osprey

@@ -12,6 +12,8 @@ void to_json(nlohmann::json& j, const Span& span);
 void from_json(const nlohmann::json& j, Span& span);
 void to_json(nlohmann::json& j, const Observable& observable);
 void from_json(const nlohmann::json& j, Observable& observable);
+void to_json(nlohmann::json& j, const Mention& mention);
+void from_json(const nlohmann::json& j, Mention& mention);
 void to_json(nlohmann::json& j, const Findings& findings);
 void from_json(const nlohmann::json& j, Findings& findings);
 

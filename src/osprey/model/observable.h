@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "osprey/model/mention.h"
 #include "osprey/model/span.h"
 
 namespace osprey {
@@ -27,6 +28,7 @@ struct Findings {
   std::string source;  // file path, "-" for stdin, or URL
   uint64_t bytes = 0;  // bytes analysed
   std::vector<Observable> observables;
+  std::vector<Mention> entities;  // empty when no knowledge base was used
 };
 
 }  // namespace osprey

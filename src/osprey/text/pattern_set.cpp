@@ -51,6 +51,7 @@ std::string cache_key(const std::vector<Pattern>& patterns, bool report_start) {
   for (const Pattern& p : patterns) {
     h = fnv1a(p.expression, h);
     h = fnv1a(p.caseless ? "\x01i" : "\x01s", h);
+    h = fnv1a(p.literal ? "\x01l" : "\x01r", h);
     h = fnv1a(std::to_string(p.id) + "\x02", h);
   }
   std::ostringstream name;
@@ -102,16 +103,24 @@ Result<std::unique_ptr<PatternSet>> PatternSet::compile(const std::vector<Patter
   if (!set->handles_->database) {
     std::vector<const char*> expressions;
     std::vector<unsigned> flags, ids;
+    std::vector<size_t> lengths;
     for (const Pattern& p : patterns) {
       expressions.push_back(p.expression.c_str());
+      lengths.push_back(p.expression.size());
       flags.push_back((report_start ? HS_FLAG_SOM_LEFTMOST : 0u) |
                       (p.caseless ? HS_FLAG_CASELESS : 0u));
       ids.push_back(p.id);
     }
     hs_compile_error_t* error = nullptr;
-    if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
-                         static_cast<unsigned>(patterns.size()), kMode, nullptr,
-                         &set->handles_->database, &error) != HS_SUCCESS) {
+    bool literal = !patterns.empty() && patterns.front().literal;
+    hs_error_t status =
+        literal ? hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                                       static_cast<unsigned>(patterns.size()), kMode, nullptr,
+                                       &set->handles_->database, &error)
+                : hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                                   static_cast<unsigned>(patterns.size()), kMode, nullptr,
+                                   &set->handles_->database, &error);
+    if (status != HS_SUCCESS) {
       std::string message = "pattern compile failed: ";
       message += error ? error->message : "unknown error";
       if (error && error->expression >= 0)

@@ -16,9 +16,10 @@
 namespace osprey::text {
 
 struct Pattern {
-  std::string expression;  // Hyperscan (PCRE subset) syntax
+  std::string expression;  // Hyperscan (PCRE subset) syntax, or a literal
   bool caseless = true;
   unsigned id = 0;  // reported back with each match
+  bool literal = false;  // the expression is a plain string (all patterns of a set must agree)
 };
 
 // A match: pattern id and [from, to) in the scanned text. `from` is the

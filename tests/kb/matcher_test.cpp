@@ -1,0 +1,177 @@
+// Entity recognition against the committed knowledge base: unit cases for
+// each rule, and the hand-written evaluation set (tests/fixtures/entities/)
+// scored by precision and recall per entity type.
+#include "osprey/kb/matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace osprey::kb {
+namespace {
+
+const KnowledgeBase& kb() {
+  static const KnowledgeBase base = [] {
+    auto loaded = KnowledgeBase::load(OSPREY_KB_DIR);
+    if (!loaded.ok()) std::abort();
+    return std::move(loaded).value();
+  }();
+  return base;
+}
+
+const EntityMatcher& matcher() {
+  static const EntityMatcher m = EntityMatcher::create(kb()).value();
+  return m;
+}
+
+// "type:name" for every mention, with the role when there is one.
+std::set<std::string> recognised(std::string_view text) {
+  std::set<std::string> out;
+  for (const Mention& m : matcher().match(text))
+    out.insert(m.type + ":" + m.name + (m.role.empty() ? "" : "/" + m.role));
+  return out;
+}
+
+bool has_type(std::string_view text, std::string_view type) {
+  for (const Mention& m : matcher().match(text))
+    if (m.type == type) return true;
+  return false;
+}
+
+TEST(EntityMatcher, ActorsWithAliasesStayApart) {
+  auto found = recognised("APT43, whose activity others report as Kimsuky, struck again.");
+  EXPECT_TRUE(found.count("intrusion-set:APT43")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.count("intrusion-set:Kimsuky")) << ::testing::PrintToString(found);
+}
+
+TEST(EntityMatcher, SpellingVariantsResolveToTheKnownEntry) {
+  for (const char* text : {"APT 28 struck", "the APT-28 operators", "Fancy Bear is active", "Fancy-Bear is active"})
+    EXPECT_TRUE(recognised(text).count("intrusion-set:APT28")) << text;
+}
+
+TEST(EntityMatcher, OrdinaryWordsAreNotActorsWithoutACue) {
+  for (const char* text : {"The silence in the hall was total.", "A snake escaped from the zoo.",
+                           "Thallium and mercury are toxic metals.", "The sandworm rose from the dunes.",
+                           "Lazarus was raised from the dead.", "A typhoon and a blizzard hit the coast."})
+    EXPECT_FALSE(has_type(text, "intrusion-set") || has_type(text, "malware") || has_type(text, "tool")) << text;
+}
+
+TEST(EntityMatcher, OrdinaryWordsAreActorsBesideACue) {
+  EXPECT_TRUE(has_type("The Sandworm group attacked the grid.", "intrusion-set"));
+  EXPECT_TRUE(has_type("Analysts said the Silence group stole funds.", "intrusion-set"));
+}
+
+TEST(EntityMatcher, CountryRoles) {
+  auto found = recognised("A North Korean group targeted South Korean ministries.");
+  EXPECT_TRUE(found.count("location:North Korea/sponsor")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.count("location:South Korea/victim")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(recognised("Officials in Pyongyang denied it.").count("location:North Korea/location"));
+}
+
+TEST(EntityMatcher, ReportersAreNotVictims) {
+  auto found = recognised("Mandiant said the campaign continued.");
+  EXPECT_TRUE(found.count("organization:Mandiant/reporter")) << ::testing::PrintToString(found);
+}
+
+TEST(EntityMatcher, TechniquesByNameIdAndPhrasing) {
+  auto found = recognised("They used spear-phishing and T1059.001 to run PowerShell.");
+  bool phishing = false, powershell = false;
+  for (const std::string& f : found) {
+    phishing = phishing || f.find("Spearphishing Attachment") != std::string::npos;
+    powershell = powershell || f.find("PowerShell") != std::string::npos;
+  }
+  EXPECT_TRUE(phishing) << ::testing::PrintToString(found);
+  EXPECT_TRUE(powershell) << ::testing::PrintToString(found);
+}
+
+TEST(EntityMatcher, SpansPointAtTheAliasAsWritten) {
+  std::string text = "Reports tie the Lazarus Group to the heist.";
+  auto mentions = matcher().match(text);
+  ASSERT_FALSE(mentions.empty());
+  const Mention& m = mentions.front();
+  EXPECT_EQ(text.substr(m.spans[0].start, m.spans[0].end - m.spans[0].start), m.alias);
+}
+
+// ---- evaluation over the hand-written passages
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The knowledge-base id an expected entity stands for, or "" when the
+// knowledge base does not know it.
+std::string expected_id(const nlohmann::json& e) {
+  std::string type = e["type"], name = e["name"];
+  if (type == "location" || type == "attack-pattern") {
+    if (const Entity* found = kb().find(name)) return kb().current(*found).id;
+  }
+  for (const Match& m : kb().lookup(name))
+    if (type_name(m.entity->type) == type) return kb().current(*m.entity).id;
+  return {};
+}
+
+struct Score {
+  size_t tp = 0, fp = 0, fn = 0;
+};
+
+TEST(EntityEvaluation, PrecisionAndRecallPerType) {
+  std::filesystem::path dir = std::filesystem::path(OSPREY_FIXTURES) / "entities";
+  std::vector<std::filesystem::path> passages;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.path().extension() == ".txt") passages.push_back(entry.path());
+  std::sort(passages.begin(), passages.end());
+  std::map<std::string, Score> scores;
+  size_t noise_actors = 0, unknown = 0;
+  for (const auto& path : passages) {
+    auto expected = nlohmann::json::parse(read(std::filesystem::path(path).replace_extension(".expected.json")));
+    std::set<std::pair<std::string, std::string>> want, got;
+    for (const auto& e : expected["entities"]) {
+      std::string id = expected_id(e);
+      if (id.empty()) {
+        ++unknown;
+        continue;
+      }
+      want.insert({e["type"].get<std::string>(), id});
+    }
+    for (const Mention& m : matcher().match(read(path))) got.insert({m.type, m.id});
+    bool noise = std::none_of(expected["entities"].begin(), expected["entities"].end(), [](const auto& e) {
+      return e["type"] == "intrusion-set" || e["type"] == "malware" || e["type"] == "tool";
+    });
+    for (const auto& g : got) {
+      if (want.count(g)) ++scores[g.first].tp;
+      else ++scores[g.first].fp;
+      if (noise && (g.first == "intrusion-set" || g.first == "malware" || g.first == "tool")) ++noise_actors;
+    }
+    for (const auto& w : want)
+      if (!got.count(w)) ++scores[w.first].fn;
+  }
+  Score all;
+  std::printf("%-16s %5s %5s %5s %6s %6s %6s\n", "type", "tp", "fp", "fn", "P", "R", "F1");
+  for (const auto& [type, s] : scores) {
+    double p = s.tp + s.fp ? double(s.tp) / double(s.tp + s.fp) : 1, r = s.tp + s.fn ? double(s.tp) / double(s.tp + s.fn) : 1;
+    std::printf("%-16s %5zu %5zu %5zu %6.3f %6.3f %6.3f\n", type.c_str(), s.tp, s.fp, s.fn, p, r,
+                p + r ? 2 * p * r / (p + r) : 0);
+    all.tp += s.tp;
+    all.fp += s.fp;
+    all.fn += s.fn;
+  }
+  double p = double(all.tp) / double(all.tp + all.fp), r = double(all.tp) / double(all.tp + all.fn);
+  std::printf("%-16s %5zu %5zu %5zu %6.3f %6.3f %6.3f  (%zu passages; %zu expected names unknown to the KB; "
+              "actors in noise passages: %zu)\n",
+              "ALL", all.tp, all.fp, all.fn, p, r, 2 * p * r / (p + r), passages.size(), unknown, noise_actors);
+  EXPECT_GE(passages.size(), 60u);
+  // Floors that hold today, so that recognition does not silently regress.
+  EXPECT_GE(p, 0.70);
+  EXPECT_GE(r, 0.60);
+}
+
+}  // namespace
+}  // namespace osprey::kb
