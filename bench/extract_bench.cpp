@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "osprey/kb/knowledge_base.h"
+#include "osprey/kb/matcher.h"
 #include "osprey/observables/extractor.h"
 #include "osprey/text/pattern_set.h"
 #include "osprey/text/refang.h"
@@ -130,6 +131,25 @@ void BM_KbLoad(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_KbLoad)->Unit(benchmark::kMillisecond);
+
+// Recognising knowledge-base entities in the corpus (matcher ready).
+void BM_MatchEntities(benchmark::State& state) {
+  static const auto kb = osprey::kb::KnowledgeBase::load(OSPREY_KB_DIR);
+  if (!kb.ok()) {
+    state.SkipWithError(kb.error().message.c_str());
+    return;
+  }
+  static const auto matcher = osprey::kb::EntityMatcher::create(kb.value()).value();
+  // Article-sized pieces, as recognition runs per article.
+  const std::string& text = corpus();
+  size_t found = 0;
+  for (auto _ : state)
+    for (size_t pos = 0; pos < text.size(); pos += 8192)
+      found += matcher.match(std::string_view(text).substr(pos, 8192)).size();
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  benchmark::DoNotOptimize(found);
+}
+BENCHMARK(BM_MatchEntities)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -23,8 +23,8 @@ struct ExtractArgs {
   std::vector<std::string> inputs;
   Format format = Format::kJson;
   observables::ExtractOptions options;
-  std::string kb_dir;     // --kb; empty: the default search
-  bool entities = true;   // --no-entities turns recognition off
+  std::string kb_dir;    // --kb; empty: the default search
+  bool entities = true;  // --no-entities turns recognition off
 };
 
 // What extraction needs, made once for all inputs.
@@ -88,7 +88,8 @@ void load_entities(Engines& engines, const ExtractArgs& args) {
   Result<std::string> dir = args.kb_dir.empty() ? kb::find_kb_dir(kb::default_kb_search())
                                                 : Result<std::string>(args.kb_dir);
   if (!dir.ok()) {
-    std::cerr << "osprey: no knowledge base, entities are not recognised (" << dir.error().message << ")\n";
+    std::cerr << "osprey: no knowledge base, entities are not recognised (" << dir.error().message
+              << ")\n";
     return;
   }
   auto loaded = kb::KnowledgeBase::load(dir.value());

@@ -150,7 +150,8 @@ void FindingsWriter::write(const Findings& f) {
       doc += ",\"entities\":[";
       for (size_t i = 0; i < f.entities.size(); ++i) {
         doc += i ? ",\n  " : "\n  ";
-        doc += nlohmann::json(f.entities[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        doc += nlohmann::json(f.entities[i])
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       }
       doc += f.entities.empty() ? "]}" : "\n]}";
       if (!array_) doc += "\n";

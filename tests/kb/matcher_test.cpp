@@ -50,15 +50,19 @@ TEST(EntityMatcher, ActorsWithAliasesStayApart) {
 }
 
 TEST(EntityMatcher, SpellingVariantsResolveToTheKnownEntry) {
-  for (const char* text : {"APT 28 struck", "the APT-28 operators", "Fancy Bear is active", "Fancy-Bear is active"})
+  for (const char* text :
+       {"APT 28 struck", "the APT-28 operators", "Fancy Bear is active", "Fancy-Bear is active"})
     EXPECT_TRUE(recognised(text).count("intrusion-set:APT28")) << text;
 }
 
 TEST(EntityMatcher, OrdinaryWordsAreNotActorsWithoutACue) {
-  for (const char* text : {"The silence in the hall was total.", "A snake escaped from the zoo.",
-                           "Thallium and mercury are toxic metals.", "The sandworm rose from the dunes.",
-                           "Lazarus was raised from the dead.", "A typhoon and a blizzard hit the coast."})
-    EXPECT_FALSE(has_type(text, "intrusion-set") || has_type(text, "malware") || has_type(text, "tool")) << text;
+  for (const char* text :
+       {"The silence in the hall was total.", "A snake escaped from the zoo.",
+        "Thallium and mercury are toxic metals.", "The sandworm rose from the dunes.",
+        "Lazarus was raised from the dead.", "A typhoon and a blizzard hit the coast."})
+    EXPECT_FALSE(has_type(text, "intrusion-set") || has_type(text, "malware") ||
+                 has_type(text, "tool"))
+        << text;
 }
 
 TEST(EntityMatcher, OrdinaryWordsAreActorsBesideACue) {
@@ -70,7 +74,8 @@ TEST(EntityMatcher, CountryRoles) {
   auto found = recognised("A North Korean group targeted South Korean ministries.");
   EXPECT_TRUE(found.count("location:North Korea/sponsor")) << ::testing::PrintToString(found);
   EXPECT_TRUE(found.count("location:South Korea/victim")) << ::testing::PrintToString(found);
-  EXPECT_TRUE(recognised("Officials in Pyongyang denied it.").count("location:North Korea/location"));
+  EXPECT_TRUE(
+      recognised("Officials in Pyongyang denied it.").count("location:North Korea/location"));
 }
 
 TEST(EntityMatcher, ReportersAreNotVictims) {
@@ -131,7 +136,8 @@ TEST(EntityEvaluation, PrecisionAndRecallPerType) {
   std::map<std::string, Score> scores;
   size_t noise_actors = 0, unknown = 0;
   for (const auto& path : passages) {
-    auto expected = nlohmann::json::parse(read(std::filesystem::path(path).replace_extension(".expected.json")));
+    auto expected = nlohmann::json::parse(
+        read(std::filesystem::path(path).replace_extension(".expected.json")));
     std::set<std::pair<std::string, std::string>> want, got;
     for (const auto& e : expected["entities"]) {
       std::string id = expected_id(e);
@@ -142,13 +148,17 @@ TEST(EntityEvaluation, PrecisionAndRecallPerType) {
       want.insert({e["type"].get<std::string>(), id});
     }
     for (const Mention& m : matcher().match(read(path))) got.insert({m.type, m.id});
-    bool noise = std::none_of(expected["entities"].begin(), expected["entities"].end(), [](const auto& e) {
-      return e["type"] == "intrusion-set" || e["type"] == "malware" || e["type"] == "tool";
-    });
+    bool noise =
+        std::none_of(expected["entities"].begin(), expected["entities"].end(), [](const auto& e) {
+          return e["type"] == "intrusion-set" || e["type"] == "malware" || e["type"] == "tool";
+        });
     for (const auto& g : got) {
-      if (want.count(g)) ++scores[g.first].tp;
-      else ++scores[g.first].fp;
-      if (noise && (g.first == "intrusion-set" || g.first == "malware" || g.first == "tool")) ++noise_actors;
+      if (want.count(g))
+        ++scores[g.first].tp;
+      else
+        ++scores[g.first].fp;
+      if (noise && (g.first == "intrusion-set" || g.first == "malware" || g.first == "tool"))
+        ++noise_actors;
     }
     for (const auto& w : want)
       if (!got.count(w)) ++scores[w.first].fn;
@@ -156,7 +166,8 @@ TEST(EntityEvaluation, PrecisionAndRecallPerType) {
   Score all;
   std::printf("%-16s %5s %5s %5s %6s %6s %6s\n", "type", "tp", "fp", "fn", "P", "R", "F1");
   for (const auto& [type, s] : scores) {
-    double p = s.tp + s.fp ? double(s.tp) / double(s.tp + s.fp) : 1, r = s.tp + s.fn ? double(s.tp) / double(s.tp + s.fn) : 1;
+    double p = s.tp + s.fp ? double(s.tp) / double(s.tp + s.fp) : 1,
+           r = s.tp + s.fn ? double(s.tp) / double(s.tp + s.fn) : 1;
     std::printf("%-16s %5zu %5zu %5zu %6.3f %6.3f %6.3f\n", type.c_str(), s.tp, s.fp, s.fn, p, r,
                 p + r ? 2 * p * r / (p + r) : 0);
     all.tp += s.tp;
@@ -164,9 +175,12 @@ TEST(EntityEvaluation, PrecisionAndRecallPerType) {
     all.fn += s.fn;
   }
   double p = double(all.tp) / double(all.tp + all.fp), r = double(all.tp) / double(all.tp + all.fn);
-  std::printf("%-16s %5zu %5zu %5zu %6.3f %6.3f %6.3f  (%zu passages; %zu expected names unknown to the KB; "
-              "actors in noise passages: %zu)\n",
-              "ALL", all.tp, all.fp, all.fn, p, r, 2 * p * r / (p + r), passages.size(), unknown, noise_actors);
+  std::printf(
+      "%-16s %5zu %5zu %5zu %6.3f %6.3f %6.3f  (%zu passages; %zu expected names unknown to the "
+      "KB; "
+      "actors in noise passages: %zu)\n",
+      "ALL", all.tp, all.fp, all.fn, p, r, 2 * p * r / (p + r), passages.size(), unknown,
+      noise_actors);
   EXPECT_GE(passages.size(), 60u);
   // Floors that hold today, so that recognition does not silently regress.
   EXPECT_GE(p, 0.70);

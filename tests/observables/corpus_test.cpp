@@ -63,8 +63,9 @@ void evaluate(const char* folder, size_t tolerated) {
   }
   double precision = tp + fp ? double(tp) / double(tp + fp) : 1.0;
   double recall = tp + fn ? double(tp) / double(tp + fn) : 1.0;
-  std::printf("%s: %zu files, tp %zu fp %zu fn %zu, precision %.3f recall %.3f, traps reported %zu\n",
-              folder, files, tp, fp, fn, precision, recall, traps);
+  std::printf(
+      "%s: %zu files, tp %zu fp %zu fn %zu, precision %.3f recall %.3f, traps reported %zu\n",
+      folder, files, tp, fp, fn, precision, recall, traps);
   EXPECT_GE(files, 20u);
   EXPECT_LE(fp + fn, tolerated) << ::testing::PrintToString(errors);
   EXPECT_GE(precision, 0.99);
@@ -73,11 +74,15 @@ void evaluate(const char* folder, size_t tolerated) {
 
 // The development corpus. One known miss is tolerated: a 40-hex value the
 // text says is a truncated SHA-256 (only the sentence's meaning tells).
-TEST(Corpus, PrecisionAndRecallOverHandWrittenReports) { evaluate("corpus", 1); }
+TEST(Corpus, PrecisionAndRecallOverHandWrittenReports) {
+  evaluate("corpus", 1);
+}
 
 // Written blind by another author; first run P 0.954 R 1.000, the rules for
 // dotted times, FileVersion and brand-styled names came from its misses.
-TEST(Corpus, PrecisionAndRecallOverHeldOutReports) { evaluate("corpus-holdout", 0); }
+TEST(Corpus, PrecisionAndRecallOverHeldOutReports) {
+  evaluate("corpus-holdout", 0);
+}
 
 }  // namespace
 }  // namespace osprey

@@ -10,7 +10,8 @@ namespace {
 std::vector<uint64_t> dots(std::string_view text) {
   std::vector<uint64_t> ends;
   find_non_ascii_dots(
-      text, [](uint64_t end, void* ctx) { static_cast<std::vector<uint64_t>*>(ctx)->push_back(end); },
+      text,
+      [](uint64_t end, void* ctx) { static_cast<std::vector<uint64_t>*>(ctx)->push_back(end); },
       &ends);
   return ends;
 }

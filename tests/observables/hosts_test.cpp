@@ -445,9 +445,11 @@ TEST(Email, MailtoLink) {
 }
 
 TEST(Domain, SentenceJoinsAndBrandNamesAreNotHosts) {
-  for (const char* text : {"since 3 March.It appears", "minimal APIs.It is the first", "on 29 August.Support from",
-                           "Socket.IO reached a new version", "lender Ledgerly.AI jumped"})
+  for (const char* text :
+       {"since 3 March.It appears", "minimal APIs.It is the first", "on 29 August.Support from",
+        "Socket.IO reached a new version", "lender Ledgerly.AI jumped"})
     EXPECT_TRUE(values(text, "domain").empty()) << text;
-  EXPECT_EQ(values("Visit Evil.Com and EVIL.IO and evil.io", "domain"), strings({"evil.com", "evil.io"}));
+  EXPECT_EQ(values("Visit Evil.Com and EVIL.IO and evil.io", "domain"),
+            strings({"evil.com", "evil.io"}));
   EXPECT_EQ(values("the C2 domain Ledgerly.AI", "domain"), strings({"ledgerly.ai"}));
 }

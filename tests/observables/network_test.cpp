@@ -531,11 +531,13 @@ TEST(Cidr, Ipv6NetworkStartingWithDoubleColon) {
 }
 
 TEST(Ipv4, DottedTimesAndFileVersionsAreNotAddresses) {
-  for (const char* text : {"halted at 15.42.18.204 local time", "log kept in local time shows 13.14.22.148",
-                           "dotted timestamps: 23.59.58.120", "ProductVersion: 1.0.4.22", "FileVersion 10.0.19041.1"})
+  for (const char* text :
+       {"halted at 15.42.18.204 local time", "log kept in local time shows 13.14.22.148",
+        "dotted timestamps: 23.59.58.120", "ProductVersion: 1.0.4.22", "FileVersion 10.0.19041.1"})
     EXPECT_TRUE(values(text, "ipv4").empty()) << text;
   // Time-shaped, but nothing says time: an address.
   EXPECT_EQ(values("beacon to 13.14.22.148 every hour", "ipv4"), strings({"13.14.22.148"}));
-  EXPECT_EQ(values("they listed 20.54.50.135 among the indicators", "ipv4"), strings({"20.54.50.135"}));
+  EXPECT_EQ(values("they listed 20.54.50.135 among the indicators", "ipv4"),
+            strings({"20.54.50.135"}));
   EXPECT_TRUE(values("the job ran at 10.15.30.250 pm", "ipv4").empty());
 }

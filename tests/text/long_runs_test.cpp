@@ -33,7 +33,8 @@ std::vector<uint64_t> vectorised(std::string_view s, size_t min_len) {
 }
 
 TEST(LongRuns, FindsHashesAndNothingInProse) {
-  std::string text = "hash 44d88612fea8a8f36de82e1278abb02f here, and words of ordinary length only.";
+  std::string text =
+      "hash 44d88612fea8a8f36de82e1278abb02f here, and words of ordinary length only.";
   EXPECT_EQ(vectorised(text, 25), std::vector<uint64_t>{37});
   EXPECT_TRUE(vectorised("short words only, nothing long at all in this sentence", 25).empty());
 }

@@ -14,7 +14,7 @@ namespace osprey::kb {
 
 // One literal of the matcher: a spelling of one or more entities' names.
 struct EntityMatcher::Name {
-  std::string text;               // as matched (the source's spelling, or a variant of it)
+  std::string text;                // as matched (the source's spelling, or a variant of it)
   std::vector<uint32_t> entities;  // indexes into kb.entities(), best first
   EntityType type;                 // of the first entity
   bool common_word = false;        // an actor or program named like an English word: needs a cue
@@ -34,8 +34,12 @@ namespace {
 bool is_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+char lower(char c) {
+  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 std::string lowercase(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), lower);
@@ -49,71 +53,104 @@ struct Phrase {
   const char* technique;  // ATT&CK id
 };
 constexpr std::array<Phrase, 30> kPhrases = {{
-    {"spear-phishing", "T1566.001"},    {"spearphishing", "T1566.001"},
-    {"spear phishing", "T1566.001"},    {"phishing emails", "T1566"},
-    {"credential harvesting", "T1598.003"}, {"fake personas", "T1585.001"},
-    {"fake journalist personas", "T1585.001"}, {"spoofed domains", "T1583.001"},
-    {"lookalike domains", "T1583.001"}, {"living off the land", "T1218"},
-    {"supply-chain compromise", "T1195"}, {"supply chain compromise", "T1195"},
-    {"supply-chain attack", "T1195"},   {"cryptocurrency mining", "T1496"},
-    {"cryptojacking", "T1496"},         {"DLL side-loading", "T1574.001"},
-    {"DLL sideloading", "T1574.001"},   {"pass-the-hash", "T1550.002"},
-    {"password spraying", "T1110.003"}, {"brute-force", "T1110"},
-    {"keylogging", "T1056.001"},        {"watering hole", "T1189"},
-    {"drive-by compromise", "T1189"},   {"web shell", "T1505.003"},
-    {"webshell", "T1505.003"},          {"credential dumping", "T1003"},
-    {"scheduled task", "T1053.005"},    {"exploited a vulnerability in", "T1190"},
-    {"data encrypted for impact", "T1486"}, {"remote desktop protocol", "T1021.001"},
+    {"spear-phishing", "T1566.001"},
+    {"spearphishing", "T1566.001"},
+    {"spear phishing", "T1566.001"},
+    {"phishing emails", "T1566"},
+    {"credential harvesting", "T1598.003"},
+    {"fake personas", "T1585.001"},
+    {"fake journalist personas", "T1585.001"},
+    {"spoofed domains", "T1583.001"},
+    {"lookalike domains", "T1583.001"},
+    {"living off the land", "T1218"},
+    {"supply-chain compromise", "T1195"},
+    {"supply chain compromise", "T1195"},
+    {"supply-chain attack", "T1195"},
+    {"cryptocurrency mining", "T1496"},
+    {"cryptojacking", "T1496"},
+    {"DLL side-loading", "T1574.001"},
+    {"DLL sideloading", "T1574.001"},
+    {"pass-the-hash", "T1550.002"},
+    {"password spraying", "T1110.003"},
+    {"brute-force", "T1110"},
+    {"keylogging", "T1056.001"},
+    {"watering hole", "T1189"},
+    {"drive-by compromise", "T1189"},
+    {"web shell", "T1505.003"},
+    {"webshell", "T1505.003"},
+    {"credential dumping", "T1003"},
+    {"scheduled task", "T1053.005"},
+    {"exploited a vulnerability in", "T1190"},
+    {"data encrypted for impact", "T1486"},
+    {"remote desktop protocol", "T1021.001"},
 }};
 
 // Words that say a name is used as an actor's or a program's name.
 const std::unordered_set<std::string> kActorCues = {
-    "group",     "groups",    "actor",    "actors",   "apt",       "hackers",  "hacking",
-    "gang",      "crew",      "operators", "team",    "threat",    "campaign", "campaigns",
+    "group",     "groups",    "actor",     "actors",    "apt",     "hackers",  "hacking",
+    "gang",      "crew",      "operators", "team",      "threat",  "campaign", "campaigns",
     "intrusion", "espionage", "attackers", "adversary", "cluster", "unit",     "operation"};
 const std::unordered_set<std::string> kSoftwareCues = {
-    "malware", "ransomware", "backdoor", "trojan",  "rat",        "loader",  "stealer",
-    "botnet",  "implant",    "worm",     "wiper",   "spyware",    "dropper", "variant",
-    "payload", "infostealer", "framework", "beacon", "strain",   "family",  "toolkit"};
+    "malware", "ransomware",  "backdoor",  "trojan", "rat",     "loader",  "stealer",
+    "botnet",  "implant",     "worm",      "wiper",  "spyware", "dropper", "variant",
+    "payload", "infostealer", "framework", "beacon", "strain",  "family",  "toolkit"};
 // Words that introduce other names of an actor ("tracked as Thallium").
-const std::unordered_set<std::string> kAliasCues = {"names", "name", "tracked", "dubbed", "aka",
-                                                    "alias", "aliases", "called", "known", "also"};
-const std::unordered_set<std::string> kSponsorCues = {
-    "group", "groups", "actor", "actors", "hackers", "apt", "state-sponsored", "state-backed",
-    "military", "intelligence", "government-backed", "operators", "threat", "spies", "nation-state",
-    "cyber"};
-const std::vector<std::string_view> kSponsorBefore = {"linked to", "backed by", "sponsored by",
-                                                      "attributed to", "on behalf of", "tied to",
-                                                      "working for", "directed by"};
+const std::unordered_set<std::string> kAliasCues = {
+    "names", "name", "tracked", "dubbed", "aka", "alias", "aliases", "called", "known", "also"};
+const std::unordered_set<std::string> kSponsorCues = {"group",
+                                                      "groups",
+                                                      "actor",
+                                                      "actors",
+                                                      "hackers",
+                                                      "apt",
+                                                      "state-sponsored",
+                                                      "state-backed",
+                                                      "military",
+                                                      "intelligence",
+                                                      "government-backed",
+                                                      "operators",
+                                                      "threat",
+                                                      "spies",
+                                                      "nation-state",
+                                                      "cyber"};
+const std::vector<std::string_view> kSponsorBefore = {
+    "linked to",    "backed by", "sponsored by", "attributed to",
+    "on behalf of", "tied to",   "working for",  "directed by"};
 const std::vector<std::string_view> kVictimBefore = {
-    "targeting", "targeted", "targets", "against", "attacks on", "attack on", "victims in",
-    "organizations in", "entities in", "breached", "compromised", "in the", "agencies in",
-    "companies in", "networks in", "intrusions at", "impacting"};
+    "targeting",   "targeted",         "targets",     "against",       "attacks on",  "attack on",
+    "victims in",  "organizations in", "entities in", "breached",      "compromised", "in the",
+    "agencies in", "companies in",     "networks in", "intrusions at", "impacting"};
 const std::unordered_set<std::string> kReporterAfter = {
-    "said",     "says",   "reported", "reports",    "researchers", "found",  "observed", "published",
-    "wrote",    "assessed", "tracks", "attributed", "warned",      "noted",  "discovered", "analysts",
-    "disclosed", "detailed", "identified", "linked", "believes",   "told",   "announced"};
+    "said",       "says",      "reported",   "reports",  "researchers", "found",
+    "observed",   "published", "wrote",      "assessed", "tracks",      "attributed",
+    "warned",     "noted",     "discovered", "analysts", "disclosed",   "detailed",
+    "identified", "linked",    "believes",   "told",     "announced"};
 
 // Stems of security vocabulary: a sentence holding one speaks of attacks.
 constexpr std::array<std::string_view, 38> kSecurityStems = {
-    "malware",  "ransomware", "hacker",   "hacking", "threat",   "phish",      "vulnerab", "exploit",
-    "breach",   "cyber",      "attack",   "backdoor", "espionage", "intrusion", "compromis", "infect",
-    "stole",    "theft",      "campaign", "target",  "spyware",  "trojan",     "botnet",   "command-and-control",
-    "leak site", "extortion", "encrypt",  "payload", "implant",  "stealer",    "wiper",    "sanction",
-    "indict",   "takedown",   "seized",   "apt",     "c2 ",      "operators"};
+    "malware",   "ransomware", "hacker",    "hacking",  "threat",  "phish",
+    "vulnerab",  "exploit",    "breach",    "cyber",    "attack",  "backdoor",
+    "espionage", "intrusion",  "compromis", "infect",   "stole",   "theft",
+    "campaign",  "target",     "spyware",   "trojan",   "botnet",  "command-and-control",
+    "leak site", "extortion",  "encrypt",   "payload",  "implant", "stealer",
+    "wiper",     "sanction",   "indict",    "takedown", "seized",  "apt",
+    "c2 ",       "operators"};
 
 bool security_sentence(std::string_view sentence) {
   std::string lowered = lowercase(sentence);
-  return std::any_of(kSecurityStems.begin(), kSecurityStems.end(),
-                     [&](std::string_view stem) { return lowered.find(stem) != std::string::npos; });
+  std::string_view view = lowered;
+  return std::any_of(kSecurityStems.begin(), kSecurityStems.end(), [&](std::string_view stem) {
+    return view.find(stem) != std::string_view::npos;
+  });
 }
 
 // Words that place a sector in a story about victims ("healthcare
 // organisations", "banks were targeted"): a one-word sector needs one.
 const std::unordered_set<std::string> kSectorCues = {
-    "sector", "sectors", "industry", "industries", "organizations", "organisations", "companies",
-    "firms", "providers", "agencies", "institutions", "operators", "entities", "networks", "targets",
-    "targeting", "targeted", "victims", "facilities", "networks", "groups"};
+    "sector",     "sectors",  "industry",  "industries", "organizations", "organisations",
+    "companies",  "firms",    "providers", "agencies",   "institutions",  "operators",
+    "entities",   "networks", "targets",   "targeting",  "targeted",      "victims",
+    "facilities", "networks", "groups"};
 
 // The words of `text` around [from, to) within its sentence: up to `n` after
 // and `n` before, lowercase, punctuation stripped.
@@ -126,7 +163,9 @@ std::vector<std::string> words_after(std::string_view text, size_t to, size_t n,
       ++i;
     }
     size_t start = i;
-    while (i < limit && (is_alnum(text[i]) || text[i] == '-' || static_cast<unsigned char>(text[i]) >= 0x80)) ++i;
+    while (i < limit &&
+           (is_alnum(text[i]) || text[i] == '-' || static_cast<unsigned char>(text[i]) >= 0x80))
+      ++i;
     if (i == start) break;
     words.push_back(lowercase(text.substr(start, i - start)));
   }
@@ -142,7 +181,9 @@ std::vector<std::string> words_before(std::string_view text, size_t from, size_t
       --i;
     }
     size_t end = i;
-    while (i > limit && (is_alnum(text[i - 1]) || text[i - 1] == '-' || static_cast<unsigned char>(text[i - 1]) >= 0x80)) --i;
+    while (i > limit && (is_alnum(text[i - 1]) || text[i - 1] == '-' ||
+                         static_cast<unsigned char>(text[i - 1]) >= 0x80))
+      --i;
     if (i == end) break;
     words.push_back(lowercase(text.substr(i, end - i)));
   }
@@ -150,12 +191,14 @@ std::vector<std::string> words_before(std::string_view text, size_t from, size_t
 }
 
 bool any_in(const std::vector<std::string>& words, const std::unordered_set<std::string>& set) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return set.count(w) > 0; });
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return set.count(w) > 0; });
 }
 
 std::unordered_set<std::string> load_dictionary(const std::string& path) {
   std::unordered_set<std::string> words;
-  for (const char* candidate : {path.c_str(), "/usr/share/dict/words", "/usr/share/dict/american-english"}) {
+  for (const char* candidate :
+       {path.c_str(), "/usr/share/dict/words", "/usr/share/dict/american-english"}) {
     if (!*candidate) continue;
     std::ifstream in(candidate);
     std::string line;
@@ -197,8 +240,9 @@ bool trusted(const Alias& a) {
 std::vector<std::string> variants(const std::string& name) {
   std::vector<std::string> out{name};
   size_t digit = name.find_first_of("0123456789");
-  if (digit != std::string::npos && digit > 0 && std::all_of(name.begin(), name.begin() + static_cast<long>(digit),
-                                                             [](char c) { return is_upper(c); }) &&
+  if (digit != std::string::npos && digit > 0 &&
+      std::all_of(name.begin(), name.begin() + static_cast<long>(digit),
+                  [](char c) { return is_upper(c); }) &&
       name.find(' ') == std::string::npos && name.find('-') == std::string::npos) {
     out.push_back(name.substr(0, digit) + " " + name.substr(digit));
     out.push_back(name.substr(0, digit) + "-" + name.substr(digit));
@@ -221,16 +265,22 @@ struct Hit {
 EntityMatcher::EntityMatcher(const KnowledgeBase& kb, std::shared_ptr<const Tables> tables)
     : kb_(&kb), tables_(std::move(tables)) {}
 
-size_t EntityMatcher::name_count() const { return tables_->names.size(); }
+size_t EntityMatcher::name_count() const {
+  return tables_->names.size();
+}
 
-Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb, const std::string& dictionary) {
+Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
+                                            const std::string& dictionary) {
   auto tables = std::make_shared<Tables>();
   std::unordered_set<std::string> words = load_dictionary(dictionary);
   std::unordered_map<std::string, uint32_t> by_key;  // exact key → name index
   const auto& entities = kb.entities();
-  auto add = [&](const std::string& spelling, uint32_t entity, double confidence, const char* reason) {
+  auto add = [&](const std::string& spelling, uint32_t entity, double confidence,
+                 const char* reason) {
     if (spelling.size() < 3 || spelling.size() > 200) return;
-    if (std::all_of(spelling.begin(), spelling.end(), [](char c) { return !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && static_cast<unsigned char>(c) < 0x80; }))
+    if (std::all_of(spelling.begin(), spelling.end(), [](char c) {
+          return !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && static_cast<unsigned char>(c) < 0x80;
+        }))
       return;  // no letters: numbers and punctuation are no names
     std::string key = lowercase(spelling);
     auto [it, fresh] = by_key.try_emplace(key, static_cast<uint32_t>(tables->names.size()));
@@ -241,11 +291,12 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb, const std::
       n.confidence = confidence;
       n.reason = reason;
       bool one_word = spelling.find_first_of(" -") == std::string::npos;
-      bool letters = std::all_of(spelling.begin(), spelling.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+      bool letters = std::all_of(spelling.begin(), spelling.end(),
+                                 [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
       bool inner_capital = std::any_of(spelling.begin() + 1, spelling.end(), is_upper) &&
                            !std::all_of(spelling.begin(), spelling.end(), is_upper);
-      bool software_or_actor = n.type == EntityType::kIntrusionSet || n.type == EntityType::kMalware ||
-                               n.type == EntityType::kTool;
+      bool software_or_actor = n.type == EntityType::kIntrusionSet ||
+                               n.type == EntityType::kMalware || n.type == EntityType::kTool;
       bool wordlike = one_word && letters && !inner_capital;
       n.common_word = software_or_actor && wordlike && words.count(key) > 0;
       n.proper_noun = n.type == EntityType::kLocation || n.type == EntityType::kOrganization ||
@@ -253,17 +304,22 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb, const std::
       tables->names.push_back(std::move(n));
     }
     Name& n = tables->names[it->second];
-    if (std::find(n.entities.begin(), n.entities.end(), entity) == n.entities.end()) n.entities.push_back(entity);
+    if (std::find(n.entities.begin(), n.entities.end(), entity) == n.entities.end())
+      n.entities.push_back(entity);
   };
   // A sub-technique's short name of ordinary words ("Malware", "Social
   // Media", "Email Accounts") means nothing without its parent's name.
   auto generic = [&](const Entity& e, const std::string& name) {
-    if (e.type != EntityType::kAttackPattern || e.parent.empty() || name.find(':') != std::string::npos) return false;
+    if (e.type != EntityType::kAttackPattern || e.parent.empty() ||
+        name.find(':') != std::string::npos)
+      return false;
     size_t start = 0;
     while (start < name.size()) {
       size_t end = name.find(' ', start);
-      std::string word = lowercase(name.substr(start, end == std::string::npos ? std::string::npos : end - start));
-      if (!words.count(word) && !(word.size() > 1 && word.back() == 's' && words.count(word.substr(0, word.size() - 1))))
+      std::string word =
+          lowercase(name.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      if (!words.count(word) &&
+          !(word.size() > 1 && word.back() == 's' && words.count(word.substr(0, word.size() - 1))))
         return false;
       if (end == std::string::npos) break;
       start = end + 1;
@@ -284,7 +340,8 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb, const std::
   for (const Phrase& p : kPhrases) {
     const Entity* technique = kb.find(p.technique);
     if (!technique) continue;
-    add(p.text, static_cast<uint32_t>(technique - entities.data()), 0.6, "common phrasing of the technique");
+    add(p.text, static_cast<uint32_t>(technique - entities.data()), 0.6,
+        "common phrasing of the technique");
   }
   // Order each name's entities as the knowledge base ranks them (best first).
   for (Name& n : tables->names) {
@@ -318,8 +375,10 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   tables_->set->scan(text, [&](const text::PatternMatch& m) {
     const Name& n = names[m.id];
     size_t from = m.to - n.text.size();
-    bool ascii_edges = static_cast<unsigned char>(n.text.front()) < 0x80 && static_cast<unsigned char>(n.text.back()) < 0x80;
-    if (ascii_edges && ((from > 0 && is_alnum(text[from - 1])) || (m.to < text.size() && is_alnum(text[m.to]))))
+    bool ascii_edges = static_cast<unsigned char>(n.text.front()) < 0x80 &&
+                       static_cast<unsigned char>(n.text.back()) < 0x80;
+    if (ascii_edges &&
+        ((from > 0 && is_alnum(text[from - 1])) || (m.to < text.size() && is_alnum(text[m.to]))))
       return;
     hits.push_back({m.id, from, m.to});
   });
@@ -332,12 +391,30 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
 
   // Context first pass: which entities are named without doubt, to settle
   // ambiguous names by what they are related to.
-  std::unordered_set<std::string> sure;
-  for (const Hit& h : kept)
-    if (names[h.name].entities.size() == 1 && !names[h.name].common_word) sure.insert(entities[names[h.name].entities[0]].id);
+  // (Built only when a text has an ambiguous name.)
+  std::unordered_set<std::string_view> sure;
+  bool sure_built = false;
+  auto build_sure = [&] {
+    if (sure_built) return;
+    sure_built = true;
+    for (const Hit& h : kept)
+      if (names[h.name].entities.size() == 1 && !names[h.name].common_word)
+        sure.insert(entities[names[h.name].entities[0]].id);
+  };
 
   std::vector<Mention> mentions;
-  std::unordered_map<std::string, size_t> by_id;
+  std::unordered_map<uint32_t, size_t> by_entity;  // entity index → mentions
+  // Whether a sentence speaks of attacks, remembered for the last sentence
+  // asked about (hits come in order, several to a sentence).
+  uint64_t asked_start = ~uint64_t{0};
+  bool asked_answer = false;
+  auto speaks_of_attacks = [&](Span sentence) {
+    if (sentence.start != asked_start) {
+      asked_start = sentence.start;
+      asked_answer = security_sentence(text.substr(sentence.start, sentence.end - sentence.start));
+    }
+    return asked_answer;
+  };
   for (const Hit& h : kept) {
     const Name& n = names[h.name];
     std::string_view written = text.substr(h.from, h.to - h.from);
@@ -347,13 +424,13 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     double confidence = n.confidence;
     std::vector<std::string> reasons{n.reason};
     if ((n.common_word || n.proper_noun) && !is_upper(written[0])) continue;  // "china", "silence"
-    std::string_view sentence_text = text.substr(sentence.start, sentence.end - sentence.start);
     bool wordlike = n.text.find_first_of(" -0123456789") == std::string::npos;
-    if (n.type == EntityType::kIntrusionSet || n.type == EntityType::kMalware || n.type == EntityType::kTool) {
+    if (n.type == EntityType::kIntrusionSet || n.type == EntityType::kMalware ||
+        n.type == EntityType::kTool) {
       const auto& cues = n.type == EntityType::kIntrusionSet ? kActorCues : kSoftwareCues;
       bool cue = any_in(after, cues) || any_in(before, cues) ||
                  (n.type == EntityType::kIntrusionSet && any_in(before, kAliasCues));
-      bool security = security_sentence(sentence_text);
+      bool security = speaks_of_attacks(sentence);
       // An ordinary word ("Silence", "Raccoon") needs both; a one-word name
       // ("Sandworm") one of them: the Dune review has neither.
       if (n.common_word && !(cue && security)) continue;
@@ -363,18 +440,20 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         reasons.push_back("ordinary word, taken as a name beside a cue in a security context");
       }
     }
-    if (n.type == EntityType::kSector && wordlike && !any_in(after, kSectorCues) && !any_in(before, kSectorCues) &&
-        !security_sentence(sentence_text))
+    if (n.type == EntityType::kSector && wordlike && !any_in(after, kSectorCues) &&
+        !any_in(before, kSectorCues) && !speaks_of_attacks(sentence))
       continue;
     // Ambiguous names: prefer the entity related to others named for sure.
     uint32_t chosen = n.entities.front();
     // A name that is the first entry's own canonical name means that entry.
-    bool own_name = name_key(entities[chosen].name) == name_key(written);
-    if (n.entities.size() > 1 && !own_name) {
+    if (n.entities.size() > 1 && name_key(entities[chosen].name) != name_key(written)) {
+      build_sure();
       for (uint32_t candidate : n.entities) {
         bool related = false;
-        for (const Relation* r : kb_->relations_from(entities[candidate].id)) related = related || sure.count(r->to);
-        for (const Relation* r : kb_->relations_to(entities[candidate].id)) related = related || sure.count(r->from);
+        for (const Relation* r : kb_->relations_from(entities[candidate].id))
+          related = related || sure.count(r->to);
+        for (const Relation* r : kb_->relations_to(entities[candidate].id))
+          related = related || sure.count(r->from);
         if (related) {
           chosen = candidate;
           reasons.push_back("ambiguous name, chosen by related entities in the text");
@@ -382,24 +461,33 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         }
       }
       confidence = std::min(confidence, 0.7);
-      if (reasons.size() == 1) reasons.push_back("ambiguous name, the knowledge base's first entry");
+      if (reasons.size() == 1)
+        reasons.push_back("ambiguous name, the knowledge base's first entry");
     }
     const Entity& e = entities[chosen];
     std::string role;
     if (e.type == EntityType::kLocation) {
-      std::string window = lowercase(text.substr(h.from > 40 ? h.from - 40 : 0, std::min<size_t>(h.from, 40)));
-      bool sponsor_before = std::any_of(kSponsorBefore.begin(), kSponsorBefore.end(),
-                                        [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
-      bool victim_before = std::any_of(kVictimBefore.begin(), kVictimBefore.end(),
-                                       [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
-      if (sponsor_before || any_in(after, kSponsorCues)) role = "sponsor";
-      else if (victim_before) role = "victim";
-      else role = "location";
+      std::string window =
+          lowercase(text.substr(h.from > 40 ? h.from - 40 : 0, std::min<size_t>(h.from, 40)));
+      bool sponsor_before =
+          std::any_of(kSponsorBefore.begin(), kSponsorBefore.end(),
+                      [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
+      bool victim_before =
+          std::any_of(kVictimBefore.begin(), kVictimBefore.end(),
+                      [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
+      if (sponsor_before || any_in(after, kSponsorCues))
+        role = "sponsor";
+      else if (victim_before)
+        role = "victim";
+      else
+        role = "location";
     } else if (e.type == EntityType::kOrganization) {
-      std::string window = lowercase(text.substr(h.from > 20 ? h.from - 20 : 0, std::min<size_t>(h.from, 20)));
-      if (any_in(after, kReporterAfter) || window.find("according to") != std::string::npos) role = "reporter";
+      std::string window =
+          lowercase(text.substr(h.from > 20 ? h.from - 20 : 0, std::min<size_t>(h.from, 20)));
+      if (any_in(after, kReporterAfter) || window.find("according to") != std::string::npos)
+        role = "reporter";
     }
-    auto [it, fresh] = by_id.try_emplace(e.id, mentions.size());
+    auto [it, fresh] = by_entity.try_emplace(chosen, mentions.size());
     if (fresh) {
       Mention m;
       m.type = std::string(type_name(e.type));
@@ -416,7 +504,9 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     if (m.spans.size() < 64) m.spans.push_back({h.from, h.to});
     m.confidence = std::max(m.confidence, confidence);
     // The strongest role seen: sponsor, then victim, then a mere location.
-    auto rank = [](const std::string& r) { return r == "sponsor" || r == "reporter" ? 3 : r == "victim" ? 2 : r.empty() ? 0 : 1; };
+    auto rank = [](const std::string& r) {
+      return r == "sponsor" || r == "reporter" ? 3 : r == "victim" ? 2 : r.empty() ? 0 : 1;
+    };
     if (rank(role) > rank(m.role)) m.role = role;
   }
   return mentions;

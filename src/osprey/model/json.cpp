@@ -35,9 +35,14 @@ void from_json(const nlohmann::json& j, Observable& o) {
 }
 
 void to_json(nlohmann::json& j, const Mention& m) {
-  j = nlohmann::json{{"type", m.type},   {"id", m.id},           {"name", m.name},
-                     {"alias", m.alias}, {"confidence", m.confidence}, {"spans", m.spans},
-                     {"count", m.count}, {"reasons", m.reasons}};
+  j = nlohmann::json{{"type", m.type},
+                     {"id", m.id},
+                     {"name", m.name},
+                     {"alias", m.alias},
+                     {"confidence", m.confidence},
+                     {"spans", m.spans},
+                     {"count", m.count},
+                     {"reasons", m.reasons}};
   if (!m.role.empty()) j["role"] = m.role;
 }
 

@@ -55,8 +55,8 @@ Result<Extractor> Extractor::create() {
   }
   auto scanner = text::PatternSet::compile(patterns, /*report_start=*/false);
   if (!scanner.ok()) return scanner.error();
-  auto engine = std::make_shared<Engine>(Engine{std::move(refanger).value(), std::move(scanner).value(),
-                                                std::move(types_of_expression), {}});
+  auto engine = std::make_shared<Engine>(Engine{
+      std::move(refanger).value(), std::move(scanner).value(), std::move(types_of_expression), {}});
   for (size_t f = 0; f < finders.size(); ++f) {
     engine->finders.push_back({finders[f], static_cast<unsigned>(engine->types_of_pattern.size())});
     engine->types_of_pattern.push_back(std::move(types_of_finder[f]));
@@ -217,7 +217,8 @@ Findings ObservableStream::finish() {
   Findings findings;
   findings.bytes = scanned_;
   for (Observable& o : found_) o.benign = benign_reason(o, options_.site);
-  findings.observables.assign(std::make_move_iterator(found_.begin()), std::make_move_iterator(found_.end()));
+  findings.observables.assign(std::make_move_iterator(found_.begin()),
+                              std::make_move_iterator(found_.end()));
   found_.clear();
   found_types_.clear();
   index_.clear();

@@ -33,7 +33,7 @@ struct ExtractOptions {
   std::string site;                // the article's own domain: marked benign (empty: none)
   std::vector<std::string> types;  // report only these types (empty: all)
   size_t max_spans = 64;           // spans kept per observable; `count` has them all
-  size_t chunk_bytes = 1u << 20;    // bytes scanned at a time (cache-sized)
+  size_t chunk_bytes = 1u << 20;   // bytes scanned at a time (cache-sized)
   bool explain = false;            // record in Observable::rule why it was reported
 };
 
@@ -88,7 +88,7 @@ class ObservableStream {
   std::deque<Observable> found_;
   std::vector<size_t> found_types_;
   ObservableIndex index_;
-  std::vector<bool> wanted_;                       // by type index: ExtractOptions::types
+  std::vector<bool> wanted_;  // by type index: ExtractOptions::types
   // Per-chunk work areas, kept to reuse their memory.
   std::vector<std::pair<size_t, Candidate>> candidates_;
   std::vector<Found> found_scratch_;

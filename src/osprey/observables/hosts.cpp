@@ -30,7 +30,8 @@ bool is_tld(const std::string& label) {
   thread_local std::unordered_map<std::string, bool> known;
   if (auto it = known.find(label); it != known.end()) return it->second;
   if (known.size() > 4096) known.clear();
-  bool tld = psl_is_public_suffix2(public_suffixes(), label.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+  bool tld =
+      psl_is_public_suffix2(public_suffixes(), label.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
   known.emplace(label, tld);
   return tld;
 }
@@ -172,14 +173,16 @@ std::optional<Accepted> validate_domain(const ScanContext& ctx, Candidate c) {
   // was lost. "Socket.IO", "Ledgerly.AI": brand names styled like domains.
   // Hosts are written in lowercase or all in capitals; mixed case is only
   // usual with the classic TLDs ("Evil.Com", "EVIL-Domain.COM").
-  static constexpr std::array<std::string_view, 9> kClassicTlds = {"com", "net", "org", "edu", "gov",
-                                                                   "mil", "int", "info", "biz"};
+  static constexpr std::array<std::string_view, 9> kClassicTlds = {
+      "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz"};
   std::string_view sld_written = written.substr(0, written.size() - tld_written.size() - 1);
   auto not_lower = [](char ch) { return !(ch >= 'a' && ch <= 'z'); };
   auto lower = [](char ch) { return !(ch >= 'A' && ch <= 'Z'); };
-  bool classic = std::find(kClassicTlds.begin(), kClassicTlds.end(), host->tld) != kClassicTlds.end();
+  bool classic =
+      std::find(kClassicTlds.begin(), kClassicTlds.end(), host->tld) != kClassicTlds.end();
   bool sld_lower = std::all_of(sld_written.begin(), sld_written.end(), lower);
-  bool capitalised_tld = tld_written.size() >= 2 && tld_written[0] >= 'A' && tld_written[0] <= 'Z' &&
+  bool capitalised_tld = tld_written.size() >= 2 && tld_written[0] >= 'A' &&
+                         tld_written[0] <= 'Z' &&
                          std::all_of(tld_written.begin() + 1, tld_written.end(), lower);
   bool upper_tld = std::all_of(tld_written.begin(), tld_written.end(), not_lower);
   bool sld_upper = std::all_of(sld_written.begin(), sld_written.end(), not_lower);

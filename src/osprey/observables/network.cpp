@@ -127,14 +127,15 @@ bool introduced_as_version(const ScanContext& ctx, Candidate c, int depth = 0) {
 // "15.42.18.204 local time": a dotted time of day (hours ≤ 23, minutes and
 // seconds ≤ 59, then milliseconds) in a sentence that speaks of time.
 bool dotted_time(const ScanContext& ctx, Candidate c, uint32_t address) {
-  if ((address >> 24) > 23 || ((address >> 16) & 255) > 59 || ((address >> 8) & 255) > 59) return false;
+  if ((address >> 24) > 23 || ((address >> 16) & 255) > 59 || ((address >> 8) & 255) > 59)
+    return false;
   Span sentence = text::sentence_around(ctx.text, c.from);
   std::string words = lowercase(ctx.text.substr(sentence.start, sentence.end - sentence.start));
   for (std::string_view cue : {"timestamp", "local time", "utc", "gmt"})
     if (words.find(cue) != std::string::npos) return true;
   std::string after = lowercase(ctx.line_after(c.to, 4));
-  bool meridiem = after.starts_with(" am") || after.starts_with(" pm") || after.starts_with(" a.m") ||
-                  after.starts_with(" p.m");
+  bool meridiem = after.starts_with(" am") || after.starts_with(" pm") ||
+                  after.starts_with(" a.m") || after.starts_with(" p.m");
   return meridiem && (after.size() == 3 || !is_alpha(after[3]));
 }
 

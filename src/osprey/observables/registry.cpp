@@ -10,7 +10,8 @@ namespace {
 // fewer, simpler expressions keep the single pass fast, and the validators
 // (not the patterns) tell the types apart.
 // Every token of 25 letters and digits or more: digests, wallets.
-const TypePattern kLongToken{"", true, find_long_tokens};  // md5 … sha512, btc, ltc, doge, trx, eth, xmr
+const TypePattern kLongToken{"", true,
+                             find_long_tokens};  // md5 … sha512, btc, ltc, doge, trx, eth, xmr
 const TypePattern kDottedQuad{R"(\d\.\d{1,3}\.\d{1,3}\.\d)"};        // ipv4, cidr
 const TypePattern kHostDot{R"([a-z0-9_-]\.[a-z])"};                  // domain, filename
 const TypePattern kAttackId{R"((?:T[01]|TA|G\d|S\d)\d{3})", false};  // ATT&CK ids

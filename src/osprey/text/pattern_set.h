@@ -18,7 +18,7 @@ namespace osprey::text {
 struct Pattern {
   std::string expression;  // Hyperscan (PCRE subset) syntax, or a literal
   bool caseless = true;
-  unsigned id = 0;  // reported back with each match
+  unsigned id = 0;       // reported back with each match
   bool literal = false;  // the expression is a plain string (all patterns of a set must agree)
 };
 
@@ -50,7 +50,10 @@ class PatternSet {
   template <typename OnMatch>
   void scan(std::string_view text, OnMatch&& on_match) const {
     scan_raw(
-        text, [](const PatternMatch& m, void* ctx) { (*static_cast<std::remove_reference_t<OnMatch>*>(ctx))(m); },
+        text,
+        [](const PatternMatch& m, void* ctx) {
+          (*static_cast<std::remove_reference_t<OnMatch>*>(ctx))(m);
+        },
         &on_match);
   }
 
