@@ -64,12 +64,12 @@ for ((i = 1; i <= RUNS; i++)); do
   peer_count=$(json_field count <<<"$out")
 
   t0=$(date +%s%N)
-  "$OSPREY" extract --format ndjson "$CORPUS" >/dev/null || { echo "osprey failed (exit $?)" >&2; exit 1; }
+  "$OSPREY" extract --no-entities --format ndjson "$CORPUS" >/dev/null || { echo "osprey failed (exit $?)" >&2; exit 1; }
   t1=$(date +%s%N)
   osprey_best=$(min "$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.6f", d / 1e9 }')" "$osprey_best")
   printf 'run %d/%d: best so far ioc-extractor %.3fs, osprey %.3fs\n' "$i" "$RUNS" "$peer_best" "$osprey_best" >&2
 done
-osprey_count=$("$OSPREY" extract --format ndjson "$CORPUS" | wc -l)
+osprey_count=$("$OSPREY" extract --no-entities --format ndjson "$CORPUS" | wc -l)
 
 awk -v bytes="$BYTES" -v ps="$peer_best" -v pc="$peer_count" -v os="$osprey_best" \
     -v oc="$osprey_count" -v pv="$PEER_VERSION" -v runs="$RUNS" 'BEGIN {

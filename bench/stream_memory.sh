@@ -66,7 +66,7 @@ fi
 measure() {
   local tf t0 t1; tf=$(mktemp)
   t0=$(date +%s%N)
-  if ! /usr/bin/time -v -o "$tf" "$OSPREY" extract --format ndjson "$1" >/dev/null; then
+  if ! /usr/bin/time -v -o "$tf" "$OSPREY" extract --no-entities --format ndjson "$1" >/dev/null; then
     echo "osprey failed on $1:" >&2; cat "$tf" >&2; rm -f "$tf"; return 1
   fi
   t1=$(date +%s%N)
