@@ -78,6 +78,13 @@ TEST(EntityMatcher, CountryRoles) {
       recognised("Officials in Pyongyang denied it.").count("location:North Korea/location"));
 }
 
+TEST(EntityMatcher, TwoLetterCountriesOnlyInCapitals) {
+  auto found = recognised("Let us see: the US and UK agencies, and us too.");
+  EXPECT_TRUE(found.count("location:United States/location")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.count("location:United Kingdom/location")) << ::testing::PrintToString(found);
+  EXPECT_EQ(found.size(), 2u);
+}
+
 TEST(EntityMatcher, ReportersAreNotVictims) {
   auto found = recognised("Mandiant said the campaign continued.");
   EXPECT_TRUE(found.count("organization:Mandiant/reporter")) << ::testing::PrintToString(found);

@@ -277,7 +277,10 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
   const auto& entities = kb.entities();
   auto add = [&](const std::string& spelling, uint32_t entity, double confidence,
                  const char* reason) {
-    if (spelling.size() < 3 || spelling.size() > 200) return;
+    // Two letters are too short to be a name, but for "US" and "UK" in
+    // capitals (matched in capitals only: "us" is a pronoun).
+    bool country_code = spelling == "US" || spelling == "UK";
+    if ((spelling.size() < 3 && !country_code) || spelling.size() > 200) return;
     if (std::all_of(spelling.begin(), spelling.end(), [](char c) {
           return !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && static_cast<unsigned char>(c) < 0x80;
         }))
@@ -424,6 +427,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     double confidence = n.confidence;
     std::vector<std::string> reasons{n.reason};
     if ((n.common_word || n.proper_noun) && !is_upper(written[0])) continue;  // "china", "silence"
+    if (n.text.size() == 2 && written != n.text) continue;                   // "Us", "uk"
     bool wordlike = n.text.find_first_of(" -0123456789") == std::string::npos;
     if (n.type == EntityType::kIntrusionSet || n.type == EntityType::kMalware ||
         n.type == EntityType::kTool) {
