@@ -64,7 +64,7 @@ Result<Findings> extract_input(const Engines& engines, const std::string& name,
     if (!stream) {
       stream.emplace(engines.extractor.stream(options));
       stream->feed(whole);
-      whole.clear();
+      std::string().swap(whole);  // give the memory back: from here on, memory stays bounded
     }
     stream->feed(bytes);
   }
