@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "osprey/kb/names.h"
+#include "osprey/text/ascii.h"
 #include "osprey/text/pattern_set.h"
 #include "osprey/text/sentences.h"
 
@@ -31,19 +32,16 @@ struct EntityMatcher::Tables {
 
 namespace {
 
+using text::ascii_lower;
+using text::is_ascii_upper;
 bool is_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return text::is_ascii_alnum(c);
 }
 bool is_upper(char c) {
-  return c >= 'A' && c <= 'Z';
-}
-char lower(char c) {
-  return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  return is_ascii_upper(c);
 }
 std::string lowercase(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
-  return out;
+  return text::ascii_lowercase(s);
 }
 
 // Common phrasings of ATT&CK techniques in news and reports. A phrase is
@@ -427,7 +425,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     double confidence = n.confidence;
     std::vector<std::string> reasons{n.reason};
     if ((n.common_word || n.proper_noun) && !is_upper(written[0])) continue;  // "china", "silence"
-    if (n.text.size() == 2 && written != n.text) continue;                   // "Us", "uk"
+    if (n.text.size() == 2 && written != n.text) continue;                    // "Us", "uk"
     bool wordlike = n.text.find_first_of(" -0123456789") == std::string::npos;
     if (n.type == EntityType::kIntrusionSet || n.type == EntityType::kMalware ||
         n.type == EntityType::kTool) {

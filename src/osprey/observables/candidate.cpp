@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "osprey/text/ascii.h"
+
 namespace osprey::observables {
 
 std::string_view ScanContext::line_before(uint64_t pos, size_t n) const {
@@ -19,9 +21,7 @@ std::string_view ScanContext::line_after(uint64_t pos, size_t n) const {
 }
 
 std::string lowercase(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower);
-  return out;
+  return text::ascii_lowercase(s);
 }
 
 std::string uppercase(std::string_view s) {

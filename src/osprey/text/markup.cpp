@@ -4,13 +4,14 @@
 #include <array>
 #include <cctype>
 
+#include "osprey/text/ascii.h"
+
 namespace osprey::text {
 namespace {
 
 std::string lower_prefix(std::string_view s, size_t n) {
   std::string out(s.substr(0, n));
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
   return out;
 }
 
@@ -23,9 +24,8 @@ bool is_block_tag(std::string_view tag) {
 
 // Case-insensitive search for an ASCII needle.
 size_t find_ci(std::string_view hay, std::string_view needle, size_t from) {
-  auto it =
-      std::search(hay.begin() + static_cast<long>(from), hay.end(), needle.begin(), needle.end(),
-                  [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  auto it = std::search(hay.begin() + static_cast<long>(from), hay.end(), needle.begin(),
+                        needle.end(), [](char a, char b) { return ascii_lower(a) == b; });
   return it == hay.end() ? std::string_view::npos : static_cast<size_t>(it - hay.begin());
 }
 

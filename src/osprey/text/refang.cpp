@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "osprey/text/ascii.h"
 #include "osprey/text/utf8.h"
 
 namespace osprey::text {
@@ -16,7 +17,7 @@ char at(std::string_view s, int64_t i) {
   return i >= 0 && static_cast<size_t>(i) < s.size() ? s[static_cast<size_t>(i)] : '\0';
 }
 char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return ascii_lower(c);
 }
 
 // The word of host-label characters that ends just before `pos`, or starts at it.

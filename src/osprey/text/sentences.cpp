@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "osprey/text/ascii.h"
 #include "osprey/text/utf8.h"
 
 namespace osprey::text {
@@ -29,8 +30,7 @@ bool is_abbreviation(std::string_view text, size_t dot) {
          (std::isalpha(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.'))
     --start;
   std::string word(text.substr(start, dot - start));
-  std::transform(word.begin(), word.end(), word.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(word.begin(), word.end(), word.begin(), ascii_lower);
   if (word.size() == 1) return true;  // initials: "J. Smith"
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
