@@ -360,8 +360,19 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
   }
   std::vector<text::Pattern> patterns;
   patterns.reserve(tables->names.size());
-  for (size_t i = 0; i < tables->names.size(); ++i)
-    patterns.push_back({tables->names[i].text, true, static_cast<unsigned>(i), true});
+  // Names that must be written with a capital are matched case-sensitively,
+  // as spelt and (one word) capitalised: lowercase "play" or "government"
+  // never reaches the rules, which keeps the scan fast.
+  for (size_t i = 0; i < tables->names.size(); ++i) {
+    const Name& n = tables->names[i];
+    bool exact = n.common_word || n.proper_noun;
+    patterns.push_back({n.text, !exact, static_cast<unsigned>(i), true});
+    if (exact && n.text.find(' ') == std::string::npos) {
+      std::string capitalised = lowercase(n.text);
+      capitalised[0] = static_cast<char>(capitalised[0] - ('a' <= capitalised[0] && capitalised[0] <= 'z' ? 32 : 0));
+      if (capitalised != n.text) patterns.push_back({capitalised, false, static_cast<unsigned>(i), true});
+    }
+  }
   auto set = text::PatternSet::compile(patterns, /*report_start=*/false);
   if (!set.ok()) return set.error();
   tables->set = std::move(set).value();
