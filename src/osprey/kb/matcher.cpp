@@ -134,13 +134,6 @@ constexpr std::array<std::string_view, 38> kSecurityStems = {
     "wiper",     "sanction",   "indict",    "takedown", "seized",  "apt",
     "c2 ",       "operators"};
 
-bool security_sentence(std::string_view sentence) {
-  std::string lowered = lowercase(sentence);
-  std::string_view view = lowered;
-  return std::any_of(kSecurityStems.begin(), kSecurityStems.end(), [&](std::string_view stem) {
-    return view.find(stem) != std::string_view::npos;
-  });
-}
 
 // Words that place a sector in a story about victims ("healthcare
 // organisations", "banks were targeted"): a one-word sector needs one.
@@ -373,6 +366,9 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
       if (capitalised != n.text) patterns.push_back({capitalised, false, static_cast<unsigned>(i), true});
     }
   }
+  // The security vocabulary rides in the same scan, with ids after the names.
+  for (size_t k = 0; k < kSecurityStems.size(); ++k)
+    patterns.push_back({std::string(kSecurityStems[k]), true, static_cast<unsigned>(tables->names.size() + k), true});
   auto set = text::PatternSet::compile(patterns, /*report_start=*/false);
   if (!set.ok()) return set.error();
   tables->set = std::move(set).value();
@@ -384,7 +380,12 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   const auto& entities = kb_->entities();
   // Whole words only; the longest name wins where names overlap.
   std::vector<Hit> hits;
+  std::vector<uint64_t> vocabulary;  // ends of security words, in order
   tables_->set->scan(text, [&](const text::PatternMatch& m) {
+    if (m.id >= names.size()) {
+      vocabulary.push_back(m.to);
+      return;
+    }
     const Name& n = names[m.id];
     size_t from = m.to - n.text.size();
     bool ascii_edges = static_cast<unsigned char>(n.text.front()) < 0x80 &&
@@ -416,16 +417,10 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
 
   std::vector<Mention> mentions;
   std::unordered_map<uint32_t, size_t> by_entity;  // entity index → mentions
-  // Whether a sentence speaks of attacks, remembered for the last sentence
-  // asked about (hits come in order, several to a sentence).
-  uint64_t asked_start = ~uint64_t{0};
-  bool asked_answer = false;
+  // Whether a sentence speaks of attacks: a security word ends inside it.
   auto speaks_of_attacks = [&](Span sentence) {
-    if (sentence.start != asked_start) {
-      asked_start = sentence.start;
-      asked_answer = security_sentence(text.substr(sentence.start, sentence.end - sentence.start));
-    }
-    return asked_answer;
+    auto it = std::upper_bound(vocabulary.begin(), vocabulary.end(), sentence.start);
+    return it != vocabulary.end() && *it <= sentence.end;
   };
   for (const Hit& h : kept) {
     const Name& n = names[h.name];
