@@ -422,10 +422,12 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     auto it = std::upper_bound(vocabulary.begin(), vocabulary.end(), sentence.start);
     return it != vocabulary.end() && *it <= sentence.end;
   };
+  Span sentence{1, 0};  // the sentence of the last hit (none yet)
   for (const Hit& h : kept) {
     const Name& n = names[h.name];
     std::string_view written = text.substr(h.from, h.to - h.from);
-    Span sentence = text::sentence_around(text, h.from);
+    // Several names often share a sentence: find it once.
+    if (!(h.from >= sentence.start && h.from < sentence.end)) sentence = text::sentence_around(text, h.from);
     auto after = words_after(text, h.to, 3, sentence.end);
     auto before = words_before(text, h.from, 3, sentence.start);
     double confidence = n.confidence;
