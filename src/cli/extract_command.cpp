@@ -24,7 +24,7 @@ struct ExtractArgs {
   Format format = Format::kJson;
   observables::ExtractOptions options;
   std::string kb_dir;    // --kb; empty: the default search
-  bool entities = true;  // --no-entities turns recognition off
+  bool no_entities = false;  // --no-entities: observables only
 };
 
 // What extraction needs, made once for all inputs.
@@ -84,7 +84,7 @@ Result<Findings> extract_input(const Engines& engines, const std::string& name,
 // The knowledge base and its matcher, or nothing (with a warning) when no
 // knowledge base can be found: observables do not need one.
 void load_entities(Engines& engines, const ExtractArgs& args) {
-  if (!args.entities) return;
+  if (args.no_entities) return;
   Result<std::string> dir = args.kb_dir.empty() ? kb::find_kb_dir(kb::default_kb_search())
                                                 : Result<std::string>(args.kb_dir);
   if (!dir.ok()) {
@@ -128,6 +128,9 @@ void add_extract_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-t,--types", args->options.types, "Report only these types (comma-separated)")
       ->delimiter(',')
       ->check(CLI::IsMember(type_names));
+  cmd->add_option("--kb", args->kb_dir,
+                  "Knowledge base folder (default: $OSPREY_KB, else the one beside osprey)");
+  cmd->add_flag("--no-entities", args->no_entities, "Do not recognise entities (observables only)");
   cmd->add_option("--max-spans", args->options.max_spans,
                   "Spans listed per observable (all are counted)")
       ->check(CLI::Range(1, 1000000));

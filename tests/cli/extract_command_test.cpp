@@ -174,3 +174,20 @@ TEST(CliExtract, BinaryAndInvalidUtf8InputGiveValidJson) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliExtract, EntitiesAreRecognisedUnlessTurnedOff) {
+  std::string file = write_file("actor.txt", "The Lazarus Group, a North Korean group, used spear-phishing.\n");
+  Outcome with = osprey("extract " + file);
+  ASSERT_EQ(with.status, 0) << with.err;
+  auto j = nlohmann::json::parse(with.out);
+  bool lazarus = false;
+  for (const auto& e : j["entities"]) lazarus = lazarus || e["name"] == "Lazarus Group";
+  EXPECT_TRUE(lazarus) << with.out;
+  Outcome without = osprey("extract --no-entities " + file);
+  ASSERT_EQ(without.status, 0) << without.err;
+  EXPECT_TRUE(nlohmann::json::parse(without.out)["entities"].empty());
+}
+
+}  // namespace
