@@ -1,5 +1,7 @@
 #include "cli/extract_command.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,7 +25,7 @@ struct ExtractArgs {
   std::vector<std::string> inputs;
   Format format = Format::kJson;
   observables::ExtractOptions options;
-  std::string kb_dir;    // --kb; empty: the default search
+  std::string kb_dir;        // --kb; empty: the default search
   bool no_entities = false;  // --no-entities: observables only
 };
 
@@ -52,11 +54,21 @@ Result<Findings> extract_input(const Engines& engines, const std::string& name,
   if (!file) return Error{"cannot read " + name + ": " + std::strerror(errno)};
   std::string buffer(1u << 20, '\0');
   std::string whole;  // the input while it fits under kWholeLimit
+  struct stat info {};
+  if (fstat(fileno(file.get()), &info) == 0 && S_ISREG(info.st_mode) &&
+      static_cast<uint64_t>(info.st_size) <= kWholeLimit)
+    whole.reserve(static_cast<size_t>(info.st_size));
   std::optional<observables::ObservableStream> stream;
+  bool first = true;
   for (;;) {
     size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
     if (n == 0) break;
     std::string_view bytes(buffer.data(), n);
+    // Without entities to recognise, only HTML needs the whole input: plain
+    // text streams from the first block on.
+    if (first && !engines.matcher && !text::looks_like_html(bytes))
+      stream.emplace(engines.extractor.stream(options));
+    first = false;
     if (!stream && whole.size() + n <= kWholeLimit) {
       whole.append(bytes);
       continue;
