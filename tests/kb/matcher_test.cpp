@@ -85,6 +85,12 @@ TEST(EntityMatcher, TwoLetterCountriesOnlyInCapitals) {
   EXPECT_EQ(found.size(), 2u);
 }
 
+TEST(EntityMatcher, OneWordSectorsNeedAVictimOrSectorCue) {
+  EXPECT_FALSE(has_type("The intrusion was disclosed by the government on Monday.", "sector"));
+  EXPECT_TRUE(has_type("The group is targeting healthcare across Europe.", "sector"));
+  EXPECT_TRUE(has_type("Healthcare organizations were hit by ransomware.", "sector"));
+}
+
 TEST(EntityMatcher, ReportersAreNotVictims) {
   auto found = recognised("Mandiant said the campaign continued.");
   EXPECT_TRUE(found.count("organization:Mandiant/reporter")) << ::testing::PrintToString(found);

@@ -451,8 +451,14 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       }
     }
     if (n.type == EntityType::kSector && wordlike && !any_in(after, kSectorCues) &&
-        !any_in(before, kSectorCues) && !speaks_of_attacks(sentence))
-      continue;
+        !any_in(before, kSectorCues)) {
+      // A bare one-word sector counts as a target only after a victim cue
+      // ("targeting healthcare", "attacks on banks").
+      std::string window = lowercase(text.substr(h.from > 60 ? h.from - 60 : 0, std::min<size_t>(h.from, 60)));
+      bool victim = std::any_of(kVictimBefore.begin(), kVictimBefore.end(),
+                                [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
+      if (!victim) continue;
+    }
     // Ambiguous names: prefer the entity related to others named for sure.
     uint32_t chosen = n.entities.front();
     // A name that is the first entry's own canonical name means that entry.
