@@ -50,7 +50,7 @@ struct Phrase {
   const char* text;
   const char* technique;  // ATT&CK id
 };
-constexpr std::array<Phrase, 30> kPhrases = {{
+constexpr Phrase kPhrases[] = {
     {"spear-phishing", "T1566.001"},
     {"spearphishing", "T1566.001"},
     {"spear phishing", "T1566.001"},
@@ -81,7 +81,24 @@ constexpr std::array<Phrase, 30> kPhrases = {{
     {"exploited a vulnerability in", "T1190"},
     {"data encrypted for impact", "T1486"},
     {"remote desktop protocol", "T1021.001"},
-}};
+    {"password spray", "T1110.003"},
+    {"look-alike domains", "T1583.001"},
+    {"typosquatted domains", "T1583.001"},
+    {"DNS tunneling", "T1071.004"},
+    {"DNS tunnelling", "T1071.004"},
+    {"vishing", "T1566.004"},
+    {"voice phishing", "T1566.004"},
+    {"MFA fatigue", "T1621"},
+    {"MFA push", "T1621"},
+    {"living-off-the-land", "T1218"},
+    {"dead drop resolver", "T1102.001"},
+    {"dead drop resolvers", "T1102.001"},
+    {"volume shadow copies", "T1490"},
+    {"stolen credentials", "T1078"},
+    {"cryptocurrency theft", "T1657"},
+    {"USB drives", "T1091"},
+    {"remote monitoring and management", "T1219"},
+};
 
 // Words that say a name is used as an actor's or a program's name.
 const std::unordered_set<std::string> kActorCues = {
@@ -133,7 +150,6 @@ constexpr std::array<std::string_view, 38> kSecurityStems = {
     "leak site", "extortion",  "encrypt",   "payload",  "implant", "stealer",
     "wiper",     "sanction",   "indict",    "takedown", "seized",  "apt",
     "c2 ",       "operators"};
-
 
 // Words that place a sector in a story about victims ("healthcare
 // organisations", "banks were targeted"): a one-word sector needs one.
@@ -362,13 +378,16 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     patterns.push_back({n.text, !exact, static_cast<unsigned>(i), true});
     if (exact && n.text.find(' ') == std::string::npos) {
       std::string capitalised = lowercase(n.text);
-      capitalised[0] = static_cast<char>(capitalised[0] - ('a' <= capitalised[0] && capitalised[0] <= 'z' ? 32 : 0));
-      if (capitalised != n.text) patterns.push_back({capitalised, false, static_cast<unsigned>(i), true});
+      capitalised[0] = static_cast<char>(capitalised[0] -
+                                         ('a' <= capitalised[0] && capitalised[0] <= 'z' ? 32 : 0));
+      if (capitalised != n.text)
+        patterns.push_back({capitalised, false, static_cast<unsigned>(i), true});
     }
   }
   // The security vocabulary rides in the same scan, with ids after the names.
   for (size_t k = 0; k < kSecurityStems.size(); ++k)
-    patterns.push_back({std::string(kSecurityStems[k]), true, static_cast<unsigned>(tables->names.size() + k), true});
+    patterns.push_back({std::string(kSecurityStems[k]), true,
+                        static_cast<unsigned>(tables->names.size() + k), true});
   auto set = text::PatternSet::compile(patterns, /*report_start=*/false);
   if (!set.ok()) return set.error();
   tables->set = std::move(set).value();
@@ -427,7 +446,8 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     const Name& n = names[h.name];
     std::string_view written = text.substr(h.from, h.to - h.from);
     // Several names often share a sentence: find it once.
-    if (!(h.from >= sentence.start && h.from < sentence.end)) sentence = text::sentence_around(text, h.from);
+    if (!(h.from >= sentence.start && h.from < sentence.end))
+      sentence = text::sentence_around(text, h.from);
     auto after = words_after(text, h.to, 3, sentence.end);
     auto before = words_before(text, h.from, 3, sentence.start);
     double confidence = n.confidence;
@@ -454,9 +474,11 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         !any_in(before, kSectorCues)) {
       // A bare one-word sector counts as a target only after a victim cue
       // ("targeting healthcare", "attacks on banks").
-      std::string window = lowercase(text.substr(h.from > 60 ? h.from - 60 : 0, std::min<size_t>(h.from, 60)));
-      bool victim = std::any_of(kVictimBefore.begin(), kVictimBefore.end(),
-                                [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
+      std::string window =
+          lowercase(text.substr(h.from > 60 ? h.from - 60 : 0, std::min<size_t>(h.from, 60)));
+      bool victim =
+          std::any_of(kVictimBefore.begin(), kVictimBefore.end(),
+                      [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
       if (!victim) continue;
     }
     // Ambiguous names: prefer the entity related to others named for sure.
