@@ -132,12 +132,6 @@ bool host_context(const ScanContext& ctx, Candidate c) {
   return mentions_any(before, kHostCues);
 }
 
-std::string trim_chars(std::string_view s, std::string_view chars, uint64_t& from, uint64_t& to) {
-  while (from < to && chars.find(s[from]) != std::string_view::npos) ++from;
-  while (to > from && chars.find(s[to - 1]) != std::string_view::npos) --to;
-  return std::string(s.substr(from, to - from));
-}
-
 // Unicode punctuation that ends a URL written in prose: quotes, dashes, the
 // ellipsis, no-break space, guillemets, CJK and full-width punctuation.
 size_t unicode_punctuation_at(std::string_view s, size_t i) {
@@ -152,7 +146,7 @@ size_t unicode_punctuation_at(std::string_view s, size_t i) {
 }  // namespace
 
 std::optional<Accepted> validate_domain(const ScanContext& ctx, Candidate c) {
-  trim_chars(ctx.text, "-._", c.from, c.to);
+  c = trim(ctx.text, c, "-._");
   if (c.to <= c.from) return std::nullopt;
   char before = ctx.at(static_cast<int64_t>(c.from) - 1),
        after = ctx.at(static_cast<int64_t>(c.to));
@@ -289,7 +283,7 @@ std::optional<Accepted> validate_url(const ScanContext& ctx, Candidate c) {
 }
 
 std::optional<Accepted> validate_email(const ScanContext& ctx, Candidate c) {
-  trim_chars(ctx.text, ".-_", c.from, c.to);
+  c = trim(ctx.text, c, ".-_");
   std::string_view s = ctx.text.substr(c.from, c.to - c.from);
   size_t at = s.find('@');
   if (at == std::string_view::npos || at == 0 || at > 64) return std::nullopt;
