@@ -1,0 +1,186 @@
+#include "osprey/store/sqlite/migrations.h"
+
+#include <array>
+#include <string>
+
+namespace osprey::store::sqlite {
+namespace {
+
+// Migration N (1-based) brings the schema from version N-1 to N.
+constexpr std::array kMigrations = {
+    // 1: subscriptions, articles with versions, raw bytes, sightings, findings, full text.
+    R"sql(
+CREATE TABLE feeds (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL DEFAULT 'feed',
+  title TEXT NOT NULL DEFAULT '',
+  html_url TEXT NOT NULL DEFAULT '',
+  category TEXT NOT NULL DEFAULT '',
+  interval_s INTEGER NOT NULL DEFAULT 900,
+  next_due INTEGER NOT NULL DEFAULT 0,
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  enabled INTEGER NOT NULL DEFAULT 1,
+  last_polled INTEGER NOT NULL DEFAULT 0,
+  last_success INTEGER NOT NULL DEFAULT 0,
+  last_error INTEGER NOT NULL DEFAULT 0,
+  last_error_message TEXT NOT NULL DEFAULT '',
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  items_per_day REAL NOT NULL DEFAULT 0,
+  items_total INTEGER NOT NULL DEFAULT 0,
+  added_at INTEGER NOT NULL
+);
+
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  canonical_url TEXT NOT NULL DEFAULT '',
+  guid TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  authors TEXT NOT NULL DEFAULT '[]',
+  published TEXT NOT NULL DEFAULT '',
+  published_at INTEGER NOT NULL DEFAULT 0,
+  language TEXT NOT NULL DEFAULT '',
+  site_name TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  ingested_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  sort_time INTEGER NOT NULL,
+  warnings TEXT NOT NULL DEFAULT '[]',
+  findings TEXT NOT NULL DEFAULT '{}',
+  relevance_score REAL NOT NULL DEFAULT -1,
+  relevance_label TEXT NOT NULL DEFAULT '',
+  relevance_reasons TEXT NOT NULL DEFAULT '[]',
+  story_id INTEGER NOT NULL DEFAULT 0,
+  duplicate_of INTEGER NOT NULL DEFAULT 0,
+  fingerprint BLOB
+);
+CREATE INDEX articles_canonical_url ON articles(canonical_url) WHERE canonical_url <> '';
+CREATE INDEX articles_guid ON articles(source, guid) WHERE guid <> '';
+CREATE INDEX articles_url ON articles(url) WHERE url <> '';
+CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_sort_time ON articles(sort_time);
+CREATE INDEX articles_story ON articles(story_id) WHERE story_id <> 0;
+
+-- Earlier texts of an article; the current one is in articles.
+CREATE TABLE article_versions (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  text TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  PRIMARY KEY (article_id, version)
+);
+
+-- The bytes each version was read from, zstd-compressed, for osprey reprocess.
+CREATE TABLE article_raw (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  url TEXT NOT NULL,
+  final_url TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  charset TEXT NOT NULL,
+  fetched_at INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  PRIMARY KEY (article_id, version)
+);
+
+-- Every place an article was seen: its first source and each re-sighting
+-- (another feed, a changed GUID or link, a republication of the same text).
+CREATE TABLE article_sightings (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  url TEXT NOT NULL,
+  guid TEXT NOT NULL,
+  seen_at INTEGER NOT NULL,
+  UNIQUE (article_id, source, url, guid)
+);
+CREATE INDEX sightings_guid ON article_sightings(source, guid) WHERE guid <> '';
+CREATE INDEX sightings_url ON article_sightings(url) WHERE url <> '';
+
+-- Findings in searchable form (the full findings are in articles.findings).
+CREATE TABLE observables (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,
+  value TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  defanged INTEGER NOT NULL,
+  benign TEXT NOT NULL
+);
+CREATE INDEX observables_value ON observables(value);
+CREATE INDEX observables_article ON observables(article_id);
+
+CREATE TABLE mentions (
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  entity_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  alias TEXT NOT NULL,
+  role TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  count INTEGER NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+CREATE INDEX mentions_name ON mentions(name COLLATE NOCASE);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+)sql",
+};
+
+Result<int> schema_version(Database& db) {
+  auto statement = db.prepare("PRAGMA user_version");
+  if (!statement.ok()) return statement.error();
+  if (!statement.value().step()) return Error{"database: cannot read the schema version"};
+  return static_cast<int>(statement.value().int64(0));
+}
+
+}  // namespace
+
+int latest_schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+Result<int> migrate(Database& db) {
+  auto current = schema_version(db);
+  if (!current.ok()) return current.error();
+  int version = current.value();
+  if (version > latest_schema_version()) {
+    return Error{"database schema version " + std::to_string(version) +
+                 " is newer than this Osprey understands (" +
+                 std::to_string(latest_schema_version()) + "); upgrade Osprey"};
+  }
+  for (; version < latest_schema_version(); ++version) {
+    Transaction transaction(db);
+    if (!transaction.began()) return Error{"database: cannot begin a migration (locked?)"};
+    auto applied = db.exec(kMigrations[version]);
+    if (!applied.ok()) {
+      return Error{"migration " + std::to_string(version + 1) + ": " + applied.error().message};
+    }
+    auto bumped = db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+    if (!bumped.ok()) return bumped.error();
+    auto committed = transaction.commit();
+    if (!committed.ok()) return committed.error();
+  }
+  return version;
+}
+
+}  // namespace osprey::store::sqlite

@@ -1,0 +1,55 @@
+// The embedded default store: one SQLite file in WAL mode with FTS5 over
+// titles and texts. Not thread-safe: one SqliteStore per thread (SQLite's
+// WAL lets several processes read while one writes).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "osprey/store/sqlite/database.h"
+#include "osprey/store/store.h"
+
+namespace osprey::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens or creates the file and applies missing migrations.
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+
+  Result<PutOutcome> put_article(const ArticleInput& input) override;
+  Result<bool> update_findings(int64_t id, const Findings& findings,
+                               const Analysis& analysis) override;
+  Result<StoredArticle> get_article(int64_t id) override;
+  Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& query) override;
+  Result<Document> raw_document(int64_t id) override;
+  Result<int64_t> count_articles() override;
+
+  Result<int64_t> add_feed(const Source& feed) override;
+  Result<bool> remove_feed(const std::string& url) override;
+  Result<std::vector<Source>> list_feeds() override;
+  Result<bool> update_feed(const Source& feed) override;
+
+  Database& database() { return db_; }
+
+ private:
+  explicit SqliteStore(Database db) : db_(std::move(db)) {}
+
+  struct Match {
+    int64_t id = 0;
+    std::string matched_by;
+  };
+  // A prepared statement kept for the life of the store, reset for reuse.
+  Result<Statement*> statement(const char* sql);
+  Result<std::optional<Match>> find_match(const Article& article, const std::string& hash);
+  Result<bool> insert_raw(int64_t id, int version, const Document& raw);
+  Result<bool> record_sighting(int64_t id, const Article& article, int64_t now);
+  Result<bool> write_findings(int64_t id, const Findings& findings);
+  Result<bool> write_analysis(int64_t id, const Analysis& analysis);
+
+  Database db_;
+  std::map<const char*, Statement> statements_;
+};
+
+}  // namespace osprey::store::sqlite

@@ -1,0 +1,110 @@
+// The Store: where articles, their findings and the feed subscriptions live.
+// One interface, one implementation per database (sqlite/ now; postgres/ for
+// teams). Nothing outside store/ writes SQL.
+//
+// Contracts shared by every implementation:
+//  - put_article() is one transaction: after a crash the article is either
+//    stored completely (text, version, raw bytes, findings) or not at all.
+//  - Identity: an incoming article is the stored one with the same canonical
+//    URL, else the same feed GUID from the same source, else the same item
+//    URL, else the same content hash. A match with a different text becomes
+//    a new version of that article; a match with the same text only records
+//    the new source or link. No item is stored twice.
+//  - Every method returns an Error instead of throwing.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "osprey/model/article.h"
+#include "osprey/model/observable.h"
+#include "osprey/model/result.h"
+#include "osprey/model/source.h"
+
+namespace osprey::store {
+
+// What the analysis stages concluded about an article.
+struct Analysis {
+  double relevance_score = -1;  // -1 = not triaged
+  std::string relevance_label;  // "security" | "borderline" | "noise"; empty = not triaged
+  std::vector<std::string> relevance_reasons;
+  int64_t story_id = 0;      // 0 = no story
+  int64_t duplicate_of = 0;  // 0 = not a duplicate
+  std::string fingerprint;   // opaque bytes from analyze/ (near-duplicate signature)
+};
+
+// One article as handed to the store.
+struct ArticleInput {
+  Article article;
+  Findings findings;
+  Analysis analysis;
+  Document raw;  // the bytes it was read from (body may be empty for feed items)
+};
+
+enum class PutKind {
+  created,    // a new article
+  versioned,  // a known article whose text changed: stored as a new version
+  unchanged,  // a known article with the same text: only the sighting was recorded
+};
+
+struct PutOutcome {
+  int64_t id = 0;
+  PutKind kind = PutKind::created;
+  int version = 1;
+  std::string matched_by;  // "canonical_url", "guid", "url", "content_hash"; empty when created
+};
+
+// An article as stored, with what was found in it.
+struct StoredArticle {
+  Article article;
+  Findings findings;
+  Analysis analysis;
+  int version = 1;
+  int64_t ingested_at = 0;  // first stored, Unix seconds UTC
+  int64_t updated_at = 0;   // last new version
+  std::string content_hash;
+  std::vector<std::string> other_sources;  // further feeds/URLs that carried the same text
+};
+
+struct ArticleQuery {
+  int64_t since = 0;     // published (or ingested when unknown) at or after; 0 = any time
+  int64_t after_id = 0;  // cursor: only ids greater than this
+  size_t limit = 100;    // at most this many, oldest id first
+  std::string label;     // only this relevance label; empty = any
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Stores (or versions, or re-sights) one article. See the identity contract above.
+  virtual Result<PutOutcome> put_article(const ArticleInput& input) = 0;
+  // Replaces an article's findings and analysis (osprey reprocess); its text is unchanged.
+  virtual Result<bool> update_findings(int64_t id, const Findings& findings,
+                                       const Analysis& analysis) = 0;
+  virtual Result<StoredArticle> get_article(int64_t id) = 0;
+  virtual Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& query) = 0;
+  // The bytes the current version was read from, decompressed.
+  virtual Result<Document> raw_document(int64_t id) = 0;
+  virtual Result<int64_t> count_articles() = 0;
+
+  // Adds a subscription, or returns the id of the existing one with that URL.
+  virtual Result<int64_t> add_feed(const Source& feed) = 0;
+  // False when no subscription has that URL.
+  virtual Result<bool> remove_feed(const std::string& url) = 0;
+  virtual Result<std::vector<Source>> list_feeds() = 0;
+  // Writes a subscription's validators, schedule and health (matched by id).
+  virtual Result<bool> update_feed(const Source& feed) = 0;
+};
+
+// Opens (creating and migrating if needed) the store at `path`: a SQLite file.
+Result<std::unique_ptr<Store>> open_store(const std::string& path);
+
+// The store path when --db is not given: $OSPREY_DB, else
+// $XDG_DATA_HOME/osprey/osprey.db, else ~/.local/share/osprey/osprey.db.
+std::string default_store_path();
+
+}  // namespace osprey::store
