@@ -2,7 +2,9 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/articles_command.h"
 #include "cli/extract_command.h"
+#include "cli/feeds_command.h"
 #include "cli/kb_command.h"
 
 int main(int argc, char** argv) {
@@ -13,6 +15,8 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   osprey::cli::add_extract_command(app, exit_code);
   osprey::cli::add_kb_command(app, exit_code);
+  osprey::cli::add_articles_command(app, exit_code);
+  osprey::cli::add_feeds_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

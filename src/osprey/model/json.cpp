@@ -58,9 +58,42 @@ void from_json(const nlohmann::json& j, Mention& m) {
   m.count = j.value("count", uint64_t{m.spans.size()});
 }
 
+void to_json(nlohmann::json& j, const RelationEnd& e) {
+  j = nlohmann::json{{"kind", e.kind}, {"type", e.type}, {"id", e.id}, {"name", e.name}};
+}
+
+void from_json(const nlohmann::json& j, RelationEnd& e) {
+  e.kind = j.value("kind", "");
+  e.type = j.value("type", "");
+  e.id = j.value("id", "");
+  e.name = j.value("name", "");
+}
+
+void to_json(nlohmann::json& j, const Relation& r) {
+  j = nlohmann::json{
+      {"predicate", r.predicate}, {"subject", r.subject},   {"object", r.object},
+      {"evidence", r.evidence},   {"sentence", r.sentence}, {"confidence", r.confidence},
+      {"negated", r.negated},     {"hedged", r.hedged},     {"reasons", r.reasons}};
+  if (!r.reported_by.empty()) j["reported_by"] = r.reported_by;
+}
+
+void from_json(const nlohmann::json& j, Relation& r) {
+  r.predicate = j.at("predicate").get<std::string>();
+  r.subject = j.value("subject", RelationEnd{});
+  r.object = j.value("object", RelationEnd{});
+  r.evidence = j.value("evidence", Span{});
+  r.sentence = j.value("sentence", "");
+  r.confidence = j.value("confidence", 0.0);
+  r.negated = j.value("negated", false);
+  r.hedged = j.value("hedged", false);
+  r.reported_by = j.value("reported_by", "");
+  r.reasons = j.value("reasons", std::vector<std::string>{});
+}
+
 void to_json(nlohmann::json& j, const Findings& f) {
   j = nlohmann::json{{"source", f.source}, {"bytes", f.bytes}, {"observables", f.observables}};
   j["entities"] = f.entities;
+  if (!f.relations.empty()) j["relations"] = f.relations;
 }
 
 void from_json(const nlohmann::json& j, Findings& f) {
@@ -68,6 +101,7 @@ void from_json(const nlohmann::json& j, Findings& f) {
   f.bytes = j.value("bytes", uint64_t{0});
   f.observables = j.value("observables", std::vector<Observable>{});
   f.entities = j.value("entities", std::vector<Mention>{});
+  f.relations = j.value("relations", std::vector<Relation>{});
 }
 
 }  // namespace osprey

@@ -14,6 +14,10 @@ void to_json(nlohmann::json& j, const Observable& observable);
 void from_json(const nlohmann::json& j, Observable& observable);
 void to_json(nlohmann::json& j, const Mention& mention);
 void from_json(const nlohmann::json& j, Mention& mention);
+void to_json(nlohmann::json& j, const RelationEnd& end);
+void from_json(const nlohmann::json& j, RelationEnd& end);
+void to_json(nlohmann::json& j, const Relation& relation);
+void from_json(const nlohmann::json& j, Relation& relation);
 void to_json(nlohmann::json& j, const Findings& findings);
 void from_json(const nlohmann::json& j, Findings& findings);
 

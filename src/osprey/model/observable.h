@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "osprey/model/mention.h"
+#include "osprey/model/relation.h"
 #include "osprey/model/span.h"
 
 namespace osprey {
@@ -28,7 +29,8 @@ struct Findings {
   std::string source;  // file path, "-" for stdin, or URL
   uint64_t bytes = 0;  // bytes analysed
   std::vector<Observable> observables;
-  std::vector<Mention> entities;  // empty when no knowledge base was used
+  std::vector<Mention> entities;    // empty when no knowledge base was used
+  std::vector<Relation> relations;  // between entities and observables; empty without a KB
 };
 
 }  // namespace osprey
