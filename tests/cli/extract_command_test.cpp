@@ -11,45 +11,15 @@
 #include <set>
 #include <sstream>
 
+#include "cli/cli_support.h"
+
 namespace {
 
-struct Outcome {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-std::filesystem::path scratch() {
-  static std::filesystem::path dir = [] {
-    auto d = std::filesystem::temp_directory_path() / ("osprey-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string write_file(const std::string& name, const std::string& content) {
-  auto path = scratch() / name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path.string();
-}
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs `osprey ARGS` through the shell, optionally with standard input.
-Outcome osprey(const std::string& args, const std::string& stdin_text = "") {
-  auto out = scratch() / "stdout", err = scratch() / "stderr", in = scratch() / "stdin";
-  std::ofstream(in, std::ios::binary) << stdin_text;
-  std::string cmd = std::string(OSPREY_BINARY) + " " + args + " <" + in.string() + " >" +
-                    out.string() + " 2>" + err.string();
-  int raw = std::system(cmd.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-}
+using osprey::testing::osprey;
+using osprey::testing::Outcome;
+using osprey::testing::scratch;
+using osprey::testing::slurp;
+using osprey::testing::write_file;
 
 const char* kReport =
     "The actor used hxxps://evil-cdn[.]net/gate.php and 198.51.100.23 (CVE-2024-3400).\n";
@@ -178,7 +148,8 @@ TEST(CliExtract, BinaryAndInvalidUtf8InputGiveValidJson) {
 namespace {
 
 TEST(CliExtract, EntitiesAreRecognisedUnlessTurnedOff) {
-  std::string file = write_file("actor.txt", "The Lazarus Group, a North Korean group, used spear-phishing.\n");
+  std::string file =
+      write_file("actor.txt", "The Lazarus Group, a North Korean group, used spear-phishing.\n");
   Outcome with = osprey("extract " + file);
   ASSERT_EQ(with.status, 0) << with.err;
   auto j = nlohmann::json::parse(with.out);
