@@ -4,6 +4,7 @@
 
 #include "cli/extract_command.h"
 #include "cli/kb_command.h"
+#include "cli/triage_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Osprey: security news in, threat intelligence out", "osprey"};
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   osprey::cli::add_extract_command(app, exit_code);
   osprey::cli::add_kb_command(app, exit_code);
+  osprey::cli::add_triage_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
