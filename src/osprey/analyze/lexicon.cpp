@@ -72,8 +72,13 @@ void fold_case(std::string& s) {
   }
 }
 
+// Kana and Han (three-byte sequences led by E3..E9) separate words: those
+// scripts are written without spaces, so "製品のCVE-2025-1234" holds the word
+// "cve". Their terms are found as substrings.
+bool han_or_kana_lead(unsigned char c) { return c >= 0xE3 && c <= 0xE9; }
+
 bool word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x80 && !han_or_kana_lead(c));
 }
 
 // The word and its forms without an inflection ending, for kWord terms.
@@ -137,8 +142,9 @@ class Scanner {
 
   void scan(std::string_view folded) {
     for (size_t i = 0; i < folded.size();) {
-      if (!word_byte(static_cast<unsigned char>(folded[i]))) {
-        ++i;
+      auto c = static_cast<unsigned char>(folded[i]);
+      if (!word_byte(c)) {
+        i += han_or_kana_lead(c) ? std::min<size_t>(3, folded.size() - i) : 1;
         continue;
       }
       size_t start = i;

@@ -267,6 +267,7 @@ constexpr LexiconTerm kTerms[] = {
     {"优惠", kNoiseCue, 2, S},
     {"财报", kNoiseCue, 2.5, S},
     {"融资", kIndustryCue, 2.5, S},
+    {"資金調達", kIndustryCue, 2.5, S},
     {"ثغر", kSecurityCue, 3, S},
     {"اختراق", kSecurityCue, 2.5, S},
     {"هجوم إلكتروني", kSecurityCue, 3, S},
