@@ -14,26 +14,31 @@ namespace {
 // the others. A word listed for two languages counts for both.
 struct StopWords {
   std::string_view code;
-  std::initializer_list<std::string_view> words;
+  std::string_view words;  // separated by spaces
 };
 
 const std::array<StopWords, 7> kStopWords = {{
     {"en",
-     {"the",  "and",  "of",    "to",  "is",   "was",  "that", "with", "for", "this", "are",
-      "have", "from", "which", "has", "been", "were", "it",   "by",   "its", "said", "their"}},
-    {"de", {"der",  "die", "und",  "das", "ist",  "nicht", "mit",  "den", "von",    "auf", "ein",
-            "eine", "dem", "sich", "des", "auch", "wurde", "sind", "für", "werden", "bei", "nach"}},
-    {"fr", {"le", "la", "les",  "des",  "est", "une",   "dans", "pour", "pas", "qui",  "sur",
-            "du", "au", "avec", "sont", "ont", "cette", "été",  "aux",  "par", "mais", "selon"}},
-    {"es", {"el",   "los",  "las",  "del",  "una", "por", "para",  "con",   "es",      "fue", "han",
-            "pero", "este", "esta", "como", "más", "sus", "según", "entre", "también", "y"}},
+     "the and of to is was that with for this are have from which has been were it by its said "
+     "their after will be at an as they than across into more"},
+    {"de",
+     "der die und das ist nicht mit den von auf ein eine dem sich des auch wurde sind für werden "
+     "bei nach"},
+    {"fr",
+     "le la les des est une dans pour pas qui sur du au avec sont ont cette été aux par mais "
+     "selon"},
+    {"es",
+     "el los las del una por para con es fue han pero este esta como más sus según entre también "
+     "y"},
     {"it",
-     {"il",  "della", "che",   "di",    "per",    "sono",  "gli", "nel",   "alla",    "non",
-      "dei", "è",     "anche", "delle", "questo", "stato", "ha",  "hanno", "secondo", "degli"}},
-    {"pt", {"os",   "do",   "da",     "uma",  "não", "com", "em",   "foi",     "são", "dos",
-            "pelo", "pela", "também", "mais", "ao",  "seu", "como", "segundo", "sua", "das"}},
-    {"nl", {"het",  "een", "van", "en",   "niet", "op",   "dat",   "zijn", "met",   "voor",
-            "werd", "bij", "ook", "naar", "door", "maar", "wordt", "deze", "heeft", "volgens"}},
+     "il della che di per sono gli nel alla non dei è anche delle questo stato ha hanno secondo "
+     "degli lo più ma si ogni"},
+    {"pt",
+     "os do da uma não com em foi são dos pelo pela também mais ao seu como segundo sua das o um "
+     "no na às pelos"},
+    {"nl",
+     "het een van en niet op dat zijn met voor werd bij ook naar door maar wordt deze heeft "
+     "volgens"},
 }};
 
 const std::unordered_map<std::string_view, uint8_t>& stop_word_index() {
@@ -41,7 +46,11 @@ const std::unordered_map<std::string_view, uint8_t>& stop_word_index() {
   static const auto index = [] {
     std::unordered_map<std::string_view, uint8_t> m;
     for (size_t i = 0; i < kStopWords.size(); ++i)
-      for (std::string_view w : kStopWords[i].words) m[w] |= static_cast<uint8_t>(1u << i);
+      for (std::string_view w = kStopWords[i].words; !w.empty();) {
+        size_t end = std::min(w.find(' '), w.size());
+        m[w.substr(0, end)] |= static_cast<uint8_t>(1u << i);
+        w.remove_prefix(std::min(end + 1, w.size()));
+      }
     return m;
   }();
   return index;

@@ -75,7 +75,9 @@ void fold_case(std::string& s) {
 // Kana and Han (three-byte sequences led by E3..E9) separate words: those
 // scripts are written without spaces, so "製品のCVE-2025-1234" holds the word
 // "cve". Their terms are found as substrings.
-bool han_or_kana_lead(unsigned char c) { return c >= 0xE3 && c <= 0xE9; }
+bool han_or_kana_lead(unsigned char c) {
+  return c >= 0xE3 && c <= 0xE9;
+}
 
 bool word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 0x80 && !han_or_kana_lead(c));
