@@ -73,6 +73,7 @@ enum Script : size_t {
 
 // Script of a code point that is a letter we count; kScriptCount otherwise.
 Script script_of(uint32_t cp) {
+  if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? kLatin : kScriptCount;
   struct Range {
     uint32_t first, last;
     Script script;
