@@ -6,6 +6,7 @@
 #include "cli/extract_command.h"
 #include "cli/feeds_command.h"
 #include "cli/kb_command.h"
+#include "cli/triage_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Osprey: security news in, threat intelligence out", "osprey"};
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   osprey::cli::add_kb_command(app, exit_code);
   osprey::cli::add_articles_command(app, exit_code);
   osprey::cli::add_feeds_command(app, exit_code);
+  osprey::cli::add_triage_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

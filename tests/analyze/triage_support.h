@@ -1,0 +1,70 @@
+// Helpers shared by the triage tests: the committed knowledge base and its
+// matcher (once per test binary), findings for an article as the pipeline
+// computes them, and the hand-written datasets.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "osprey/analyze/triage.h"
+#include "osprey/analyze/triage_training.h"
+#include "osprey/kb/knowledge_base.h"
+#include "osprey/kb/matcher.h"
+#include "support.h"
+
+namespace osprey::testing {
+
+inline const kb::EntityMatcher& triage_matcher() {
+  static const kb::KnowledgeBase base = [] {
+    auto loaded = kb::KnowledgeBase::load(OSPREY_KB_DIR);
+    if (!loaded.ok()) std::abort();
+    return std::move(loaded).value();
+  }();
+  static const kb::EntityMatcher matcher = kb::EntityMatcher::create(base).value();
+  return matcher;
+}
+
+// Observables and entities of the article's triage text.
+inline Findings triage_findings(const Article& article) {
+  std::string text = analyze::triage_text(article);
+  Findings f = extract(text);
+  f.entities = triage_matcher().match(text);
+  return f;
+}
+
+inline Article article(std::string title, std::string text) {
+  Article a;
+  a.title = std::move(title);
+  a.text = std::move(text);
+  return a;
+}
+
+inline Relevance triage_of(const std::string& title, const std::string& text) {
+  Article a = article(title, text);
+  return analyze::triage(a, triage_findings(a));
+}
+
+inline std::vector<analyze::LabelledArticle> triage_dataset(const std::string& name) {
+  std::string path = std::string(OSPREY_FIXTURES) + "/triage/" + name;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto items = analyze::parse_triage_dataset(ss.str(), path);
+  if (!items.ok()) {
+    ADD_FAILURE() << items.error().message;
+    return {};
+  }
+  return std::move(items).value();
+}
+
+inline std::vector<analyze::TriageExample> triage_examples(const std::string& name) {
+  std::vector<analyze::TriageExample> out;
+  for (const analyze::LabelledArticle& item : triage_dataset(name))
+    out.push_back(
+        {analyze::triage_signals(item.article, triage_findings(item.article)), item.label});
+  return out;
+}
+
+}  // namespace osprey::testing
