@@ -1,5 +1,8 @@
 #include "osprey/analyze/analyzer.h"
 
+#include <set>
+
+#include "osprey/analyze/triage.h"
 #include "osprey/kb/kb_dir.h"
 
 namespace osprey::analyze {
@@ -36,6 +39,23 @@ Findings Analyzer::analyze(const Article& article) const {
   if (matcher_) findings.entities = matcher_->match(article.text);
   findings.source = article.url.empty() ? article.source : article.url;
   return findings;
+}
+
+Relevance Analyzer::triage(const Article& article, const Findings& text_findings) const {
+  if (article.title.empty()) return analyze::triage(article, text_findings);
+  Findings merged = text_findings;
+  Findings title = extractor_.extract(article.title, options_.extract);
+  if (matcher_) title.entities = matcher_->match(article.title);
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const Observable& o : merged.observables) seen.emplace(o.type, o.value);
+  for (const Mention& m : merged.entities) seen.emplace(m.type, m.id);
+  for (Observable& o : title.observables) {
+    if (seen.emplace(o.type, o.value).second) merged.observables.push_back(std::move(o));
+  }
+  for (Mention& m : title.entities) {
+    if (seen.emplace(m.type, m.id).second) merged.entities.push_back(std::move(m));
+  }
+  return analyze::triage(article, merged);
 }
 
 }  // namespace osprey::analyze

@@ -11,6 +11,7 @@
 #include "osprey/kb/matcher.h"
 #include "osprey/model/article.h"
 #include "osprey/model/observable.h"
+#include "osprey/model/relevance.h"
 #include "osprey/model/result.h"
 #include "osprey/observables/extractor.h"
 
@@ -32,6 +33,10 @@ class Analyzer {
   // Observables and entity mentions in the article's text; spans are byte
   // offsets into Article::text.
   Findings analyze(const Article& article) const;
+
+  // The article's relevance (analyze/triage.h) from its text's findings plus
+  // what its title names: the model was trained on title and text together.
+  Relevance triage(const Article& article, const Findings& text_findings) const;
 
   bool has_entities() const { return matcher_ != nullptr; }
   const kb::KnowledgeBase* knowledge_base() const { return kb_.get(); }
