@@ -74,6 +74,7 @@ struct Antecedent {
 struct Cue {
   double weight = 0;
   std::string reason;
+  bool between = false;  // the cue stands between the two names, in the right voice
 };
 
 struct Draft {
@@ -202,13 +203,18 @@ class SentenceReader {
       bool voice = any_order || (h.cue->voice == Voice::kActive) == subject_first;
       double w = h.cue->weight;
       const char* where = " between the names";
-      if (!(h.first >= lo && h.last <= hi && voice)) {
+      bool between = h.first >= lo && h.last <= hi && voice;
+      if (!between) {
         if (h.first < from || h.last > to) continue;
+        // A cue after both names speaks of something else, unless the object
+        // came first ("ShadowPad, which APT41 deployed").
+        if (h.last > o.first && subject_first && !any_order) continue;
         w *= any_order ? 0.85 : 0.7;
         where = " in the same clause";
       }
       if (w > best.weight) {
         best.weight = w;
+        best.between = between;
         best.reason = "cue " + quoted(h.cue->phrase);
         best.reason += where;
         best.reason += " (" + fixed2(w) + ")";
@@ -259,6 +265,9 @@ class SentenceReader {
     Place role = place_role(o);
     Cue sponsor = cue_for(s, o, "attributed-to");
     Cue victim = cue_for(s, o, "targets");
+    // A place named before the actor is its victim only when the words say so
+    // ("Moscow denied that APT28 hacked …" is no attack on Russia).
+    if (o.first < s.first && !victim.between) victim = {};
     if (role == Place::kSponsor && sponsor.weight < 0.85)
       sponsor = {0.85, "country written beside an actor noun (0.85)"};
     if (role == Place::kVictim && victim.weight < 0.75)
