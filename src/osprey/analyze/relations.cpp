@@ -97,6 +97,45 @@ std::string quoted(std::string_view s) {
   return out;
 }
 
+// The relations found so far, one per (subject, predicate, object, negated):
+// the strongest evidence (a plain statement before a hedged one) and how many
+// sentences state it. A draft that would not replace the kept evidence costs
+// one lookup, so repeated claims in a long text stay cheap.
+class Merged {
+ public:
+  // Counts one more statement of `key`; true when its evidence should be
+  // (re)written with put().
+  bool offer(const std::string& key, double confidence, bool hedged) {
+    auto [it, fresh] = index_.try_emplace(key, relations_.size());
+    slot_ = it->second;
+    if (fresh) {
+      relations_.emplace_back();
+      counts_.push_back(1);
+      return true;
+    }
+    ++counts_[slot_];
+    const Relation& kept = relations_[slot_];
+    if (kept.hedged != hedged) return !hedged;
+    return confidence > kept.confidence;
+  }
+  void put(Relation r) { relations_[slot_] = std::move(r); }
+
+  std::vector<Relation>& relations() { return relations_; }
+  const std::vector<size_t>& counts() const { return counts_; }
+
+ private:
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<Relation> relations_;
+  std::vector<size_t> counts_;
+  size_t slot_ = 0;
+};
+
+// Negation and hedging of one relation, and whether a source is named.
+struct Flags {
+  std::string_view negation;  // the cue, empty when none
+  std::string_view hedge;
+};
+
 class SentenceReader {
  public:
   SentenceReader(std::string_view text, const Findings& findings, const kb::KnowledgeBase* kb,
@@ -114,7 +153,7 @@ class SentenceReader {
   }
 
   // The relations the sentence states, before merging.
-  void read(std::vector<Relation>& out) {
+  void read(Merged& out) {
     find_reporter();
     relate_actors(out);
     for (const Placed& o : placed_) {
@@ -296,7 +335,7 @@ class SentenceReader {
 
   // Other names and overlaps: the actor before a related-to cue (or a
   // "linked to" between two actors) and every actor after it in the clause.
-  void relate_actors(std::vector<Relation>& out) {
+  void relate_actors(Merged& out) {
     for (const CueHit& h : hits_) {
       if (h.cue->kind != CueKind::kPredicate) continue;
       bool alias = h.cue->predicate == "related-to";
@@ -362,54 +401,80 @@ class SentenceReader {
     return p.occ->observable ? 0.9 : findings_.entities[p.occ->ref].confidence;
   }
 
-  void emit(const Draft& d, std::vector<Relation>& out) const {
+  const std::string& id_of(const Placed& p) const {
+    return p.occ->observable ? findings_.observables[p.occ->ref].value
+                             : findings_.entities[p.occ->ref].id;
+  }
+
+  void emit(const Draft& d, Merged& out) const {
     if (d.cue.weight <= 0) return;
     const Placed& s = *d.subject;
     const Placed& o = *d.object;
-    if (s.occ == o.occ) return;
-    Relation r;
-    r.predicate = d.predicate;
-    r.subject = end_of(s);
-    r.object = end_of(o);
-    if (r.subject.id == r.object.id) return;
-    r.reasons.push_back(d.cue.reason);
+    if (s.occ == o.occ || id_of(s) == id_of(o)) return;
     // Distance in words between the two names.
     size_t gap = s.first < o.first ? (o.first > s.last ? o.first - s.last : 0)
                                    : (s.first > o.last ? s.first - o.last : 0);
     double distance = gap <= 6 ? 1.0 : gap <= 15 ? 0.95 : gap <= 30 ? 0.88 : 0.8;
-    r.reasons.push_back(std::to_string(gap) + " words apart (x" + fixed2(distance) + ")");
     double names = std::min(confidence_of(s), confidence_of(o));
-    double recognised = 0.6 + 0.4 * names;
+    double c = d.cue.weight * distance * (0.6 + 0.4 * names);
+    if (s.reference) c *= 0.85;
+    if (o.reference) c *= 0.85;
+    c = std::clamp(c, 0.0, 0.99);
+    Flags f = flags(s, o);
+    std::string key = id_of(s);
+    key += '\x1f';
+    key += d.predicate;
+    key += '\x1f';
+    key += id_of(o);
+    if (!f.negation.empty()) key += "\x1f!";
+    if (!out.offer(key, c, !f.hedge.empty())) return;
+
+    Relation r;
+    r.predicate = d.predicate;
+    r.subject = end_of(s);
+    r.object = end_of(o);
+    r.confidence = c;
+    r.reasons.push_back(d.cue.reason);
+    r.reasons.push_back(std::to_string(gap) + " words apart (x" + fixed2(distance) + ")");
     r.reasons.push_back("names recognised with confidence " + fixed2(names));
-    double c = d.cue.weight * distance * recognised;
     Span evidence = span_;
     for (const Placed* p : {&s, &o}) {
       if (!p->reference) continue;
-      c *= 0.85;
       std::string reason = "reference ";
       reason += quoted(
           text_.substr(words_[p->first].start, words_[p->last - 1].end - words_[p->first].start));
       reason += " to " + (p->occ->observable ? findings_.observables[p->occ->ref].value
                                              : findings_.entities[p->occ->ref].name);
+      reason += " (x0.85)";
       r.reasons.push_back(reason);
       if (p->antecedent_sentence + 1 == index_) evidence.start = antecedent_start_;
     }
     if (!s.reference && !o.reference) r.reasons.push_back("same sentence");
-    flag(s, o, r);
-    r.confidence = std::clamp(c, 0.0, 0.99);
+    if (!f.negation.empty()) {
+      r.negated = true;
+      r.reasons.push_back("negated by " + quoted(f.negation));
+    }
+    if (!f.hedge.empty()) {
+      r.hedged = true;
+      r.reasons.push_back("hedged by " + quoted(f.hedge));
+    }
+    if (!reported_by_.empty() && !is_reporter(s) && !is_reporter(o)) {
+      r.reported_by = reported_by_;
+      r.reasons.push_back("reported by " + reported_by_);
+    }
     r.evidence = evidence;
     uint64_t focus = o.occ->start >= evidence.start ? o.occ->start - evidence.start : 0;
     r.sentence = text::printable_sentence(
         text_.substr(evidence.start, evidence.end - evidence.start), focus);
-    out.push_back(std::move(r));
+    out.put(std::move(r));
   }
 
-  // Negation, hedging and the source, read in the clause(s) of the two names.
-  void flag(const Placed& s, const Placed& o, Relation& r) const {
+  // Negation and hedging, read in the clause(s) of the two names.
+  Flags flags(const Placed& s, const Placed& o) const {
     size_t first = std::min(s.first, o.first), last = std::max(s.last, o.last);
     size_t from = clause_start(first), to = clause_end(last - 1);
-    bool certain = false, analytic = false;
-    std::string negation, hedge;
+    bool certain = false, analytic = false, plain_hedge = false;
+    Flags f;
     for (const CueHit& h : hits_) {
       if (h.first < from || h.first >= to) continue;
       switch (h.cue->kind) {
@@ -418,15 +483,15 @@ class SentenceReader {
           bool cancelled = std::any_of(hits_.begin(), hits_.end(), [&](const CueHit& c) {
             return c.cue->kind == CueKind::kNotNegation && c.first == h.first;
           });
-          if (!cancelled && negation.empty()) negation = h.cue->phrase;
+          if (!cancelled && f.negation.empty()) f.negation = h.cue->phrase;
           break;
         }
         case CueKind::kNegationAfter:
-          if (negation.empty()) negation = h.cue->phrase;
+          if (f.negation.empty()) f.negation = h.cue->phrase;
           break;
         case CueKind::kHedge:
-          if (h.cue->weight < 1) analytic = true;
-          if (hedge.empty()) hedge = h.cue->phrase;
+          (h.cue->weight < 1 ? analytic : plain_hedge) = true;
+          if (f.hedge.empty()) f.hedge = h.cue->phrase;
           break;
         case CueKind::kCertain:
           certain = true;
@@ -436,25 +501,8 @@ class SentenceReader {
       }
     }
     // "assessed with high confidence" is a firm judgement; "likely" stays a hedge.
-    if (!hedge.empty() && certain && analytic) {
-      bool firm = true;
-      for (const CueHit& h : hits_)
-        if (h.cue->kind == CueKind::kHedge && h.cue->weight >= 1 && h.first >= from && h.first < to)
-          firm = false;
-      if (firm) hedge.clear();
-    }
-    if (!negation.empty()) {
-      r.negated = true;
-      r.reasons.push_back("negated by " + quoted(negation));
-    }
-    if (!hedge.empty()) {
-      r.hedged = true;
-      r.reasons.push_back("hedged by " + quoted(hedge));
-    }
-    if (!reported_by_.empty() && !is_reporter(s) && !is_reporter(o)) {
-      r.reported_by = reported_by_;
-      r.reasons.push_back("reported by " + reported_by_);
-    }
+    if (certain && analytic && !plain_hedge) f.hedge = {};
+    return f;
   }
 
  public:
@@ -554,16 +602,6 @@ void add_references(const SentenceTokens& words, std::vector<Placed>& placed,
             [](const Placed& a, const Placed& b) { return a.first < b.first; });
 }
 
-std::string relation_key(const Relation& r) {
-  std::string key = r.subject.id;
-  key += '\x1f';
-  key += r.predicate;
-  key += '\x1f';
-  key += r.object.id;
-  key += r.negated ? "\x1f!" : "";
-  return key;
-}
-
 // Whether the knowledge base records the relation too.
 bool kb_agrees(const kb::KnowledgeBase& kb, const Relation& r) {
   static const std::unordered_set<std::string_view> overlaps = {
@@ -593,28 +631,12 @@ bool kb_agrees(const kb::KnowledgeBase& kb, const Relation& r) {
   return false;
 }
 
-// One relation per (subject, predicate, object, negated): the strongest
-// evidence (a plain statement before a hedged one), more confident when
-// several sentences say it.
-std::vector<Relation> merge(std::vector<Relation> drafts, const kb::KnowledgeBase* kb,
-                            const RelationOptions& options) {
-  std::unordered_map<std::string, size_t> index;
-  std::vector<Relation> merged;
-  std::vector<size_t> counts;
-  auto better = [](const Relation& a, const Relation& b) {
-    if (a.hedged != b.hedged) return !a.hedged;
-    return a.confidence > b.confidence;
-  };
-  for (Relation& r : drafts) {
-    auto [it, fresh] = index.try_emplace(relation_key(r), merged.size());
-    if (fresh) {
-      merged.push_back(std::move(r));
-      counts.push_back(1);
-      continue;
-    }
-    ++counts[it->second];
-    if (better(r, merged[it->second])) merged[it->second] = std::move(r);
-  }
+// The merged relations, more confident when several sentences say them or
+// the knowledge base records them too, weak ones dropped, in text order.
+std::vector<Relation> finish(Merged& all, const kb::KnowledgeBase* kb,
+                             const RelationOptions& options) {
+  std::vector<Relation>& merged = all.relations();
+  const std::vector<size_t>& counts = all.counts();
   for (size_t i = 0; i < merged.size(); ++i) {
     Relation& r = merged[i];
     if (counts[i] > 1) {
@@ -638,7 +660,7 @@ std::vector<Relation> merge(std::vector<Relation> drafts, const kb::KnowledgeBas
   std::stable_sort(merged.begin(), merged.end(), [](const Relation& a, const Relation& b) {
     return a.evidence.start < b.evidence.start;
   });
-  return merged;
+  return std::move(merged);
 }
 
 }  // namespace
@@ -649,7 +671,7 @@ std::vector<Relation> extract_relations(std::string_view text, const Findings& f
   std::vector<Occurrence> occs = occurrences(findings, text.size());
   if (occs.size() < 2 || text.empty()) return {};
   std::vector<Span> sentences = text::split_sentences(text);
-  std::vector<Relation> drafts;
+  Merged drafts;
   Antecedent actor, malware;
   size_t next = 0;  // first occurrence not yet placed
   for (size_t si = 0; si < sentences.size() && next < occs.size(); ++si) {
@@ -680,7 +702,7 @@ std::vector<Relation> extract_relations(std::string_view text, const Findings& f
       if (p.kind == Kind::kMalware) malware = {p.occ, si};
     }
   }
-  return merge(std::move(drafts), kb, options);
+  return finish(drafts, kb, options);
 }
 
 }  // namespace osprey::analyze
