@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "cli/output.h"
+#include "osprey/analyze/relations.h"
 #include "osprey/kb/kb_dir.h"
 #include "osprey/kb/knowledge_base.h"
 #include "osprey/kb/matcher.h"
@@ -87,7 +88,10 @@ Result<Findings> extract_input(const Engines& engines, const std::string& name,
   } else {
     if (text::looks_like_html(whole)) whole = text::blank_markup(whole);
     findings = engines.extractor.extract(whole, options);
-    if (engines.matcher) findings.entities = engines.matcher->match(whole);
+    if (engines.matcher) {
+      findings.entities = engines.matcher->match(whole);
+      findings.relations = analyze::extract_relations(whole, findings, engines.kb.get());
+    }
   }
   findings.source = name;
   return findings;

@@ -153,7 +153,17 @@ void FindingsWriter::write(const Findings& f) {
         doc += nlohmann::json(f.entities[i])
                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       }
-      doc += f.entities.empty() ? "]}" : "\n]}";
+      doc += f.entities.empty() ? "]" : "\n]";
+      if (!f.relations.empty()) {
+        doc += ",\"relations\":[";
+        for (size_t i = 0; i < f.relations.size(); ++i) {
+          doc += i ? ",\n  " : "\n  ";
+          doc += nlohmann::json(f.relations[i])
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        }
+        doc += "\n]";
+      }
+      doc += "}";
       if (!array_) doc += "\n";
       out_ << doc;
       break;
@@ -167,6 +177,13 @@ void FindingsWriter::write(const Findings& f) {
           out_ << lines;
           lines.clear();
         }
+      }
+      // Relations follow their article's observables, one per line, told
+      // apart by their "relation" key.
+      for (const Relation& r : f.relations) {
+        nlohmann::json line = {{"relation", r}, {"source", f.source.empty() ? "-" : f.source}};
+        lines += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        lines += '\n';
       }
       out_ << lines;
       break;
@@ -199,6 +216,15 @@ void FindingsWriter::write(const Findings& f) {
         if (!m.role.empty()) out_ << "  [" << m.role << "]";
         out_ << fmt::format("  {:.2f}", m.confidence);
         if (m.count > 1) out_ << "  ×" << m.count;
+        out_ << "\n";
+      }
+      if (!f.relations.empty()) out_ << "  relations: " << f.relations.size() << "\n";
+      for (const Relation& r : f.relations) {
+        out_ << fmt::format("  {} {} {}  {:.2f}", r.subject.name, r.predicate, r.object.name,
+                            r.confidence);
+        if (r.negated) out_ << "  [negated]";
+        if (r.hedged) out_ << "  [hedged]";
+        if (!r.reported_by.empty()) out_ << "  (per " << r.reported_by << ")";
         out_ << "\n";
       }
       break;

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "osprey/analyze/relations.h"
 #include "osprey/analyze/triage.h"
 #include "osprey/kb/kb_dir.h"
 
@@ -36,7 +37,10 @@ Result<std::unique_ptr<Analyzer>> Analyzer::create(const AnalyzerOptions& option
 
 Findings Analyzer::analyze(const Article& article) const {
   Findings findings = extractor_.extract(article.text, options_.extract);
-  if (matcher_) findings.entities = matcher_->match(article.text);
+  if (matcher_) {
+    findings.entities = matcher_->match(article.text);
+    findings.relations = extract_relations(article.text, findings, kb_.get());
+  }
   findings.source = article.url.empty() ? article.source : article.url;
   return findings;
 }

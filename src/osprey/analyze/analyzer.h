@@ -30,7 +30,8 @@ class Analyzer {
   // warnings() says why.
   static Result<std::unique_ptr<Analyzer>> create(const AnalyzerOptions& options = {});
 
-  // Observables and entity mentions in the article's text; spans are byte
+  // Observables, entity mentions and the relations between them (with a
+  // knowledge base) in the article's text; spans are byte
   // offsets into Article::text.
   Findings analyze(const Article& article) const;
 
