@@ -70,9 +70,10 @@ TEST(StoryScore, JoinThresholdJustAboveAndBelow) {
   StoryScoreOptions o;
   o.min_content = 0;
   auto s = score_story(profile, half, 0, kWeek, o);
-  // total = 0.6 · 0.5 + 0.4 · entities; the one actor is unseen, so rare: entities = 1.
+  // total = content_weight · 0.5 + entity_weight · entities; the one actor is
+  // unseen, so rare: entities = 1.
   EXPECT_NEAR(s.entities, 1.0, 1e-9);
-  EXPECT_NEAR(s.total, 0.6 * 0.5 + 0.4, 1e-6);
+  EXPECT_NEAR(s.total, o.content_weight * 0.5 + o.entity_weight, 1e-6);
   o.join_threshold = s.total - 1e-6;
   EXPECT_TRUE(score_story(profile, half, 0, kWeek, o).joins);
   o.join_threshold = s.total + 1e-6;
