@@ -60,6 +60,21 @@ TEST(Sketches, ContainmentIgnoresTextAddedAroundACopy) {
   EXPECT_LT(minhash_similarity(minhash(a, 128), minhash(b, 128)), 0.4);
 }
 
+TEST(Sketches, SimhashIsTheMajorityOfEachBit) {
+  std::vector<uint64_t> hashes;
+  uint64_t x = 12345;
+  for (int i = 0; i < 700; ++i)
+    hashes.push_back(x = x * 6364136223846793005ull + 1442695040888963407ull);
+  uint64_t expected = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    int ones = 0;
+    for (uint64_t h : hashes) ones += (h >> bit) & 1;
+    if (2 * ones > 700) expected |= uint64_t{1} << bit;
+  }
+  EXPECT_EQ(simhash(hashes), expected);
+  EXPECT_EQ(simhash({}), 0u);
+}
+
 TEST(Sketches, SimhashIsCloseForSmallEdits) {
   std::string text;
   for (int i = 0; i < 200; ++i) text.append("w").append(std::to_string(i)).append(" ");

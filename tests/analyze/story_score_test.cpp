@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "osprey/analyze/memory_story_index.h"
 
 namespace osprey::analyze {
@@ -15,7 +17,10 @@ Story story_of(const std::vector<KeyTerm>& terms, float idf = 4) {
   Story s;
   s.id = 1;
   s.articles = 1;
-  for (const KeyTerm& t : terms) s.terms[t.key] = StoryTerm{1, t.in_title ? 1u : 0u, idf, t.kind};
+  for (const KeyTerm& t : terms)
+    s.terms.push_back(StoryTerm{t.key, term_hash(t.key), 1, t.in_title ? 1u : 0u, idf, t.kind});
+  std::sort(s.terms.begin(), s.terms.end(),
+            [](const auto& a, const auto& b) { return a.hash < b.hash; });
   update_content_norm(s, {});
   return s;
 }

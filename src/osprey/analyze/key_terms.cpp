@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "osprey/analyze/hashing.h"
 #include "osprey/analyze/shingles.h"
 
 namespace osprey::analyze {
@@ -55,6 +56,10 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
 }
 
 }  // namespace
+
+uint64_t term_hash(std::string_view key) {
+  return hash_bytes(key, 0x7465726d00000000ull);
+}
 
 std::string salient_stem(std::string_view word) {
   if (word.size() < 3 || is_number(word) || stop_words().count(word)) return "";

@@ -48,6 +48,10 @@ struct KeyTermOptions {
 std::vector<KeyTerm> key_terms(const Article& article, const Findings& findings,
                                const KeyTermOptions& options = {});
 
+// The stable 64-bit hash of a term key: the order of story profiles and the
+// key of the term postings (the store may persist it).
+uint64_t term_hash(std::string_view key);
+
 // A word reduced for comparison across outlets: "" for stop words, numbers
 // and words under three bytes; otherwise a light stem ("sanctions" →
 // "sanction", "seized" → "seiz").

@@ -8,15 +8,19 @@ namespace osprey::analyze {
 namespace {
 
 uint64_t term_key(std::string_view term) {
-  return hash_bytes(term, 0x7465726d00000000ull);
+  return term_hash(term);
 }
 
 }  // namespace
 
 void MemoryStoryIndex::insert(PostingList& list, const Posting& p) {
-  // Articles arrive mostly in publication order: the place is near the end.
-  auto it = list.end();
-  while (it != list.begin() && (it - 1)->published_at > p.published_at) --it;
+  // Articles arrive mostly in publication order: the place is usually the end.
+  if (list.empty() || list.back().published_at <= p.published_at) {
+    list.push_back(p);
+    return;
+  }
+  auto it = std::upper_bound(list.begin(), list.end(), p.published_at,
+                             [](int64_t t, const Posting& q) { return t < q.published_at; });
   list.insert(it, p);
 }
 

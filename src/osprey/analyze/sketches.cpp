@@ -83,12 +83,22 @@ double containment(std::span<const uint64_t> x, size_t x_size, std::span<const u
 }
 
 uint64_t simhash(std::span<const uint64_t> hashes) {
-  int32_t votes[64] = {};
-  for (uint64_t h : hashes)
-    for (int bit = 0; bit < 64; ++bit) votes[bit] += ((h >> bit) & 1) ? 1 : -1;
+  // Counts the one bits at each of the 64 positions, eight positions per
+  // add: lane b of lanes[j] counts bit 8·b + j. Lanes are 8-bit, so they are
+  // flushed into the full counters every 255 hashes.
+  uint32_t ones[64] = {};
+  constexpr uint64_t kLow = 0x0101010101010101ull;
+  for (size_t start = 0; start < hashes.size(); start += 255) {
+    uint64_t lanes[8] = {};
+    size_t end = std::min(hashes.size(), start + 255);
+    for (size_t i = start; i < end; ++i)
+      for (int j = 0; j < 8; ++j) lanes[j] += (hashes[i] >> j) & kLow;
+    for (int j = 0; j < 8; ++j)
+      for (int b = 0; b < 8; ++b) ones[8 * b + j] += (lanes[j] >> (8 * b)) & 0xff;
+  }
   uint64_t out = 0;
   for (int bit = 0; bit < 64; ++bit)
-    if (votes[bit] > 0) out |= uint64_t{1} << bit;
+    if (2 * uint64_t{ones[bit]} > hashes.size()) out |= uint64_t{1} << bit;
   return out;
 }
 

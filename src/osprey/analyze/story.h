@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "osprey/analyze/key_terms.h"
@@ -23,6 +22,8 @@ struct StoryMember {
 
 // A key term of a story's profile: how many of its articles have it.
 struct StoryTerm {
+  std::string key;        // KeyTerm::key
+  uint64_t hash = 0;      // term_hash(key): the profile's sort order
   uint32_t articles = 0;  // member articles (copies excluded) with the term
   uint32_t titles = 0;    // of which in the title (words)
   float idf = 0;          // the term's IDF when the story last changed
@@ -35,8 +36,8 @@ struct Story {
   int64_t first_seen = 0;  // earliest publication time of a member, Unix seconds
   int64_t last_seen = 0;   // latest
   uint32_t articles = 0;   // distinct articles; copies are sources of an article, not articles
-  std::vector<StoryMember> members;                  // in the order they were assigned
-  std::unordered_map<std::string, StoryTerm> terms;  // profile, bounded (ClusterOptions)
+  std::vector<StoryMember> members;  // in the order they were assigned
+  std::vector<StoryTerm> terms;      // profile, by (hash, key); bounded (ClusterOptions)
   double content_norm = 0;  // Euclidean norm of the profile's content vector (see story_score.h)
 };
 

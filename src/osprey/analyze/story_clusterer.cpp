@@ -190,22 +190,35 @@ void StoryClusterer::add_to_story(Story& story, StoryMember member, const Articl
   story.first_seen = story.members.empty() ? t : std::min(story.first_seen, t);
   story.last_seen = story.members.empty() ? t : std::max(story.last_seen, t);
   ++story.articles;
+  // Merge the article's terms into the profile; both are sorted by (hash, key).
+  auto order = [](const StoryTerm& a, const StoryTerm& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.key < b.key;
+  };
+  size_t old_size = story.terms.size();
   for (const WeightedTerm& w : profile.terms) {
-    StoryTerm& term = story.terms[w.term->key];
-    ++term.articles;
-    term.titles += w.term->in_title ? 1 : 0;
-    term.idf = static_cast<float>(w.idf);
-    term.kind = w.term->kind;
+    StoryTerm probe;
+    probe.hash = w.hash;
+    probe.key = w.term->key;
+    auto it = std::lower_bound(story.terms.begin(), story.terms.begin() + old_size, probe, order);
+    if (it == story.terms.begin() + old_size || it->hash != w.hash || it->key != probe.key) {
+      story.terms.push_back(std::move(probe));
+      it = story.terms.end() - 1;
+    }
+    ++it->articles;
+    it->titles += w.term->in_title ? 1 : 0;
+    it->idf = static_cast<float>(w.idf);
+    it->kind = w.term->kind;
   }
   if (story.terms.size() > options_.max_story_terms) {
     // Keep the terms that weigh most: those most articles share, rare ones first.
-    std::vector<std::pair<double, std::string>> weights;
-    for (const auto& [key, term] : story.terms)
-      weights.emplace_back(term.articles * static_cast<double>(term.idf), key);
-    size_t drop = story.terms.size() - options_.max_story_terms;
-    std::nth_element(weights.begin(), weights.begin() + drop, weights.end());
-    for (size_t i = 0; i < drop; ++i) story.terms.erase(weights[i].second);
+    auto heavier = [](const StoryTerm& a, const StoryTerm& b) {
+      return a.articles * static_cast<double>(a.idf) > b.articles * static_cast<double>(b.idf);
+    };
+    std::nth_element(story.terms.begin(), story.terms.begin() + options_.max_story_terms,
+                     story.terms.end(), heavier);
+    story.terms.resize(options_.max_story_terms);
   }
+  std::sort(story.terms.begin(), story.terms.end(), order);
   update_content_norm(story, options_.scoring);
   story.members.push_back(std::move(member));
 }

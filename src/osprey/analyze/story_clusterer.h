@@ -32,7 +32,7 @@ struct ClusterOptions {
   size_t rows = 4;                        // … of this many rows (bands × rows ≤ permutations)
   size_t lookup_terms = 24;               // key terms looked up: strong ones, then the rarest words
   size_t postings_per_lookup = 200;       // newest postings read per term or band key
-  size_t max_candidates = 64;             // stories scored, those sharing the most weight first
+  size_t max_candidates = 24;             // stories scored, those sharing the most weight first
   size_t members_checked = 16;            // newest members of a scored story compared for copying
   size_t max_story_terms = 256;           // profile terms kept per story
 };

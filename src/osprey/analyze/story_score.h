@@ -50,13 +50,14 @@ struct StoryScoreOptions {
 // One of the article's terms with its IDF, computed once per article.
 struct WeightedTerm {
   const KeyTerm* term = nullptr;
+  uint64_t hash = 0;  // term_hash(term->key)
   double idf = 0;
   double rarity = 0;  // idf / ln(N + prior), in [0, 1]
   double weight = 0;  // content-vector weight; 0 for strong terms
 };
 
 struct ArticleProfile {
-  std::vector<WeightedTerm> terms;
+  std::vector<WeightedTerm> terms;  // by (hash, key), like a story's profile
   double content_norm = 0;
 };
 
