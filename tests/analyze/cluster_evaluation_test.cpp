@@ -57,5 +57,16 @@ TEST(ClusterEvaluation, LabelledStoriesAndCopies) {
               static_cast<unsigned long long>(e.copies_wrong));
 }
 
+// Written after the thresholds were set, and never used to tune them.
+TEST(ClusterEvaluation, HeldOutStoriesAndCopies) {
+  auto articles = read_labelled_articles(OSPREY_FIXTURES "/stories/holdout.jsonl");
+  ASSERT_TRUE(articles.ok()) << articles.error().message;
+  ClusterEvaluation e = evaluate_clustering(std::move(articles).value(), findings);
+  EXPECT_GE(e.precision, 0.9) << report(e);
+  EXPECT_GE(e.recall, 0.8) << report(e);
+  EXPECT_EQ(e.copies_found, e.labelled_copies) << report(e);
+  EXPECT_EQ(e.copies_wrong, 0u) << report(e);
+}
+
 }  // namespace
 }  // namespace osprey::analyze

@@ -58,8 +58,9 @@ void MemoryStoryIndex::find_by_term(std::string_view term, int64_t from, int64_t
 }
 
 uint64_t MemoryStoryIndex::term_articles(std::string_view term) {
-  auto it = term_articles_.find(term_key(term));
-  return it == term_articles_.end() ? 0 : it->second;
+  // Every indexed article with the term has one posting under it.
+  auto it = by_term_.find(term_key(term));
+  return it == by_term_.end() ? 0 : it->second.size();
 }
 
 std::shared_ptr<const Story> MemoryStoryIndex::story(int64_t id) {
@@ -91,11 +92,7 @@ void MemoryStoryIndex::index_article(int64_t article_id, int64_t story_id,
   fingerprints_[article_id] = std::make_shared<const ArticleFingerprint>(fp);
   if (fp.content_hash != 0) insert(by_hash_[fp.content_hash], p);
   for (uint64_t key : band_keys) insert(by_band_[key], p);
-  for (const KeyTerm& term : fp.terms) {
-    uint64_t key = term_key(term.key);
-    insert(by_term_[key], p);
-    ++term_articles_[key];
-  }
+  for (const KeyTerm& term : fp.terms) insert(by_term_[term_key(term.key)], p);
   ++articles_;
 }
 

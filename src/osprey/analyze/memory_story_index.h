@@ -45,7 +45,6 @@ class MemoryStoryIndex final : public StoryIndex {
   std::unordered_map<int64_t, std::shared_ptr<const Story>> stories_;
   std::unordered_map<int64_t, std::shared_ptr<const ArticleFingerprint>> fingerprints_;
   std::unordered_map<uint64_t, PostingList> by_hash_, by_band_, by_term_;
-  std::unordered_map<uint64_t, uint64_t> term_articles_;
   uint64_t articles_ = 0;
   int64_t next_story_ = 1;
   Reads reads_;
