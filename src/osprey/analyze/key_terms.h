@@ -20,6 +20,12 @@ enum class TermKind : uint8_t {
   kIndicator = 3,     // "i:<type>:<value>": a CVE id, hash, address … not marked benign
 };
 
+// Strong terms (actors, malware, tools, vulnerabilities, indicators) are
+// evidence of shared names; the others describe content.
+inline bool is_strong(TermKind kind) {
+  return kind == TermKind::kStrongEntity || kind == TermKind::kIndicator;
+}
+
 struct KeyTerm {
   std::string key;
   TermKind kind = TermKind::kWord;

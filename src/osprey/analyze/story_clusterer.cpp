@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "osprey/analyze/sketches.h"
 
 namespace osprey::analyze {
 namespace {
-
-bool is_strong(TermKind kind) {
-  return kind == TermKind::kStrongEntity || kind == TermKind::kIndicator;
-}
 
 // Distance in seconds from `t` to the span [first, last].
 int64_t gap_to(const Story& story, int64_t t) {
@@ -57,6 +54,7 @@ struct StoryClusterer::Candidate {
 StoryClusterer::StoryClusterer(StoryIndex& index, ClusterOptions options)
     : index_(&index), options_(std::move(options)) {
   size_t permutations = FingerprintOptions{}.permutations;
+  options_.rows = std::clamp<size_t>(options_.rows, 1, permutations);
   if (options_.bands * options_.rows > permutations) options_.bands = permutations / options_.rows;
 }
 
@@ -69,16 +67,15 @@ std::vector<uint64_t> StoryClusterer::band_keys(const ArticleFingerprint& fp) co
 }
 
 bool StoryClusterer::find_copy(const ArticleFingerprint& fp, const Posting& hit, Assignment& out,
-                               std::vector<int64_t>& compared) const {
-  if (std::find(compared.begin(), compared.end(), hit.article_id) != compared.end()) return false;
-  compared.push_back(hit.article_id);
+                               std::unordered_set<int64_t>& compared) const {
+  if (!compared.insert(hit.article_id).second) return false;
   auto other = index_->fingerprint(hit.article_id);
   if (!other) return false;
   DuplicateVerdict v = compare_texts(fp, *other, options_.duplicates);
   if (!v.duplicate) return false;
-  bool better = out.kind != Assignment::Kind::kDuplicate || v.containment > out.score ||
-                (v.containment == out.score && other->published_at < hit.published_at);
-  if (better) {
+  // The most complete match wins; on a tie, the first found (the content
+  // hash, then the newest band posting).
+  if (out.kind != Assignment::Kind::kDuplicate || v.containment > out.score) {
     out.kind = Assignment::Kind::kDuplicate;
     out.duplicate_of = hit.article_id;
     out.story_id = hit.story_id;
@@ -96,7 +93,7 @@ Assignment StoryClusterer::decide(const ArticleFingerprint& fp) const {
 Assignment StoryClusterer::decide(const ArticleFingerprint& fp, ArticleProfile& profile) const {
   Assignment a;
   const int64_t t = fp.published_at;
-  std::vector<int64_t> compared;
+  std::unordered_set<int64_t> compared;  // article ids compared for copying
   std::unordered_map<int64_t, Candidate> stories;
   const bool comparable = fp.shingles >= options_.duplicates.min_shingles;
 

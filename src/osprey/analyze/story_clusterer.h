@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "osprey/analyze/duplicates.h"
@@ -71,7 +72,7 @@ class StoryClusterer {
   struct Candidate;
   Assignment decide(const ArticleFingerprint& fp, ArticleProfile& profile) const;
   bool find_copy(const ArticleFingerprint& fp, const Posting& hit, Assignment& out,
-                 std::vector<int64_t>& compared) const;
+                 std::unordered_set<int64_t>& compared) const;
   void add_to_story(Story& story, StoryMember member, const ArticleFingerprint& fp,
                     const ArticleProfile& profile) const;
 

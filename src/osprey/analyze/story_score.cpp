@@ -6,10 +6,6 @@
 namespace osprey::analyze {
 namespace {
 
-bool is_strong(TermKind kind) {
-  return kind == TermKind::kStrongEntity || kind == TermKind::kIndicator;
-}
-
 double kind_weight(TermKind kind, const StoryScoreOptions& options) {
   return kind == TermKind::kEntity ? options.weak_entity_weight : 1.0;
 }
