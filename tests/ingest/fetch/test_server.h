@@ -24,6 +24,7 @@ class LocalServer {
   explicit LocalServer(size_t threads = 32) {
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server_.set_keep_alive_timeout(1);
+    server_.set_tcp_nodelay(true);  // no Nagle/delayed-ACK stalls between header and body
   }
   ~LocalServer() { stop(); }
   LocalServer(const LocalServer&) = delete;

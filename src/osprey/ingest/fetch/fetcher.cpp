@@ -74,6 +74,7 @@ class Batch {
       int running = 0;
       curl_multi_perform(multi_, &running);
       collect_done();
+      answer_backed_off(Clock::now());
       if (active_.empty() && hosts_.empty()) break;
       curl_multi_poll(multi_, nullptr, 0, wait_ms(Clock::now()), nullptr);
     }

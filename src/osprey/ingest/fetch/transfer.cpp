@@ -63,14 +63,17 @@ UrlCheck check_url(const std::string& url, const TransferSettings& settings) {
   CURLU* parsed = curl_url();
   char* scheme = nullptr;
   char* host = nullptr;
-  if (curl_url_set(parsed, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
-      curl_url_get(parsed, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-      curl_url_get(parsed, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-    out.error_kind = FetchErrorKind::invalid_url;
-    out.error = "not a valid URL: \"" + url + "\"";
-  } else if (std::string s = lower(scheme); s != "http" && s != "https") {
+  // The scheme is judged first: "file:///etc/passwd" has no host at all.
+  bool parsed_ok =
+      curl_url_set(parsed, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
+      curl_url_get(parsed, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK;
+  std::string s = parsed_ok ? lower(scheme) : "";
+  if (parsed_ok && s != "http" && s != "https") {
     out.error_kind = FetchErrorKind::unsupported_scheme;
     out.error = url + ": the scheme \"" + s + "\" is not fetched (only http and https are)";
+  } else if (!parsed_ok || curl_url_get(parsed, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+    out.error_kind = FetchErrorKind::invalid_url;
+    out.error = "not a valid URL: \"" + url + "\"";
   } else {
     out.host = lower(host);
   }
