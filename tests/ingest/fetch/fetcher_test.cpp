@@ -584,6 +584,20 @@ TEST_F(FetcherTest, ThousandUrlsAreEachDeliveredOnce) {
   EXPECT_EQ(wrong, 0);
 }
 
+TEST_F(FetcherTest, ZeroConcurrencyStillFinishes) {
+  FetchOptions o = options();
+  o.per_host_concurrency = 0;
+  o.max_total_concurrency = 0;
+  EXPECT_TRUE(get(server_.url("/hello"), o).ok());
+}
+
+TEST(FetchErrorKindName, NamesEveryKind) {
+  EXPECT_EQ(fetch_error_kind_name(FetchErrorKind::none), "none");
+  EXPECT_EQ(fetch_error_kind_name(FetchErrorKind::refused_private), "refused_private");
+  EXPECT_EQ(fetch_error_kind_name(FetchErrorKind::too_large), "too_large");
+  EXPECT_EQ(fetch_error_kind_name(FetchErrorKind::host_backoff), "host_backoff");
+}
+
 TEST_F(FetcherTest, EmptyBatchReturnsAtOnce) {
   int calls = 0;
   make(options()).fetch_all({}, [&](size_t, FetchResult&&) { ++calls; });

@@ -91,9 +91,9 @@ struct FetchResult {
   std::string last_modified;
   std::optional<int64_t> retry_after;  // seconds, from a 429 or 503 (delta or HTTP-date)
   FetchErrorKind error_kind = FetchErrorKind::none;
-  std::string error;  // names the URL and the cause; empty on success
-  milliseconds elapsed{0};
-  int attempts = 0;  // 1 + retries made
+  std::string error;        // names the URL and the cause; empty on success
+  milliseconds elapsed{0};  // of the last attempt, from its start to its end
+  int attempts = 0;         // 1 + retries made
 
   bool ok() const { return error_kind == FetchErrorKind::none; }
 };

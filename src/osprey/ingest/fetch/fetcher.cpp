@@ -249,6 +249,9 @@ Result<Fetcher> Fetcher::create(FetchOptions options) {
   settings.user_agent = options.user_agent.empty() ? std::string("Osprey/") + OSPREY_VERSION +
                                                          " (+" + options.contact_url + ")"
                                                    : options.user_agent;
+  // A cap below one would leave requests queued forever.
+  options.per_host_concurrency = std::max(1, options.per_host_concurrency);
+  options.max_total_concurrency = std::max(1, options.max_total_concurrency);
   PolitenessSettings politeness{options.per_host_concurrency, options.per_host_delay,
                                 options.backoff_initial, options.backoff_max};
   settings.options = std::move(options);
