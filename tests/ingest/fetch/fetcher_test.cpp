@@ -562,8 +562,12 @@ TEST_F(FetcherTest, PerHostDelaySpacesStarts) {
   std::vector<Clock::time_point> starts = in_flight_.starts;
   ASSERT_EQ(starts.size(), 4u);
   std::sort(starts.begin(), starts.end());
+  // The server sees arrivals, not starts: connection setup and a loaded
+  // machine shift each by a few tens of milliseconds, so the bounds leave
+  // room for that. Without the delay all four arrive within a few ms.
+  EXPECT_GE(starts.back() - starts.front(), milliseconds(400));
   for (size_t i = 1; i < starts.size(); ++i)
-    EXPECT_GE(starts[i] - starts[i - 1], milliseconds(140)) << i;
+    EXPECT_GE(starts[i] - starts[i - 1], milliseconds(50)) << i;
 }
 
 TEST_F(FetcherTest, ThousandUrlsAreEachDeliveredOnce) {
