@@ -155,6 +155,22 @@ TEST(StoryClusterer, CopyIsRecordedAsAnotherSourceOfTheArticle) {
   EXPECT_EQ(index.article_count(), 1u);
 }
 
+TEST(StoryClusterer, CopyBuriedInJunkIsFoundThroughItsStory) {
+  // Four times more junk than text: Jaccard ≈ 0.2, so LSH bands seldom
+  // match; the copy keeps the title, which finds the original's story.
+  MemoryStoryIndex index;
+  StoryClusterer c(index);
+  std::string body = kTakedown + " " + kTakedown2 + " " + kSanctions;
+  auto a = c.assign(member(1), fp("Police seize LockBit leak site", body, kT0));
+  std::string farm = filler("junk", 120) + body + filler("more", 120);
+  auto copy = fp("Police seize LockBit leak site", farm, kT0 + 3600);
+  EXPECT_TRUE(index.fingerprint(1));
+  auto b = c.assign(member(2), copy);
+  ASSERT_EQ(b.kind, Assignment::Kind::kDuplicate) << b.reasons[0];
+  EXPECT_EQ(b.duplicate_of, 1);
+  EXPECT_EQ(b.story_id, a.story_id);
+}
+
 TEST(StoryClusterer, EmptyOrWordlessArticlesNeverFail) {
   MemoryStoryIndex index;
   StoryClusterer c(index);

@@ -142,11 +142,13 @@ Assignment StoryClusterer::decide(const ArticleFingerprint& fp, ArticleProfile& 
   // Score each candidate; a copy found among its members wins over any join.
   StoryScore best;
   int64_t best_story = 0;
-  for (const Candidate& c : ranked) {
-    auto story = index_->story(c.story_id);
+  for (size_t rank = 0; rank < ranked.size(); ++rank) {
+    auto story = index_->story(ranked[rank].story_id);
     if (!story) continue;
     ++a.candidates;
-    if (comparable) {
+    // A copy shares the original's key terms, so its story ranks first: the
+    // members of the top few are compared in case LSH missed the copy.
+    if (comparable && rank < options_.copy_check_stories) {
       size_t checked = 0;
       for (auto m = story->members.rbegin();
            m != story->members.rend() && checked < options_.members_checked; ++m) {

@@ -34,7 +34,9 @@ struct ClusterOptions {
   size_t lookup_terms = 24;               // key terms looked up: strong ones, then the rarest words
   size_t postings_per_lookup = 200;       // newest postings read per term or band key
   size_t max_candidates = 24;             // stories scored, those sharing the most weight first
-  size_t members_checked = 16;            // newest members of a scored story compared for copying
+  size_t copy_check_stories = 4;          // best-ranked candidate stories whose members are
+                                          // compared for copying (beyond the LSH and hash hits)
+  size_t members_checked = 16;            // newest members of such a story compared
   size_t max_story_terms = 256;           // profile terms kept per story
 };
 
