@@ -84,7 +84,7 @@ TEST(Uuid5, IsVersion5AndStable) {
 TEST(StixPattern, EscapesBackslashAndQuote) {
   EXPECT_EQ(stix_quote(R"(it's C:\x)"), R"('it\'s C:\\x')");
   EXPECT_EQ(stix_pattern("registry-key", R"(HKCU\Software\Run)"),
-            R"([windows-registry-key:key = 'HKEY_CURRENT_USER\\Software\\Run'])");
+            R"([windows-registry-key:key = 'HKCU\\Software\\Run'])");
   EXPECT_EQ(stix_pattern("url", "http://a.example/it's"),
             R"([url:value = 'http://a.example/it\'s'])");
 }

@@ -100,6 +100,12 @@ std::optional<int> relation_confidence(const Relation& relation, const ExportOpt
   return confidence;
 }
 
+int observable_confidence(const ExportedObservable& observable) {
+  if (observable.benign) return 10;
+  if (observable.articles.size() >= 3) return 90;
+  return observable.articles.size() == 2 ? 75 : 60;
+}
+
 bool is_benign(const Observable& observable) {
   if (!observable.benign.empty()) return true;
   for (const std::string& flag : observable.flags)

@@ -52,6 +52,10 @@ struct ExportedRelation {
 
 // One story's findings merged across its included articles, in order of
 // first appearance, duplicates folded.
+// An observable's confidence as an indicator (0..100): 10 when benign, else
+// by corroboration: 60 when one article names it, 75 for two, 90 for three or more.
+int observable_confidence(const ExportedObservable& observable);
+
 struct StoryFindings {
   const ExportStory* story = nullptr;
   std::vector<const ExportArticle*> articles;  // included articles, in story order

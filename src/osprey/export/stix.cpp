@@ -340,6 +340,7 @@ class BundleBuilder {
       if (!o.context.empty()) ind["description"] = o.context;
       ind["pattern"] = pattern;
       ind["pattern_type"] = "stix";
+      ind["confidence"] = observable_confidence(found);
       ind["valid_from"] =
           rfc3339_millis(found.first_seen > 0 ? found.first_seen : set_.generated_at);
       if (found.benign) ind["labels"] = Json::array({"benign"});
