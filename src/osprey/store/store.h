@@ -14,11 +14,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "osprey/analyze/story.h"
+#include "osprey/analyze/story_index.h"
 #include "osprey/model/article.h"
 #include "osprey/model/observable.h"
 #include "osprey/model/result.h"
@@ -76,9 +79,20 @@ struct ArticleQuery {
   std::string label;     // only this relevance label; empty = any
 };
 
+struct StoryQuery {
+  int64_t since = 0;       // last seen at or after; 0 = any time
+  size_t min_sources = 0;  // at least this many distinct outlets
+  size_t limit = 100;
+  int64_t before_last_seen = 0;  // cursor: only stories last seen before this; 0 = none
+};
+
 class Store {
  public:
   virtual ~Store() = default;
+
+  // Runs `work` in one transaction: everything it stores commits together,
+  // or nothing does when it returns an Error. Calls may nest.
+  virtual Result<bool> transaction(const std::function<Result<bool>()>& work) = 0;
 
   // Stores (or versions, or re-sights) one article. See the identity contract above.
   virtual Result<PutOutcome> put_article(const ArticleInput& input) = 0;
@@ -90,6 +104,18 @@ class Store {
   // The bytes the current version was read from, decompressed.
   virtual Result<Document> raw_document(int64_t id) = 0;
   virtual Result<int64_t> count_articles() = 0;
+
+  // The clustering index over the stored stories (analyze::StoryClusterer
+  // reads candidates through it). Writes through it join the current
+  // transaction; take_story_index_error() reports a failed write.
+  virtual analyze::StoryIndex& story_index() = 0;
+  // The first error a story_index() write met since the last call, or empty.
+  virtual std::string take_story_index_error() = 0;
+  // Stories, most recently active first.
+  virtual Result<std::vector<analyze::Story>> list_stories(const StoryQuery& query) = 0;
+  virtual Result<analyze::Story> get_story(int64_t id) = 0;
+  // Records the analysis of an article (relevance, story, duplicate_of, fingerprint).
+  virtual Result<bool> update_analysis(int64_t id, const Analysis& analysis) = 0;
 
   // Adds a subscription, or returns the id of the existing one with that URL.
   virtual Result<int64_t> add_feed(const Source& feed) = 0;

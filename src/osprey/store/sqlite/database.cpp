@@ -133,16 +133,19 @@ Result<Statement> Database::prepare(std::string_view sql) {
 }
 
 Transaction::Transaction(Database& db) : db_(db) {
-  began_ = db_.exec("BEGIN IMMEDIATE").ok();
+  nested_ = sqlite3_get_autocommit(db_.handle()) == 0;
+  began_ = db_.exec(nested_ ? "SAVEPOINT osprey" : "BEGIN IMMEDIATE").ok();
 }
 
 Transaction::~Transaction() {
-  if (began_ && !done_) (void)db_.exec("ROLLBACK");
+  if (began_ && !done_) {
+    (void)db_.exec(nested_ ? "ROLLBACK TO osprey; RELEASE osprey" : "ROLLBACK");
+  }
 }
 
 Result<bool> Transaction::commit() {
   if (!began_) return Error{"database: transaction did not begin"};
-  auto result = db_.exec("COMMIT");
+  auto result = db_.exec(nested_ ? "RELEASE osprey" : "COMMIT");
   if (result.ok()) done_ = true;
   return result;
 }

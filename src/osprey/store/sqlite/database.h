@@ -70,7 +70,8 @@ class Database {
 };
 
 // Commits on commit(); rolls back when destroyed without it, so an error
-// return anywhere in between leaves the database as it was.
+// return anywhere in between leaves the database as it was. Inside another
+// transaction it is a savepoint: its work commits with the outer one.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -84,6 +85,7 @@ class Transaction {
   Database& db_;
   bool began_ = false;
   bool done_ = false;
+  bool nested_ = false;
 };
 
 }  // namespace osprey::store::sqlite

@@ -144,6 +144,53 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 )sql",
+    // 2: stories and the clustering index (analyze::StoryIndex).
+    R"sql(
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  sources INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX stories_last_seen ON stories(last_seen);
+
+CREATE TABLE story_members (
+  story_id INTEGER NOT NULL,
+  article_id INTEGER NOT NULL,
+  outlet TEXT NOT NULL,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  duplicate_of INTEGER NOT NULL,
+  PRIMARY KEY (story_id, article_id)
+);
+CREATE INDEX story_members_article ON story_members(article_id);
+
+CREATE TABLE story_fingerprints (
+  article_id INTEGER PRIMARY KEY,
+  story_id INTEGER NOT NULL,
+  published_at INTEGER NOT NULL,
+  content_hash INTEGER NOT NULL,
+  body BLOB NOT NULL
+);
+CREATE INDEX story_fingerprints_hash ON story_fingerprints(content_hash) WHERE content_hash <> 0;
+
+-- Posting lists: LSH band keys and key terms (hashed), newest first by time.
+CREATE TABLE story_bands (
+  key INTEGER NOT NULL, published_at INTEGER NOT NULL, story_id INTEGER NOT NULL,
+  article_id INTEGER NOT NULL);
+CREATE INDEX story_bands_key ON story_bands(key, published_at);
+CREATE TABLE story_terms (
+  term INTEGER NOT NULL, published_at INTEGER NOT NULL, story_id INTEGER NOT NULL,
+  article_id INTEGER NOT NULL);
+CREATE INDEX story_terms_term ON story_terms(term, published_at);
+CREATE TABLE story_term_counts (term INTEGER PRIMARY KEY, articles INTEGER NOT NULL);
+CREATE TABLE story_totals (id INTEGER PRIMARY KEY CHECK (id = 1), articles INTEGER NOT NULL);
+INSERT INTO story_totals VALUES (1, 0);
+)sql",
 };
 
 Result<int> schema_version(Database& db) {

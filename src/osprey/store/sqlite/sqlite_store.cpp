@@ -481,4 +481,39 @@ Result<bool> SqliteStore::update_feed(const Source& feed) {
   return db_.changes() > 0;
 }
 
+Result<bool> SqliteStore::transaction(const std::function<Result<bool>()>& work) {
+  Transaction transaction(db_);
+  if (!transaction.began()) return Error{"database: cannot begin a transaction (locked?)"};
+  auto done = work();
+  if (!done.ok()) return done;
+  return transaction.commit();
+}
+
+Result<bool> SqliteStore::update_analysis(int64_t id, const Analysis& analysis) {
+  return write_analysis(id, analysis);
+}
+
+Result<std::vector<analyze::Story>> SqliteStore::list_stories(const StoryQuery& query) {
+  auto prepared = statement(
+      "SELECT id, body FROM stories WHERE last_seen >= ?1 AND sources >= ?2 AND "
+      "(?3 = 0 OR last_seen < ?3) ORDER BY last_seen DESC, id DESC LIMIT ?4");
+  if (!prepared.ok()) return prepared.error();
+  Statement& s = *prepared.value();
+  s.bind(1, query.since).bind(2, static_cast<int64_t>(query.min_sources));
+  s.bind(3, query.before_last_seen).bind(4, static_cast<int64_t>(query.limit));
+  std::vector<analyze::Story> stories;
+  while (s.step()) {
+    stories.push_back(story_from_json(s.text(1)));
+    stories.back().id = s.int64(0);
+  }
+  if (!s.error().empty()) return Error{"database: " + s.error()};
+  return stories;
+}
+
+Result<analyze::Story> SqliteStore::get_story(int64_t id) {
+  auto story = story_index_.story(id);
+  if (!story) return Error{"no story " + std::to_string(id)};
+  return *story;
+}
+
 }  // namespace osprey::store::sqlite

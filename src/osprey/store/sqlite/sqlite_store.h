@@ -9,6 +9,7 @@
 #include <string>
 
 #include "osprey/store/sqlite/database.h"
+#include "osprey/store/sqlite/sqlite_story_index.h"
 #include "osprey/store/store.h"
 
 namespace osprey::store::sqlite {
@@ -26,6 +27,13 @@ class SqliteStore final : public Store {
   Result<Document> raw_document(int64_t id) override;
   Result<int64_t> count_articles() override;
 
+  Result<bool> transaction(const std::function<Result<bool>()>& work) override;
+  analyze::StoryIndex& story_index() override { return story_index_; }
+  std::string take_story_index_error() override { return story_index_.take_error(); }
+  Result<std::vector<analyze::Story>> list_stories(const StoryQuery& query) override;
+  Result<analyze::Story> get_story(int64_t id) override;
+  Result<bool> update_analysis(int64_t id, const Analysis& analysis) override;
+
   Result<int64_t> add_feed(const Source& feed) override;
   Result<bool> remove_feed(const std::string& url) override;
   Result<std::vector<Source>> list_feeds() override;
@@ -34,7 +42,7 @@ class SqliteStore final : public Store {
   Database& database() { return db_; }
 
  private:
-  explicit SqliteStore(Database db) : db_(std::move(db)) {}
+  explicit SqliteStore(Database db) : db_(std::move(db)), story_index_(db_) {}
 
   struct Match {
     int64_t id = 0;
@@ -49,6 +57,7 @@ class SqliteStore final : public Store {
   Result<bool> write_analysis(int64_t id, const Analysis& analysis);
 
   Database db_;
+  SqliteStoryIndex story_index_;  // uses db_
   std::map<const char*, Statement> statements_;
 };
 

@@ -1,0 +1,133 @@
+// The SQLite story index must decide exactly as the in-memory one does: the
+// clusterer is run over the labelled story set into both.
+#include "osprey/store/sqlite/sqlite_story_index.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "osprey/analyze/cluster_evaluation.h"
+#include "osprey/analyze/fingerprint.h"
+#include "osprey/analyze/memory_story_index.h"
+#include "osprey/analyze/story_clusterer.h"
+#include "osprey/kb/knowledge_base.h"
+#include "osprey/kb/matcher.h"
+#include "osprey/store/sqlite/sqlite_store.h"
+#include "support.h"
+
+namespace osprey::store::sqlite {
+namespace {
+
+const kb::EntityMatcher& matcher() {
+  static const kb::KnowledgeBase base = kb::KnowledgeBase::load(OSPREY_KB_DIR).value();
+  static const kb::EntityMatcher m = kb::EntityMatcher::create(base).value();
+  return m;
+}
+
+std::string fresh_path(const std::string& name) {
+  auto path =
+      std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  return path.string();
+}
+
+TEST(SqliteStoryIndex, DecidesExactlyAsTheMemoryIndex) {
+  auto articles = analyze::read_labelled_articles(OSPREY_FIXTURES "/stories/eval.jsonl");
+  ASSERT_TRUE(articles.ok()) << articles.error().message;
+  std::stable_sort(articles.value().begin(), articles.value().end(),
+                   [](const auto& a, const auto& b) { return a.published_at < b.published_at; });
+  std::string path = fresh_path("story-index");
+  auto store = SqliteStore::open(path);
+  ASSERT_TRUE(store.ok());
+  analyze::MemoryStoryIndex memory;
+  analyze::StoryClusterer in_memory(memory);
+  analyze::StoryClusterer in_sqlite(store.value()->story_index());
+  int64_t id = 0;
+  for (const auto& labelled : articles.value()) {
+    Article article;
+    article.title = labelled.title;
+    article.text = labelled.text;
+    article.url = labelled.url;
+    article.published_at = labelled.published_at;
+    Findings findings = osprey::testing::extract(labelled.text);
+    findings.entities = matcher().match(labelled.text);
+    auto fp = analyze::make_fingerprint(article, findings);
+    analyze::StoryMember member{
+        ++id, analyze::outlet_of(labelled.url), labelled.url, labelled.title, labelled.published_at,
+        0};
+    auto expected = in_memory.assign(member, fp);
+    auto actual = in_sqlite.assign(member, fp);
+    ASSERT_EQ(store.value()->take_story_index_error(), "");
+    EXPECT_EQ(actual.kind, expected.kind) << labelled.id;
+    EXPECT_EQ(actual.story_id, expected.story_id) << labelled.id;
+    EXPECT_EQ(actual.duplicate_of, expected.duplicate_of) << labelled.id;
+  }
+  // The stories are listed with their members and sources.
+  StoryQuery query;
+  query.min_sources = 3;
+  auto stories = store.value()->list_stories(query);
+  ASSERT_TRUE(stories.ok());
+  ASSERT_FALSE(stories.value().empty());
+  for (const auto& story : stories.value()) {
+    EXPECT_GE(story.members.size(), 3u);
+    auto again = store.value()->get_story(story.id);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.value().title, story.title);
+  }
+  EXPECT_FALSE(store.value()->get_story(999999).ok());
+  store.value().reset();
+  std::filesystem::remove(path);
+}
+
+TEST(SqliteStoryIndex, StoryJsonRoundTrips) {
+  analyze::Story story;
+  story.title = "Kimsuky \"phishing\" wave";
+  story.first_seen = 100;
+  story.last_seen = 200;
+  story.articles = 2;
+  story.content_norm = 1.5;
+  story.members.push_back({7, "news.example", "https://news.example/a", "A", 100, 0});
+  story.members.push_back({9, "farm.example", "https://farm.example/a", "A!", 150, 7});
+  analyze::StoryTerm term;
+  term.key = "e:intrusion-set--kimsuky";
+  term.hash = 0xFFFFFFFFFFFFFFFFULL;
+  term.articles = 2;
+  term.kind = analyze::TermKind::kStrongEntity;
+  story.terms.push_back(term);
+  analyze::Story back = story_from_json(story_to_json(story));
+  EXPECT_EQ(back.title, story.title);
+  ASSERT_EQ(back.members.size(), 2u);
+  EXPECT_EQ(back.members[1].duplicate_of, 7);
+  ASSERT_EQ(back.terms.size(), 1u);
+  EXPECT_EQ(back.terms[0].hash, term.hash);
+  EXPECT_EQ(back.terms[0].kind, analyze::TermKind::kStrongEntity);
+  EXPECT_TRUE(story_from_json("not json").members.empty());
+}
+
+TEST(SqliteStore, NestedTransactionsCommitOrRollBackTogether) {
+  std::string path = fresh_path("nested");
+  auto store = SqliteStore::open(path);
+  ASSERT_TRUE(store.ok());
+  ArticleInput input;
+  input.article.source = "s";
+  input.article.text = "first";
+  auto failed = store.value()->transaction([&]() -> Result<bool> {
+    auto put = store.value()->put_article(input);
+    if (!put.ok()) return put.error();
+    return Error{"later step failed"};
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(store.value()->count_articles().value(), 0);
+  auto committed = store.value()->transaction([&]() -> Result<bool> {
+    auto put = store.value()->put_article(input);
+    if (!put.ok()) return put.error();
+    return true;
+  });
+  EXPECT_TRUE(committed.ok());
+  EXPECT_EQ(store.value()->count_articles().value(), 1);
+  store.value().reset();
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace osprey::store::sqlite
