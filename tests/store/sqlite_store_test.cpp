@@ -252,3 +252,78 @@ TEST_F(SqliteStoreTest, FeedsAreAddedOnceUpdatedAndRemoved) {
 
 }  // namespace
 }  // namespace osprey::store::sqlite
+
+namespace osprey::store::sqlite {
+namespace {
+
+class SqliteSearchTest : public SqliteStoreTest {
+ protected:
+  int64_t put(std::string url, std::string text, std::string label, const char* actor,
+              const char* cve) {
+    ArticleInput input = article(std::move(url), std::move(text));
+    input.analysis.relevance_label = std::move(label);
+    if (actor) {
+      Mention m;
+      m.type = "intrusion-set";
+      m.id = std::string("intrusion-set--") + actor;
+      m.name = actor;
+      m.alias = actor;
+      input.findings.entities.push_back(m);
+    }
+    if (cve) {
+      Observable o;
+      o.type = "cve";
+      o.value = cve;
+      input.findings.observables.push_back(o);
+    }
+    return store_->put_article(input).value().id;
+  }
+};
+
+TEST_F(SqliteSearchTest, FullTextFiltersAndNoise) {
+  int64_t a = put("https://n.example/1", "Wiper hits utilities.", "security", "Sandworm", nullptr);
+  int64_t b =
+      put("https://n.example/2", "Edge gateways exploited.", "security", nullptr, "CVE-2024-3400");
+  int64_t c =
+      put("https://n.example/3", "Wiper discount on vacuum cleaners.", "noise", nullptr, nullptr);
+  auto ids = [&](const SearchQuery& q) {
+    std::vector<int64_t> out;
+    auto found = store_->search(q);
+    EXPECT_TRUE(found.ok()) << (found.ok() ? "" : found.error().message);
+    if (found.ok())
+      for (const auto& s : found.value()) out.push_back(s.article.id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  SearchQuery words;
+  words.text = "wiper";
+  EXPECT_EQ(ids(words), std::vector<int64_t>{a});
+  words.include_noise = true;
+  EXPECT_EQ(ids(words), (std::vector<int64_t>{a, c}));
+  SearchQuery actor;
+  actor.filters = {{"actor", "sandworm"}};
+  EXPECT_EQ(ids(actor), std::vector<int64_t>{a});
+  SearchQuery cve;
+  cve.filters = {{"cve", "cve-2024-3400"}};
+  EXPECT_EQ(ids(cve), std::vector<int64_t>{b});
+  SearchQuery both;
+  both.text = "wiper";
+  both.filters = {{"cve", "CVE-2024-3400"}};
+  EXPECT_TRUE(ids(both).empty());
+  SearchQuery bad;
+  bad.text = "\"unbalanced";
+  EXPECT_FALSE(store_->search(bad).ok());
+  SearchQuery unknown;
+  unknown.filters = {{"colour", "red"}};
+  EXPECT_FALSE(store_->search(unknown).ok());
+
+  auto by_entity = store_->articles_with_entity({"intrusion-set--Sandworm"}, 10);
+  ASSERT_EQ(by_entity.value().size(), 1u);
+  EXPECT_EQ(by_entity.value()[0].article.id, a);
+  auto by_value = store_->articles_with_observable("CVE-2024-3400", 10);
+  ASSERT_EQ(by_value.value().size(), 1u);
+  EXPECT_EQ(by_value.value()[0].article.id, b);
+}
+
+}  // namespace
+}  // namespace osprey::store::sqlite

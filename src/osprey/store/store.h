@@ -86,6 +86,16 @@ struct StoryQuery {
   int64_t before_last_seen = 0;  // cursor: only stories last seen before this; 0 = none
 };
 
+// Full text plus filters: `ransomware actor:"APT 29" cve:CVE-2024-3400`.
+struct SearchQuery {
+  std::string text;  // FTS5 words (quoted phrases, OR, prefix*); empty = any
+  // (field, value) with field one of actor, malware, tool, cve, ioc, sector, country.
+  std::vector<std::pair<std::string, std::string>> filters;
+  bool include_noise = false;  // noise is searchable only when asked
+  int64_t since = 0;
+  size_t limit = 50;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -104,6 +114,14 @@ class Store {
   // The bytes the current version was read from, decompressed.
   virtual Result<Document> raw_document(int64_t id) = 0;
   virtual Result<int64_t> count_articles() = 0;
+  // Articles matching a search, newest first.
+  virtual Result<std::vector<StoredArticle>> search(const SearchQuery& query) = 0;
+  // Articles that mention any of the entity ids, newest first.
+  virtual Result<std::vector<StoredArticle>> articles_with_entity(
+      const std::vector<std::string>& entity_ids, size_t limit) = 0;
+  // Articles in which the observable (canonical value) was found, newest first.
+  virtual Result<std::vector<StoredArticle>> articles_with_observable(const std::string& value,
+                                                                      size_t limit) = 0;
 
   // The clustering index over the stored stories (analyze::StoryClusterer
   // reads candidates through it). Writes through it join the current

@@ -26,6 +26,11 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& query) override;
   Result<Document> raw_document(int64_t id) override;
   Result<int64_t> count_articles() override;
+  Result<std::vector<StoredArticle>> search(const SearchQuery& query) override;
+  Result<std::vector<StoredArticle>> articles_with_entity(
+      const std::vector<std::string>& entity_ids, size_t limit) override;
+  Result<std::vector<StoredArticle>> articles_with_observable(const std::string& value,
+                                                              size_t limit) override;
 
   Result<bool> transaction(const std::function<Result<bool>()>& work) override;
   analyze::StoryIndex& story_index() override { return story_index_; }
@@ -55,6 +60,9 @@ class SqliteStore final : public Store {
   Result<bool> record_sighting(int64_t id, const Article& article, int64_t now);
   Result<bool> write_findings(int64_t id, const Findings& findings);
   Result<bool> write_analysis(int64_t id, const Analysis& analysis);
+  Result<std::vector<StoredArticle>> read_articles(const std::string& sql,
+                                                   const std::vector<std::string>& texts,
+                                                   const std::vector<int64_t>& numbers);
 
   Database db_;
   SqliteStoryIndex story_index_;  // uses db_
