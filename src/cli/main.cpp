@@ -5,6 +5,7 @@
 #include "cli/articles_command.h"
 #include "cli/extract_command.h"
 #include "cli/feeds_command.h"
+#include "cli/intel_commands.h"
 #include "cli/kb_command.h"
 #include "cli/triage_command.h"
 
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
   osprey::cli::add_kb_command(app, exit_code);
   osprey::cli::add_articles_command(app, exit_code);
   osprey::cli::add_feeds_command(app, exit_code);
+  osprey::cli::add_intel_commands(app, exit_code);
   osprey::cli::add_triage_command(app, exit_code);
   try {
     app.parse(argc, argv);
