@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/extract_command.h"
+#include "cli/feed_command.h"
 #include "cli/kb_command.h"
 
 int main(int argc, char** argv) {
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   osprey::cli::add_extract_command(app, exit_code);
   osprey::cli::add_kb_command(app, exit_code);
+  osprey::cli::add_feed_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
