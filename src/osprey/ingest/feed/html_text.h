@@ -21,7 +21,13 @@ bool append_named_entity(std::string& out, std::string_view name);
 // A '<' that does not start a tag is kept ("a < b").
 std::string html_to_text(std::string_view html);
 
-// `text` escaped for HTML element content (& < >).
+// Appends `text` escaped for XML/HTML element content (& < >) or, when
+// `attribute` is true, for a double-quoted attribute value (also ", and
+// tab and line breaks as character references). Other control characters,
+// which XML 1.0 does not allow, are dropped.
+void append_escaped(std::string& out, std::string_view text, bool attribute = false);
+
+// `text` escaped for HTML element content.
 std::string escape_html(std::string_view text);
 
 }  // namespace osprey::ingest

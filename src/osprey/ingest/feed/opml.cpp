@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "osprey/ingest/feed/html_text.h"
 #include "osprey/ingest/feed/item_fields.h"
 #include "osprey/ingest/feed/xml_document.h"
 #include "osprey/ingest/feed/xml_nodes.h"
@@ -19,35 +20,7 @@ void append_attribute(std::string& out, std::string_view name, std::string_view 
   out += ' ';
   out += name;
   out += "=\"";
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      default:
-        // Control characters are not allowed in XML 1.0 at all.
-        if (static_cast<unsigned char>(c) < 0x20) continue;
-        out += c;
-    }
-  }
+  append_escaped(out, value, true);
   out += '"';
 }
 
@@ -143,16 +116,7 @@ std::string write_opml(const std::vector<Subscription>& subscriptions, std::stri
   std::string out =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n";
   out += "    <title>";
-  for (char c : title) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n')
-      out += c;
-  }
+  append_escaped(out, title);
   out += "</title>\n  </head>\n  <body>\n";
   write_folders(out, root);
   out += "  </body>\n</opml>\n";

@@ -67,30 +67,6 @@ void walk_children(const xmlNode* root, Visit&& visit) {
   }
 }
 
-void append_escaped(std::string& out, std::string_view s, bool attribute) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        if (attribute) {
-          out += "&quot;";
-          break;
-        }
-        [[fallthrough]];
-      default:
-        out += c;
-    }
-  }
-}
-
 void append_entity_text(std::string& out, const xmlNode* node) {
   // Only HTML's well-known entities are decoded; entities the document
   // declares itself are never expanded (billion laughs, external entities).
