@@ -6,6 +6,7 @@
 #include "cli/extract_command.h"
 #include "cli/feeds_command.h"
 #include "cli/intel_commands.h"
+#include "cli/feed_command.h"
 #include "cli/kb_command.h"
 #include "cli/triage_command.h"
 
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   osprey::cli::add_feeds_command(app, exit_code);
   osprey::cli::add_intel_commands(app, exit_code);
   osprey::cli::add_triage_command(app, exit_code);
+  osprey::cli::add_feed_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

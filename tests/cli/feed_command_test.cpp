@@ -1,0 +1,102 @@
+// `osprey feed` through the binary: output shape, several inputs, exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace {
+
+struct Outcome {
+  int status;
+  std::string out;
+  std::string err;
+};
+
+std::filesystem::path scratch() {
+  static std::filesystem::path dir = [] {
+    auto d =
+        std::filesystem::temp_directory_path() / ("osprey-feed-cli-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string fixture(const std::string& name) {
+  return (std::filesystem::path(OSPREY_FIXTURES) / "feeds" / name).string();
+}
+
+Outcome osprey(const std::string& args, const std::string& stdin_text = "") {
+  auto out = scratch() / "stdout", err = scratch() / "stderr", in = scratch() / "stdin";
+  std::ofstream(in, std::ios::binary) << stdin_text;
+  std::string cmd = std::string(OSPREY_BINARY) + " " + args + " <" + in.string() + " >" +
+                    out.string() + " 2>" + err.string();
+  int raw = std::system(cmd.c_str());
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
+}
+
+TEST(CliFeed, OneFeedGivesOneObjectWithItems) {
+  Outcome r = osprey("feed " + fixture("rss2.xml"));
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_object());
+  EXPECT_EQ(j["format"], "rss2");
+  EXPECT_TRUE(j["warnings"].is_array());
+  ASSERT_EQ(j["items"].size(), 3u);
+  const auto& item = j["items"][0];
+  for (const char* key : {"title", "link", "published", "published_at", "id", "summary", "content",
+                          "authors", "categories", "enclosures"})
+    EXPECT_TRUE(item.contains(key)) << key;
+  EXPECT_EQ(item["link"], "https://news.example.com/2024/11/patch-now");
+  EXPECT_EQ(item["published_at"], 1730798100);
+  EXPECT_EQ(item["enclosures"][0]["type"], "audio/mpeg");
+}
+
+TEST(CliFeed, SeveralInputsGiveAnArrayAndFailuresAreNamed) {
+  Outcome r = osprey("feed " + fixture("atom1.xml") + " " + fixture("not_a_feed.html") + " " +
+                     fixture("jsonfeed11.json"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("not_a_feed.html"), std::string::npos);
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["format"], "atom1");
+  EXPECT_EQ(j[1]["format"], "jsonfeed1.1");
+}
+
+TEST(CliFeed, StandardInputAndTextFormat) {
+  Outcome r = osprey("feed --format text -", slurp(fixture("rdf.xml")));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("rdf"), std::string::npos);
+  EXPECT_NE(r.out.find("JVN#2"), std::string::npos);
+  Outcome none = osprey("feed", slurp(fixture("rss090.xml")));
+  ASSERT_EQ(none.status, 0);
+  EXPECT_EQ(nlohmann::json::parse(none.out)["format"], "rss0.90");
+}
+
+TEST(CliFeed, MissingFileExitsOne) {
+  Outcome r = osprey("feed /nonexistent/feed.xml");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("/nonexistent/feed.xml"), std::string::npos);
+}
+
+TEST(CliFeed, UrlsAndBadUsageExitTwo) {
+  Outcome url = osprey("feed https://example.com/feed.xml");
+  EXPECT_EQ(url.status, 2);
+  EXPECT_NE(url.err.find("https://example.com/feed.xml"), std::string::npos);
+  EXPECT_EQ(osprey("feed --format yaml x").status, 2);
+  EXPECT_EQ(osprey("feed --no-such-flag").status, 2);
+}
+
+}  // namespace
