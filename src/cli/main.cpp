@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/article_command.h"
 #include "cli/extract_command.h"
 #include "cli/kb_command.h"
 
@@ -11,6 +12,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
   int exit_code = 0;
+  osprey::cli::add_article_command(app, exit_code);
   osprey::cli::add_extract_command(app, exit_code);
   osprey::cli::add_kb_command(app, exit_code);
   try {

@@ -1,0 +1,82 @@
+#include "osprey/ingest/html/html_tree.h"
+
+#include <libxml/encoding.h>
+#include <libxml/xmlerror.h>
+
+#include <climits>
+
+#include "osprey/text/ascii.h"
+#include "osprey/text/utf8.h"
+
+namespace osprey::ingest::html {
+namespace {
+
+// Labels that browsers decode as another encoding (WHATWG Encoding).
+std::string canonical_encoding(std::string_view label) {
+  std::string name = text::ascii_lowercase(label);
+  if (name == "utf8" || name == "unicode-1-1-utf-8") return "utf-8";
+  if (name == "iso-8859-1" || name == "latin1" || name == "us-ascii" || name == "ascii" ||
+      name == "iso8859-1" || name == "l1" || name == "cp1252")
+    return "windows-1252";
+  if (name == "x-sjis" || name == "shift-jis" || name == "sjis") return "shift_jis";
+  if (name == "gb2312" || name == "x-gbk") return "gbk";
+  return name;
+}
+
+bool is_utf8(std::string_view name) {
+  return name == "utf-8";
+}
+
+// libxml2 reports through a global handler; Osprey reports through warnings.
+void ignore_errors(void*, const char*, ...) {}
+
+bool known_encoding(const std::string& name) {
+  xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(name.c_str());
+  if (!handler) return false;
+  xmlCharEncCloseFunc(handler);
+  return true;
+}
+
+}  // namespace
+
+std::string choose_encoding(std::string_view http_charset, std::string_view meta_charset,
+                            std::string_view html) {
+  if (!http_charset.empty()) return canonical_encoding(http_charset);
+  if (html.substr(0, 3) == "\xEF\xBB\xBF") return "utf-8";
+  if (html.substr(0, 2) == "\xFF\xFE") return "utf-16le";
+  if (html.substr(0, 2) == "\xFE\xFF") return "utf-16be";
+  // A page saved as UTF-8 that still claims a legacy charset is common; a
+  // legacy page that happens to be valid UTF-8 is rare unless it is ASCII.
+  if (!meta_charset.empty()) {
+    std::string meta = canonical_encoding(meta_charset);
+    if (meta == "utf-16" || meta == "utf-16le" || meta == "utf-16be") return "utf-8";
+    return meta;
+  }
+  return text::is_valid_utf8(html) ? "utf-8" : "windows-1252";
+}
+
+Result<HtmlTree> parse_html(std::string html, std::string encoding,
+                            std::vector<std::string>& warnings) {
+  if (is_utf8(encoding) && !text::is_valid_utf8(html)) {
+    html = text::repair_utf8(html);
+    warnings.push_back("ill-formed UTF-8 replaced with U+FFFD");
+  }
+  if (html.size() > static_cast<size_t>(INT_MAX))
+    return Error{"page too large to parse (" + std::to_string(html.size()) + " bytes)"};
+  xmlSetGenericErrorFunc(nullptr, ignore_errors);
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  auto parse = [&](const char* enc) {
+    return HtmlTree(
+        htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, enc, options));
+  };
+  if (!known_encoding(encoding)) {
+    warnings.push_back("unknown charset '" + encoding + "', read as windows-1252");
+    encoding = "windows-1252";
+  }
+  HtmlTree tree = parse(encoding.c_str());
+  if (!tree) return Error{"not an HTML page: the parser found no document"};
+  return tree;
+}
+
+}  // namespace osprey::ingest::html
