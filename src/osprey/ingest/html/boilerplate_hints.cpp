@@ -11,21 +11,24 @@ namespace {
 
 // Matched anywhere in class or id ("comments-area", "postShareBar").
 constexpr std::string_view kBoilerplateParts[] = {
-    "comment",    "cookie",       "consent",      "gdpr",          "newsletter",      "subscri",
-    "social",     "share",        "sharing",      "related",       "recommend",       "promo",
-    "sponsor",    "advert",       "breadcrumb",   "pagination",    "pager",           "popup",
-    "modal",      "disqus",       "outbrain",     "taboola",       "sidebar",         "skip-link",
-    "navbar",     "navigation",   "menu",         "footer",        "masthead",        "signup",
-    "sign-up",    "trending",     "popular",      "most-read",     "mostread",        "readmore",
-    "read-more",  "more-stories", "author-bio",   "authorbio",     "byline",          "post-meta",
-    "entry-meta", "article-meta", "tagcloud",     "tag-list",      "taglist",         "post-tags",
-    "entry-tags", "widget",       "toolbar",      "offcanvas",     "off-canvas",      "login",
-    "searchform", "search-form",  "sr-only",      "screen-reader", "visually-hidden", "banner",
-    "header",     "jump-to",      "print-button", "rating",        "next-post",       "prev-post",
-    "post-nav",   "postnav",      "you-may",      "also-like",     "more-from",       "in-case",
-    "lightbox",   "overlay",      "dropdown",     "newsfeed",      "ticker",          "byline",
-    "dateline",   "timestamp",    "pullquote",    "donate",        "paywall",         "meta-data",
-    "metadata",   "entry-footer", "tags"};
+    "comment",    "cookie",        "consent",         "gdpr",         "newsletter",
+    "subscri",    "social",        "share",           "sharing",      "related",
+    "recommend",  "promo",         "sponsor",         "advert",       "breadcrumb",
+    "pagination", "pager",         "popup",           "modal",        "disqus",
+    "outbrain",   "taboola",       "sidebar",         "skip-link",    "navbar",
+    "navigation", "menu",          "footer",          "masthead",     "signup",
+    "sign-up",    "trending",      "popular",         "most-read",    "mostread",
+    "readmore",   "read-more",     "more-stories",    "author-bio",   "authorbio",
+    "byline",     "post-meta",     "entry-meta",      "article-meta", "tagcloud",
+    "tag-list",   "taglist",       "post-tags",       "entry-tags",   "toolbar",
+    "offcanvas",  "off-canvas",    "login",           "searchform",   "search-form",
+    "sr-only",    "screen-reader", "visually-hidden", "banner",       "header",
+    "jump-to",    "print-button",  "rating",          "next-post",    "prev-post",
+    "post-nav",   "postnav",       "you-may",         "also-like",    "more-from",
+    "in-case",    "lightbox",      "overlay",         "dropdown",     "newsfeed",
+    "ticker",     "byline",        "dateline",        "timestamp",    "pullquote",
+    "donate",     "paywall",       "meta-data",       "metadata",     "entry-footer",
+    "tags"};
 
 // Matched as a whole word of class or id ("ad", "nav", "meta").
 constexpr std::string_view kBoilerplateWords[] = {"ad",   "ads",  "adv",  "nav",    "aside",
@@ -73,31 +76,23 @@ std::string class_and_id(const xmlNode* n) {
   return names;
 }
 
-bool is_hidden(const xmlNode* n) {
-  if (has_attribute(n, "hidden") || attribute(n, "aria-hidden") == "true") return true;
-  std::string_view style = attribute(n, "style");
-  if (style.empty()) return false;
-  std::string lower = text::ascii_lowercase(style);
-  std::erase(lower, ' ');
-  return lower.find("display:none") != std::string::npos ||
-         lower.find("visibility:hidden") != std::string::npos;
-}
-
 }  // namespace
 
-Hint hint_for(const xmlNode* n) {
+Hint hint_for(const xmlNode* n, bool comments_are_content) {
   std::string_view name = tag(n);
   for (std::string_view t : kFurnitureTags)
     if (name == t) return Hint::kFurniture;
   std::string_view role = attribute(n, "role");
   for (std::string_view r : kFurnitureRoles)
     if (role == r) return Hint::kFurniture;
-  if (is_hidden(n)) return Hint::kFurniture;
   if (name == "body" || name == "html" || name == "main" || name == "article")
     return Hint::kNeutral;
   std::string names = class_and_id(n);
   if (names.size() <= 1) return Hint::kNeutral;
   bool content = contains_any_part(names, kContentParts);
+  if (comments_are_content &&
+      (names.find("comment") != std::string::npos || names.find("reply") != std::string::npos))
+    return Hint::kContent;
   if (contains_any_part(names, kBoilerplateParts)) return Hint::kBoilerplate;
   if (!content && contains_any_word(names, kBoilerplateWords)) return Hint::kBoilerplate;
   return content ? Hint::kContent : Hint::kNeutral;

@@ -14,8 +14,11 @@ enum class Hint {
   kFurniture,    // tag or role is navigation, banner, aside, form controls, hidden …
 };
 
-// The hint from tag, ARIA role, hidden markers, class and id.
-Hint hint_for(const xmlNode* element);
+// The hint from tag, ARIA role, class and id. Hidden elements are not
+// furniture: accordions and tabs hide real content until clicked. On
+// discussion pages (`comments_are_content`) comment and reply containers are
+// the content.
+Hint hint_for(const xmlNode* element, bool comments_are_content = false);
 
 // Score adjustment from class and id alone: +25 content, -25 boilerplate.
 int class_weight(const xmlNode* element);

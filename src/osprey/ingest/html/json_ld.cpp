@@ -80,6 +80,9 @@ void read_article_object(const json& node, PageMetadata& meta) {
   if (auto it = node.find("publisher"); it != node.end() && it->is_object())
     meta.site_name = string_field(*it, "name");
   meta.article_body = string_field(node, "articleBody");
+  meta.declares_article = !has_type(node, [](std::string_view t) {
+    return t == "DiscussionForumPosting" || t == "SocialMediaPosting";
+  });
 }
 
 // Visits every object in `root` (arrays and @graph included) without recursion.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 
 #include "osprey/ingest/html/boilerplate_hints.h"
 #include "osprey/ingest/html/dom.h"
@@ -104,9 +106,14 @@ class Selector {
     measure_kept(root);
     score_paragraphs();
     int32_t top = best_candidate();
-    if (top < 0) return {body_or(root)};
+    if (top < 0) {
+      if (std::getenv("OSPREY_DEBUG_ARTICLE")) debug(0, {});
+      return {body_or(root)};
+    }
     top = shared_ancestor(top);
+    top = widen(top);
     std::vector<xmlNode*> roots = with_siblings(top);
+    if (std::getenv("OSPREY_DEBUG_ARTICLE")) debug(top, roots);
     for (xmlNode* r : roots) clean_inside(r);
     return roots;
   }
@@ -149,7 +156,7 @@ class Selector {
   }
 
   bool is_furniture(const xmlNode* n, const ElementFacts& f) {
-    Hint hint = hint_for(n);
+    Hint hint = hint_for(n, options_.comments_are_content);
     if (hint == Hint::kNeutral || hint == Hint::kContent) return false;
     if (hint == Hint::kBoilerplate && !options_.use_class_hints) return false;
     return f.raw_text == 0 || f.raw_text < kWrapperShare * total_raw_;
@@ -214,6 +221,7 @@ class Selector {
       if (p.dropped || p.own_text < kMinParagraph) continue;
       double link_share = static_cast<double>(p.own_link_text) / p.own_text;
       if (link_share > 0.5) continue;
+      facts_[i].prose = p.own_text - p.own_link_text;
       double vote = (1.0 + p.own_commas + std::min(3.0, p.own_text / 100.0)) * (1.0 - link_share);
       int32_t ancestor = p.parent;
       for (int level = 0; level < 5 && ancestor >= 0; ++level) {
@@ -224,6 +232,33 @@ class Selector {
         ancestor = a.parent;
       }
     }
+  }
+
+  // Sums each element's prose over its subtree (facts_ is in document order,
+  // so children come after their parents).
+  void total_prose() {
+    for (size_t i = facts_.size(); i-- > 1;)
+      if (facts_[i].parent >= 0 && !facts_[i].dropped)
+        facts_[facts_[i].parent].prose += facts_[i].prose;
+  }
+
+  // Pages built from many small blocks (page builders, product pages,
+  // documentation) spread their prose over several containers: while an
+  // ancestor holds clearly more prose and is not a link farm, it is the
+  // content.
+  int32_t widen(int32_t top) {
+    total_prose();
+    for (int steps = 0; steps < 64; ++steps) {
+      int32_t up = facts_[top].parent;
+      if (up < 0) break;
+      const ElementFacts& a = facts_[up];
+      std::string_view t = tag(a.node);
+      if (t == "body" || t == "html") break;
+      double link_share = a.text ? static_cast<double>(a.link_text) / a.text : 0.0;
+      if (a.prose < facts_[top].prose * 1.3 + 50 || link_share > 0.35) break;
+      top = up;
+    }
+    return top;
   }
 
   double final_score(const ElementFacts& f) const {
@@ -368,6 +403,25 @@ class Selector {
           return true;
         },
         [](xmlNode*) {});
+  }
+
+  std::string describe(int32_t i) {
+    std::string d;
+    for (int k = 0; i >= 0 && k < 8; ++k, i = facts_[i].parent) {
+      const ElementFacts& f = facts_[i];
+      d += std::string(tag(f.node)) + "." + std::string(attribute(f.node, "class")).substr(0, 30) +
+           "#" + std::string(attribute(f.node, "id")) + " < ";
+    }
+    return d;
+  }
+  void debug(int32_t top, const std::vector<xmlNode*>& roots) {
+    for (auto& [s, i] : top_)
+      std::fprintf(stderr, "cand %.1f text=%u link=%u %s\n", s, facts_[i].text, facts_[i].link_text,
+                   describe(i).c_str());
+    std::fprintf(stderr, "top %s roots=%zu\n", describe(top).c_str(), roots.size());
+    for (size_t i = 0; i < facts_.size(); ++i)
+      if (facts_[i].dropped && facts_[i].raw_text > 200)
+        std::fprintf(stderr, "dropped raw=%u %s\n", facts_[i].raw_text, describe(i).c_str());
   }
 
   xmlDoc* doc_;

@@ -16,7 +16,8 @@ namespace osprey::ingest::html {
 
 struct SelectionOptions {
   bool use_class_hints = true;  // drop elements whose class/id says comment, share, related …
-  std::string_view title;       // the page's title: a heading repeating it is dropped
+  bool comments_are_content = false;  // a forum or Q&A page rather than an article
+  std::string_view title;             // the page's title: a heading repeating it is dropped
 };
 
 // Per-element facts the selection computed; indexed through xmlNode::_private.
@@ -30,6 +31,7 @@ struct ElementFacts {
   uint32_t own_text = 0;     // kept characters whose nearest block ancestor is this element
   uint32_t own_link_text = 0;
   uint32_t own_commas = 0;
+  uint32_t prose = 0;  // characters of voting paragraphs in the subtree
   float score = 0;
   bool scored = false;
   bool dropped = false;

@@ -87,6 +87,7 @@ PageMetadata read_meta_tags(xmlDoc* doc) {
   meta.canonical_url = canonical.empty() ? first(tags, {"og:url"}) : canonical;
   meta.language = first(tags, {"content-language", "dc.language", "og:locale", "language"});
   meta.site_name = first(tags, {"og:site_name", "application-name", "publisher"});
+  meta.declares_article = first(tags, {"og:type"}) == "article";
   return meta;
 }
 
@@ -139,6 +140,7 @@ void fill_missing(PageMetadata& into, const PageMetadata& from) {
   fill(into.language, from.language);
   fill(into.site_name, from.site_name);
   fill(into.article_body, from.article_body);
+  into.declares_article = into.declares_article || from.declares_article;
 }
 
 std::string primary_language(std::string_view written) {
