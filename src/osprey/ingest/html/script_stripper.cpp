@@ -8,7 +8,9 @@ namespace osprey::ingest::html {
 namespace {
 
 // Bodies of these elements are dropped with the element.
-constexpr std::string_view kSkipped[] = {"script", "style", "svg", "noscript", "template"};
+// <noscript> stays: without scripts it is what a reader sees (forums such as
+// Discourse put the whole thread there).
+constexpr std::string_view kSkipped[] = {"script", "style", "svg", "template"};
 
 // JSON-LD blobs larger than this are not metadata anyone needs.
 constexpr size_t kMaxJsonLd = 1u << 20;

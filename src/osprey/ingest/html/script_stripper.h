@@ -1,5 +1,5 @@
 // A cheap pass over raw page bytes before the HTML parser sees them. Script,
-// style, SVG, noscript and template bodies are never text a reader sees, yet
+// style, SVG and template bodies are never text a reader sees, yet
 // they are often most of a page's bytes and the slowest part for libxml2 to
 // scan; they are cut out here. JSON-LD scripts are kept aside for metadata.
 #pragma once
