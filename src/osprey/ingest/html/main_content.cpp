@@ -248,15 +248,18 @@ class Selector {
   // content.
   int32_t widen(int32_t top) {
     total_prose();
-    for (int steps = 0; steps < 64; ++steps) {
-      int32_t up = facts_[top].parent;
-      if (up < 0) break;
+    int32_t up = facts_[top].parent;
+    for (int idle = 0; up >= 0 && idle < 4; ++idle) {
       const ElementFacts& a = facts_[up];
       std::string_view t = tag(a.node);
       if (t == "body" || t == "html") break;
       double link_share = a.text ? static_cast<double>(a.link_text) / a.text : 0.0;
-      if (a.prose < facts_[top].prose * 1.3 + 50 || link_share > 0.35) break;
-      top = up;
+      if (link_share > 0.5) break;
+      if (a.prose >= facts_[top].prose * 1.15 + 50) {
+        top = up;
+        idle = -1;
+      }
+      up = a.parent;
     }
     return top;
   }
