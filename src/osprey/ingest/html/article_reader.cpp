@@ -85,6 +85,7 @@ Result<Article> read_article(const Document& doc, const ArticleOptions& options)
   PageMetadata meta = read_json_ld(page.json_ld);
   fill_missing(meta, read_meta_tags(dom));
   PageMetadata visible = read_dom_metadata(dom);
+  if (meta.site_name.empty()) meta.site_name = meta.website_name;
   bool title_from_dom = meta.title.empty();
   fill_missing(meta, visible);
   if (title_from_dom) meta.title = without_site_suffix(meta.title, meta.site_name);

@@ -3,7 +3,10 @@
 #include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
 
+#include <uchardet.h>
+
 #include <climits>
+#include <memory>
 
 #include "osprey/text/ascii.h"
 #include "osprey/text/utf8.h"
@@ -37,6 +40,19 @@ bool known_encoding(const std::string& name) {
   return true;
 }
 
+// A statistical guess for legacy pages that declare nothing.
+std::string guess_legacy_encoding(std::string_view html) {
+  std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> detector(
+      uchardet_new(), uchardet_delete);
+  if (!detector) return "windows-1252";
+  std::string_view sample = html.substr(0, 256u << 10);
+  if (uchardet_handle_data(detector.get(), sample.data(), sample.size()) != 0)
+    return "windows-1252";
+  uchardet_data_end(detector.get());
+  std::string guess = canonical_encoding(uchardet_get_charset(detector.get()));
+  return guess.empty() || guess == "ascii" || guess == "utf-8" ? "windows-1252" : guess;
+}
+
 }  // namespace
 
 std::string choose_encoding(std::string_view http_charset, std::string_view meta_charset,
@@ -52,7 +68,7 @@ std::string choose_encoding(std::string_view http_charset, std::string_view meta
     if (meta == "utf-16" || meta == "utf-16le" || meta == "utf-16be") return "utf-8";
     return meta;
   }
-  return text::is_valid_utf8(html) ? "utf-8" : "windows-1252";
+  return text::is_valid_utf8(html) ? "utf-8" : guess_legacy_encoding(html);
 }
 
 Result<HtmlTree> parse_html(std::string html, std::string encoding,

@@ -1,6 +1,7 @@
 // Parsing page bytes into libxml2's HTML tree, with the encoding decided the
 // way browsers do: the HTTP charset, else a byte-order mark, else <meta>,
-// else UTF-8 when the bytes are valid UTF-8, else windows-1252.
+// else UTF-8 when the bytes are valid UTF-8, else uchardet's guess
+// (windows-1252 when it has none).
 #pragma once
 
 #include <libxml/HTMLparser.h>

@@ -123,7 +123,7 @@ PageMetadata read_json_ld(const std::vector<std::string>& blobs) {
       }
     });
   }
-  if (meta.site_name.empty()) meta.site_name = site_name;
+  meta.website_name = site_name;
   return meta;
 }
 

@@ -139,6 +139,7 @@ void fill_missing(PageMetadata& into, const PageMetadata& from) {
   fill(into.canonical_url, from.canonical_url);
   fill(into.language, from.language);
   fill(into.site_name, from.site_name);
+  fill(into.website_name, from.website_name);
   fill(into.article_body, from.article_body);
   into.declares_article = into.declares_article || from.declares_article;
 }

@@ -17,14 +17,15 @@ struct PageMetadata {
   std::string canonical_url;
   std::string language;  // as written ("en-US"); normalised later
   std::string site_name;
+  std::string website_name;  // JSON-LD WebSite/Organization name: the site name of last resort
   std::string article_body;
   bool declares_article = false;  // JSON-LD Article type or og:type=article  // JSON-LD
                                   // articleBody, a fallback for the main text
 };
 
 // Metadata from JSON-LD blobs: the first Article-like object (NewsArticle,
-// BlogPosting, …, also inside @graph or arrays) wins; WebSite and
-// Organization names give the site name. Blobs that are not JSON are skipped.
+// BlogPosting, …, also inside @graph or arrays) wins; its publisher names
+// the site, WebSite and Organization names are a fallback. Blobs that are not JSON are skipped.
 PageMetadata read_json_ld(const std::vector<std::string>& blobs);
 
 // Metadata from <meta> (OpenGraph, article:*, citation_*, Dublin Core,
