@@ -2,7 +2,6 @@
 
 #include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
-
 #include <uchardet.h>
 
 #include <climits>
@@ -82,15 +81,20 @@ Result<HtmlTree> parse_html(std::string html, std::string encoding,
   xmlSetGenericErrorFunc(nullptr, ignore_errors);
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-  auto parse = [&](const char* enc) {
-    return HtmlTree(
-        htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, enc, options));
-  };
+  std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> context(htmlNewParserCtxt(),
+                                                                       htmlFreeParserCtxt);
+  if (!context) return Error{"out of memory creating the HTML parser"};
   if (!known_encoding(encoding)) {
     warnings.push_back("unknown charset '" + encoding + "', read as windows-1252");
     encoding = "windows-1252";
   }
-  HtmlTree tree = parse(encoding.c_str());
+  HtmlTree tree(htmlCtxtReadMemory(context.get(), html.data(), static_cast<int>(html.size()),
+                                   nullptr, encoding.c_str(), options));
+  // libxml2 stops at nesting deeper than 256 elements; what came before is kept.
+  const xmlError& last = context->lastError;
+  if (last.code == XML_ERR_INTERNAL_ERROR && last.message &&
+      std::string_view(last.message).starts_with("Excessive depth"))
+    warnings.push_back("page nested too deeply; text after the deepest part was not read");
   if (!tree) return Error{"not an HTML page: the parser found no document"};
   return tree;
 }

@@ -63,7 +63,8 @@ bool is_cell(std::string_view t) {
 
 Break break_for(std::string_view t) {
   if (t == "li" || t == "tr" || t == "dt" || t == "dd" || t == "br" || t == "option" ||
-      t == "thead" || t == "tbody" || t == "tfoot") return kLine;
+      t == "thead" || t == "tbody" || t == "tfoot")
+    return kLine;
   return kParagraph;
 }
 
