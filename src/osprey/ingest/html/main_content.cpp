@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 #include "osprey/ingest/html/boilerplate_hints.h"
 #include "osprey/ingest/html/dom.h"
@@ -106,14 +104,10 @@ class Selector {
     measure_kept(root);
     score_paragraphs();
     int32_t top = best_candidate();
-    if (top < 0) {
-      if (std::getenv("OSPREY_DEBUG_ARTICLE")) debug(0, {});
-      return {body_or(root)};
-    }
+    if (top < 0) return {body_or(root)};
     top = shared_ancestor(top);
     top = widen(top);
     std::vector<xmlNode*> roots = with_siblings(top);
-    if (std::getenv("OSPREY_DEBUG_ARTICLE")) debug(top, roots);
     for (xmlNode* r : roots) clean_inside(r);
     return roots;
   }
@@ -406,25 +400,6 @@ class Selector {
           return true;
         },
         [](xmlNode*) {});
-  }
-
-  std::string describe(int32_t i) {
-    std::string d;
-    for (int k = 0; i >= 0 && k < 8; ++k, i = facts_[i].parent) {
-      const ElementFacts& f = facts_[i];
-      d += std::string(tag(f.node)) + "." + std::string(attribute(f.node, "class")).substr(0, 30) +
-           "#" + std::string(attribute(f.node, "id")) + " < ";
-    }
-    return d;
-  }
-  void debug(int32_t top, const std::vector<xmlNode*>& roots) {
-    for (auto& [s, i] : top_)
-      std::fprintf(stderr, "cand %.1f text=%u link=%u %s\n", s, facts_[i].text, facts_[i].link_text,
-                   describe(i).c_str());
-    std::fprintf(stderr, "top %s roots=%zu\n", describe(top).c_str(), roots.size());
-    for (size_t i = 0; i < facts_.size(); ++i)
-      if (facts_[i].dropped && facts_[i].raw_text > 200)
-        std::fprintf(stderr, "dropped raw=%u %s\n", facts_[i].raw_text, describe(i).c_str());
   }
 
   xmlDoc* doc_;
