@@ -41,6 +41,14 @@ TEST(Charset, HttpCharsetOverridesTheMetaTag) {
   EXPECT_EQ(a.text, "Café crème");
 }
 
+TEST(Charset, ResavedUtf8PageThatStillClaimsALegacyCharsetIsReadAsUtf8) {
+  Article a = read_ok(inline_page(
+      "<html><head><meta charset='gb2312'><title>\xE6\x96\xB0\xE9\x97\xBB</title></head>"
+      "<body><p>\xE6\x96\xB0\xE9\x97\xBB text</p></body></html>"));
+  EXPECT_EQ(a.title, "新闻");
+  EXPECT_EQ(a.text, "新闻 text");
+}
+
 TEST(Charset, UnknownCharsetFallsBackWithAWarning) {
   Article a = read_ok(inline_page("<p>plain words</p>", "x-no-such-charset"));
   EXPECT_EQ(a.text, "plain words");

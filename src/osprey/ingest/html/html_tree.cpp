@@ -39,6 +39,12 @@ bool known_encoding(const std::string& name) {
   return true;
 }
 
+bool has_multibyte(std::string_view html) {
+  for (unsigned char c : html)
+    if (c >= 0xC2) return true;
+  return false;
+}
+
 // A statistical guess for legacy pages that declare nothing.
 std::string guess_legacy_encoding(std::string_view html) {
   std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> detector(
@@ -61,10 +67,12 @@ std::string choose_encoding(std::string_view http_charset, std::string_view meta
   if (html.substr(0, 2) == "\xFF\xFE") return "utf-16le";
   if (html.substr(0, 2) == "\xFE\xFF") return "utf-16be";
   // A page saved as UTF-8 that still claims a legacy charset is common; a
-  // legacy page that happens to be valid UTF-8 is rare unless it is ASCII.
+  // legacy page whose non-ASCII bytes happen to form valid UTF-8 is rare.
+  bool utf8 = text::is_valid_utf8(html);
   if (!meta_charset.empty()) {
     std::string meta = canonical_encoding(meta_charset);
     if (meta == "utf-16" || meta == "utf-16le" || meta == "utf-16be") return "utf-8";
+    if (utf8 && meta != "utf-8" && has_multibyte(html)) return "utf-8";
     return meta;
   }
   return text::is_valid_utf8(html) ? "utf-8" : guess_legacy_encoding(html);

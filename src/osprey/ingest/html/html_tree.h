@@ -1,6 +1,7 @@
-// Parsing page bytes into libxml2's HTML tree, with the encoding decided the
-// way browsers do: the HTTP charset, else a byte-order mark, else <meta>,
-// else UTF-8 when the bytes are valid UTF-8, else uchardet's guess
+// Parsing page bytes into libxml2's HTML tree, with the encoding decided
+// almost the way browsers do: the HTTP charset, else a byte-order mark, else
+// <meta> (unless the page is valid UTF-8 with non-ASCII text: a re-saved
+// page), else UTF-8 when the bytes are valid UTF-8, else uchardet's guess
 // (windows-1252 when it has none).
 #pragma once
 
