@@ -44,7 +44,7 @@ std::string main_text(xmlDoc* doc, const PageMetadata& meta, const ArticleOption
                       std::vector<std::string>& warnings) {
   SelectionOptions selection;
   selection.title = meta.title;
-  selection.comments_are_content = !meta.declares_article;
+  selection.declared_article = meta.declares_article;
   std::string text = render_text(select_main_content(doc, selection));
   if (text.size() >= options.min_text_chars) return text;
   selection.use_class_hints = false;

@@ -150,7 +150,7 @@ class Selector {
   }
 
   bool is_furniture(const xmlNode* n, const ElementFacts& f) {
-    Hint hint = hint_for(n, options_.comments_are_content);
+    Hint hint = hint_for(n, /*comments_are_content=*/!options_.declared_article);
     if (hint == Hint::kNeutral || hint == Hint::kContent) return false;
     if (hint == Hint::kBoilerplate && !options_.use_class_hints) return false;
     return f.raw_text == 0 || f.raw_text < kWrapperShare * total_raw_;
@@ -249,7 +249,7 @@ class Selector {
       if (t == "body" || t == "html") break;
       double link_share = a.text ? static_cast<double>(a.link_text) / a.text : 0.0;
       if (link_share > 0.5) break;
-      if (a.prose >= facts_[top].prose * 1.15 + 50) {
+      if (a.prose >= facts_[top].prose * widen_ratio() + 50) {
         top = up;
         idle = -1;
       }
@@ -257,6 +257,9 @@ class Selector {
     }
     return top;
   }
+
+  // Articles are one block of prose; other pages are built from many.
+  double widen_ratio() const { return options_.declared_article ? 1.5 : 1.15; }
 
   double final_score(const ElementFacts& f) const {
     double link_share = f.text ? static_cast<double>(f.link_text) / f.text : 0.0;

@@ -16,8 +16,10 @@ namespace osprey::ingest::html {
 
 struct SelectionOptions {
   bool use_class_hints = true;  // drop elements whose class/id says comment, share, related …
-  bool comments_are_content = false;  // a forum or Q&A page rather than an article
-  std::string_view title;             // the page's title: a heading repeating it is dropped
+  // The page declares itself an article (JSON-LD, og:type). Otherwise it may
+  // be a forum (comments are the content) or a page built from many blocks.
+  bool declared_article = true;
+  std::string_view title;  // the page's title: a heading repeating it is dropped
 };
 
 // Per-element facts the selection computed; indexed through xmlNode::_private.
