@@ -377,9 +377,12 @@ class Selector {
       return heading.size() < 60 && says_boilerplate(heading);
     }
     bool container = is_block_tag(n) && t != "p" && t != "li";
-    if (container && link_share > 0.5) return true;
+    // Listings and catalogue pages are made of links; articles are not.
+    double link_limit = options_.declared_article ? 0.5 : 0.8;
+    if (container && link_share > link_limit) return true;
     if (container && class_weight(n) < 0 && link_share > 0.2) return true;
-    if ((t == "ul" || t == "ol") && link_share > 0.35) return true;
+    if ((t == "ul" || t == "ol") && link_share > (options_.declared_article ? 0.35 : 0.8))
+      return true;
     if (f.text < 120 && f.descendants < 40 && is_block_tag(n)) {
       std::string words = collapsed_text(n, 400);
       if (says_boilerplate(words)) return true;
