@@ -10,7 +10,8 @@
 # Prints SKIPPED when the data is absent.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-osprey=${1:-$here/../build/rel/osprey}
+osprey=${1:-${OSPREY:-$here/../build/release/osprey}}
+[[ -x "$osprey" ]] || osprey=$here/../build/rel/osprey
 count=${2:-150}
 data=${OSPREY_EXTRACT_DEV:-/work/shared/data/extract-dev}
 export PEER_DIR=${PEER_DIR:-/tmp/osprey-readability-peer}

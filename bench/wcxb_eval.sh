@@ -8,7 +8,8 @@
 # SKIPPED and exits 0 when either is absent. Writes the predictions to
 # $OSPREY_WCXB_PRED (default a temporary file) and prints the score table.
 set -euo pipefail
-osprey=${1:-$(dirname "$0")/../build/rel/osprey}
+osprey=${1:-${OSPREY:-$(dirname "$0")/../build/release/osprey}}
+[[ -x "$osprey" ]] || osprey=$(dirname "$0")/../build/rel/osprey
 data=${OSPREY_EXTRACT_DEV:-/work/shared/data/extract-dev}
 scorer=${OSPREY_WCXB_SCORER:-/work/shared/tools/score_wcxb.py}
 if [[ ! -d "$data/wcxb-dev/html" || ! -f "$scorer" ]]; then
