@@ -122,8 +122,10 @@ void add_article_command(CLI::App& app, int& exit_code) {
         print_text(std::cout, article.value(), first);
       first = false;
     }
-    if (args->format == ArticleFormat::kJson) {
-      const nlohmann::json& out = args->inputs.size() == 1 && array.size() == 1 ? array[0] : array;
+    // One input gives one object (nothing when it failed); several give an array.
+    bool single = args->inputs.size() == 1;
+    if (args->format == ArticleFormat::kJson && !(single && array.empty())) {
+      const nlohmann::json& out = single ? array[0] : array;
       std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
   });

@@ -101,6 +101,13 @@ TEST(CliArticle, MissingFileIsNamedAndOthersStillRead) {
   EXPECT_EQ(j[0]["title"], "Bank warns customers about SMS scam");
 }
 
+TEST(CliArticle, OneFailedInputPrintsNoJson) {
+  Outcome r = osprey("article --format json /no/such/page.html");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("cannot read /no/such/page.html"), std::string::npos);
+}
+
 TEST(CliArticle, BinaryInputFailsWithExitOne) {
   std::string binary(5000, '\0');
   auto path = scratch() / "binary.bin";
