@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/articles_command.h"
+#include "cli/article_command.h"
 #include "cli/extract_command.h"
 #include "cli/feeds_command.h"
 #include "cli/intel_commands.h"
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough(false);
   int exit_code = 0;
+  osprey::cli::add_article_command(app, exit_code);
   osprey::cli::add_extract_command(app, exit_code);
   osprey::cli::add_kb_command(app, exit_code);
   osprey::cli::add_articles_command(app, exit_code);
