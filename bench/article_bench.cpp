@@ -98,4 +98,3 @@ BENCHMARK(BM_ReadArticle)->Unit(benchmark::kMillisecond)->MinTime(5.0);
 
 }  // namespace
 
-BENCHMARK_MAIN();
