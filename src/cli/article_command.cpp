@@ -8,8 +8,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/documents.h"
 #include "osprey/ingest/html/article_reader.h"
-#include "osprey/text/ascii.h"
 
 namespace osprey::cli {
 namespace {
@@ -19,12 +19,7 @@ enum class ArticleFormat { kText, kJson };
 struct ArticleArgs {
   std::vector<std::string> inputs;
   ArticleFormat format = ArticleFormat::kText;
-};
-
-struct FileCloser {
-  void operator()(FILE* f) const {
-    if (f && f != stdin) std::fclose(f);
-  }
+  DocumentOptions documents;
 };
 
 nlohmann::json to_json(const Article& a) {
@@ -60,54 +55,25 @@ void print_text(std::ostream& out, const Article& a, bool first) {
 
 }  // namespace
 
-bool is_url(const std::string& input) {
-  std::string lower = text::ascii_lowercase(input.substr(0, 8));
-  return lower.starts_with("http://") || lower.starts_with("https://");
-}
-
-Result<Document> read_document(const std::string& input) {
-  if (is_url(input)) return Error{"cannot fetch " + input + ": URL inputs are not supported yet"};
-  std::unique_ptr<FILE, FileCloser> file(input == "-" ? stdin : std::fopen(input.c_str(), "rb"));
-  if (!file) return Error{"cannot read " + input + ": " + std::strerror(errno)};
-  Document doc;
-  doc.url = input;
-  doc.final_url = input;
-  doc.content_type = "text/html";
-  std::string buffer(1u << 16, '\0');
-  for (;;) {
-    size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
-    if (n == 0) break;
-    doc.body.append(buffer.data(), n);
-  }
-  if (std::ferror(file.get())) return Error{"cannot read " + input + ": " + std::strerror(errno)};
-  return doc;
-}
-
 void add_article_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ArticleArgs>();
   CLI::App* cmd = app.add_subcommand(
       "article", "Print the main text and metadata of web pages (menus, ads and comments removed)");
   cmd->add_option("inputs", args->inputs,
-                  "HTML files to read; '-' or nothing reads standard input");
+                  "HTML files or http(s) URLs; '-' or nothing reads standard input");
+  add_document_options(cmd, args->documents);
   std::map<std::string, ArticleFormat> formats = {{"text", ArticleFormat::kText},
                                                   {"json", ArticleFormat::kJson}};
   cmd->add_option("-f,--format", args->format, "Output format: text (default) or json")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   cmd->callback([args, &exit_code] {
     if (args->inputs.empty()) args->inputs.push_back("-");
-    for (const std::string& input : args->inputs) {
-      if (is_url(input)) {
-        std::cerr << "osprey: " << input
-                  << ": URL inputs are not supported yet; save the page and pass the file\n";
-        exit_code = 2;
-        return;
-      }
-    }
     nlohmann::json array = nlohmann::json::array();
     bool first = true;
     for (const std::string& input : args->inputs) {
       Result<Article> article = [&]() -> Result<Article> {
-        Result<Document> doc = read_document(input);
+        Result<Document> doc = load_document(input, args->documents);
+        if (doc.ok() && doc.value().content_type.empty()) doc.value().content_type = "text/html";
         if (!doc.ok()) return doc.error();
         return ingest::read_article(doc.value());
       }();

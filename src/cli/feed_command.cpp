@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/documents.h"
 #include "osprey/ingest/feed/feed.h"
 #include "osprey/ingest/feed/feed_json.h"
 
@@ -19,16 +20,7 @@ enum class FeedFormat { kJson, kText };
 struct FeedArgs {
   std::vector<std::string> inputs;
   FeedFormat format = FeedFormat::kJson;
-};
-
-bool is_url(const std::string& input) {
-  return input.rfind("http://", 0) == 0 || input.rfind("https://", 0) == 0;
-}
-
-struct FileCloser {
-  void operator()(FILE* f) const {
-    if (f && f != stdin) std::fclose(f);
-  }
+  DocumentOptions documents;
 };
 
 void print_text(std::ostream& out, const std::string& input, const ingest::Feed& feed) {
@@ -45,43 +37,21 @@ void print_text(std::ostream& out, const std::string& input, const ingest::Feed&
 
 }  // namespace
 
-Result<Document> read_feed_document(const std::string& input) {
-  if (is_url(input))
-    return Error{input + ": fetching URLs is not supported yet; save the feed to a file"};
-  std::unique_ptr<FILE, FileCloser> file(input == "-" ? stdin : std::fopen(input.c_str(), "rb"));
-  if (!file) return Error{"cannot read " + input + ": " + std::strerror(errno)};
-  Document doc;
-  doc.url = input;
-  doc.final_url = input;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) doc.body.append(buffer, n);
-  if (std::ferror(file.get())) return Error{"cannot read " + input + ": " + std::strerror(errno)};
-  return doc;
-}
-
 void add_feed_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<FeedArgs>();
   CLI::App* cmd = app.add_subcommand("feed", "Parse RSS, Atom or JSON Feed files and print them");
   cmd->add_option("inputs", args->inputs,
-                  "Feed files to read; '-' or nothing reads standard input");
+                  "Feed files or http(s) URLs; '-' or nothing reads standard input");
+  add_document_options(cmd, args->documents);
   std::map<std::string, FeedFormat> formats = {{"json", FeedFormat::kJson},
                                                {"text", FeedFormat::kText}};
   cmd->add_option("-f,--format", args->format, "Output format: json (default), text")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   cmd->callback([args, &exit_code] {
     if (args->inputs.empty()) args->inputs.push_back("-");
-    for (const std::string& input : args->inputs) {
-      if (is_url(input)) {
-        std::cerr << "osprey: " << input
-                  << ": fetching URLs is not supported yet; save the feed to a file\n";
-        exit_code = 2;
-        return;
-      }
-    }
     nlohmann::json all = nlohmann::json::array();
     for (const std::string& input : args->inputs) {
-      Result<Document> doc = read_feed_document(input);
+      Result<Document> doc = load_document(input, args->documents);
       Result<ingest::Feed> feed =
           doc.ok() ? ingest::parse_feed(doc.value()) : Result<ingest::Feed>(doc.error());
       if (!feed.ok()) {

@@ -7,15 +7,10 @@
 
 namespace osprey::cli {
 
-// Reads one input of `osprey feed` into a Document: a file path, or "-" for
-// standard input. The one place where URL inputs will be fetched; today an
-// http(s) argument is an Error.
-Result<Document> read_feed_document(const std::string& input);
-
 // Adds `osprey feed FILE|- … [--format json|text]`: parses each input as a
 // feed and prints it, storing nothing. Exit status in `exit_code`: 0 when
 // every input was a feed, 1 when one was not (others are still printed), 2
-// for URL inputs, which are not supported yet.
+// for bad usage.
 void add_feed_command(CLI::App& app, int& exit_code);
 
 }  // namespace osprey::cli

@@ -2,12 +2,13 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "cli/articles_command.h"
 #include "cli/article_command.h"
+#include "cli/articles_command.h"
 #include "cli/extract_command.h"
-#include "cli/feeds_command.h"
-#include "cli/intel_commands.h"
 #include "cli/feed_command.h"
+#include "cli/feeds_command.h"
+#include "cli/ingest_command.h"
+#include "cli/intel_commands.h"
 #include "cli/kb_command.h"
 #include "cli/triage_command.h"
 
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   osprey::cli::add_kb_command(app, exit_code);
   osprey::cli::add_articles_command(app, exit_code);
   osprey::cli::add_feeds_command(app, exit_code);
+  osprey::cli::add_ingest_commands(app, exit_code);
   osprey::cli::add_intel_commands(app, exit_code);
   osprey::cli::add_triage_command(app, exit_code);
   osprey::cli::add_feed_command(app, exit_code);

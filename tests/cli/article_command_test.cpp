@@ -118,13 +118,6 @@ TEST(CliArticle, BinaryInputFailsWithExitOne) {
   EXPECT_NE(r.err.find("not an HTML page"), std::string::npos);
 }
 
-TEST(CliArticle, UrlsAreRefusedAsUsageForNow) {
-  Outcome r = osprey("article https://example.com/news");
-  EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("https://example.com/news"), std::string::npos);
-  EXPECT_TRUE(r.out.empty());
-}
-
 TEST(CliArticle, BadFormatIsUsageError) {
   Outcome r = osprey("article --format yaml " + page("news_site.html"));
   EXPECT_EQ(r.status, 2);

@@ -1,0 +1,234 @@
+#include "cli/ingest_command.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "cli/store_option.h"
+#include "osprey/analyze/analyzer.h"
+#include "osprey/ingest/fetch/fetcher.h"
+#include "osprey/ingest/files.h"
+#include "osprey/pipeline/ingest_pipeline.h"
+#include "osprey/pipeline/poller.h"
+
+namespace osprey::cli {
+namespace {
+
+struct IngestArgs {
+  std::string db;
+  std::vector<std::string> inputs;
+  std::string kb_dir;
+  bool no_entities = false;
+  bool allow_private = false;
+  bool no_fetch_pages = false;
+  std::string format = "text";
+  bool once = false;
+  bool all = false;
+  std::string contact_url;
+};
+
+bool is_url(const std::string& input) {
+  return input.starts_with("http://") || input.starts_with("https://");
+}
+
+// Fetcher, analyzer and pipeline over one open store.
+struct Engines {
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<analyze::Analyzer> analyzer;
+  std::optional<ingest::Fetcher> fetcher;
+  std::unique_ptr<pipeline::IngestPipeline> pipeline;
+};
+
+bool start(const IngestArgs& args, Engines& engines, int& exit_code) {
+  engines.store = open_store_or_report(args.db, exit_code);
+  if (!engines.store) return false;
+  analyze::AnalyzerOptions analyzer_options;
+  analyzer_options.kb_dir = args.kb_dir;
+  analyzer_options.entities = !args.no_entities;
+  auto analyzer = analyze::Analyzer::create(analyzer_options);
+  if (!analyzer.ok()) {
+    std::cerr << "osprey: " << analyzer.error().message << "\n";
+    exit_code = 1;
+    return false;
+  }
+  engines.analyzer = std::move(analyzer.value());
+  for (const std::string& w : engines.analyzer->warnings()) std::cerr << "osprey: " << w << "\n";
+  ingest::FetchOptions fetch_options;
+  fetch_options.allow_private = args.allow_private;
+  if (!args.contact_url.empty()) fetch_options.contact_url = args.contact_url;
+  auto fetcher = ingest::Fetcher::create(fetch_options);
+  if (!fetcher.ok()) {
+    std::cerr << "osprey: " << fetcher.error().message << "\n";
+    exit_code = 2;
+    return false;
+  }
+  engines.fetcher.emplace(std::move(fetcher.value()));
+  pipeline::IngestOptions options;
+  options.fetch_pages = !args.no_fetch_pages;
+  engines.pipeline = std::make_unique<pipeline::IngestPipeline>(*engines.store, *engines.analyzer,
+                                                                &*engines.fetcher, options);
+  return true;
+}
+
+nlohmann::json report_json(const std::string& input, const pipeline::IngestReport& r,
+                           const std::string& error) {
+  nlohmann::json j = {{"input", input},           {"kind", r.kind},
+                      {"created", r.created},     {"versioned", r.versioned},
+                      {"unchanged", r.unchanged}, {"failed", r.failed},
+                      {"errors", r.errors},       {"warnings", r.warnings}};
+  if (!error.empty()) j["error"] = error;
+  return j;
+}
+
+void print_report(const std::string& input, const pipeline::IngestReport& r) {
+  std::cout << input << ": " << (r.kind.empty() ? "document" : r.kind) << ", " << r.created
+            << " new, " << r.versioned << " updated, " << r.unchanged << " unchanged";
+  if (r.failed) std::cout << ", " << r.failed << " failed";
+  std::cout << "\n";
+  for (const std::string& w : r.warnings) std::cerr << "osprey: warning: " << w << "\n";
+  for (const std::string& e : r.errors) std::cerr << "osprey: " << e << "\n";
+}
+
+// The documents an input names: a URL, a file, every file of a folder, or stdin.
+std::vector<std::string> expand(const std::string& input, std::vector<std::string>& errors) {
+  if (is_url(input) || input == "-") return {input};
+  std::error_code ec;
+  if (std::filesystem::is_directory(input, ec)) {
+    auto files = ingest::list_files(input);
+    if (!files.ok()) {
+      errors.push_back(files.error().message);
+      return {};
+    }
+    return files.value();
+  }
+  return {input};
+}
+
+void run_ingest(const IngestArgs& args, int& exit_code) {
+  Engines engines;
+  if (!start(args, engines, exit_code)) return;
+  nlohmann::json all = nlohmann::json::array();
+  std::vector<std::string> errors;
+  for (const std::string& input : args.inputs) {
+    for (const std::string& name : expand(input, errors)) {
+      Result<Document> doc = Error{""};
+      if (is_url(name)) {
+        ingest::FetchResult fetched = engines.fetcher->fetch({name, "", ""});
+        doc = fetched.ok() ? Result<Document>(std::move(fetched.doc))
+                           : Result<Document>(Error{fetched.error});
+      } else {
+        doc = ingest::read_file(name);
+      }
+      Result<pipeline::IngestReport> report = doc.ok()
+                                                  ? engines.pipeline->ingest(doc.value(), name)
+                                                  : Result<pipeline::IngestReport>(doc.error());
+      if (!report.ok()) {
+        std::cerr << "osprey: " << report.error().message << "\n";
+        exit_code = 1;
+        if (args.format == "json") all.push_back(report_json(name, {}, report.error().message));
+        continue;
+      }
+      if (report.value().failed) exit_code = 1;
+      if (args.format == "json")
+        all.push_back(report_json(name, report.value(), ""));
+      else
+        print_report(name, report.value());
+    }
+  }
+  for (const std::string& e : errors) {
+    std::cerr << "osprey: " << e << "\n";
+    exit_code = 1;
+  }
+  if (args.format == "json") {
+    std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  }
+}
+
+std::atomic<bool> stop_requested{false};
+
+void request_stop(int) {
+  stop_requested = true;
+}
+
+void run_poll(const IngestArgs& args, int& exit_code) {
+  Engines engines;
+  if (!start(args, engines, exit_code)) return;
+  std::signal(SIGINT, request_stop);
+  std::signal(SIGTERM, request_stop);
+  const bool tty = ::isatty(STDERR_FILENO);
+  pipeline::PollOptions options;
+  options.all = args.all;
+  do {
+    int64_t now = static_cast<int64_t>(std::time(nullptr));
+    int done = 0;
+    auto report =
+        pipeline::poll_once(*engines.store, *engines.fetcher, *engines.pipeline, now, options,
+                            [&](const Source& feed, const std::string& error) {
+                              ++done;
+                              if (!error.empty())
+                                std::cerr << (tty ? "\r" : "") << "osprey: " << error << "\n";
+                              if (tty) std::cerr << "\rpolled " << done << " feeds" << std::flush;
+                              (void)feed;
+                            });
+    if (tty) std::cerr << "\r";
+    if (!report.ok()) {
+      std::cerr << "osprey: " << report.error().message << "\n";
+      exit_code = 1;
+      return;
+    }
+    const auto& r = report.value();
+    std::cout << "polled " << r.feeds_polled << " feeds (" << r.not_modified << " unchanged, "
+              << r.feeds_failed << " failed): " << r.items.created << " new articles, "
+              << r.items.versioned << " updated, " << r.items.unchanged << " already stored"
+              << std::endl;
+    if (r.feeds_failed || r.items.failed) exit_code = 1;
+    if (args.once) return;
+    exit_code = 0;
+    // Sleep until the next feed is due (at least 5 s, at most 5 min), waking for signals.
+    int64_t wait =
+        std::clamp<int64_t>(r.next_due - static_cast<int64_t>(std::time(nullptr)), 5, 300);
+    for (int64_t s = 0; s < wait && !stop_requested; ++s) {
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+  } while (!stop_requested);
+}
+
+void add_engine_options(CLI::App* cmd, IngestArgs& args) {
+  add_db_option(cmd, args.db);
+  cmd->add_option("--kb", args.kb_dir, "Knowledge base folder (default: the one beside osprey)");
+  cmd->add_flag("--no-entities", args.no_entities, "Do not recognise entities");
+  cmd->add_flag("--allow-private", args.allow_private,
+                "Allow fetching from loopback, private and link-local addresses");
+  cmd->add_flag("--no-fetch-pages", args.no_fetch_pages,
+                "Store feed items with the feed's own text; never fetch their pages");
+  cmd->add_option("--contact-url", args.contact_url, "Contact URL sent in the User-Agent");
+}
+
+}  // namespace
+
+void add_ingest_commands(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* ingest = app.add_subcommand(
+      "ingest", "Read feeds, pages, PDFs and text files (or URLs) into the store");
+  add_engine_options(ingest, *args);
+  ingest->add_option("inputs", args->inputs, "Files, folders, http(s) URLs, or '-' for stdin")
+      ->required();
+  ingest->add_option("-f,--format", args->format, "text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  ingest->callback([args, &exit_code] { run_ingest(*args, exit_code); });
+
+  CLI::App* poll =
+      app.add_subcommand("poll", "Fetch the subscribed feeds that are due, repeatedly");
+  add_engine_options(poll, *args);
+  poll->add_flag("--once", args->once, "Run one cycle and exit");
+  poll->add_flag("--all", args->all, "Poll every feed now, due or not");
+  poll->callback([args, &exit_code] { run_poll(*args, exit_code); });
+}
+
+}  // namespace osprey::cli

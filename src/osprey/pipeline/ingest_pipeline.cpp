@@ -1,0 +1,214 @@
+#include "osprey/pipeline/ingest_pipeline.h"
+
+#include <ctime>
+
+#include "osprey/analyze/fingerprint.h"
+#include "osprey/ingest/feed/feed.h"
+#include "osprey/ingest/html/article_reader.h"
+#include "osprey/ingest/pdf_reader.h"
+#include "osprey/ingest/text_reader.h"
+#include "osprey/pipeline/document_kind.h"
+
+namespace osprey::pipeline {
+namespace {
+
+bool is_http(const std::string& url) {
+  return url.starts_with("http://") || url.starts_with("https://");
+}
+
+// A feed item's HTML body read as an article fragment.
+Article item_article(const ingest::FeedItem& item, const Document& feed_doc,
+                     const std::string& source, std::string* html) {
+  *html = item.content.empty() ? item.summary : item.content;
+  Article article;
+  if (!html->empty()) {
+    Document fragment;
+    fragment.url = item.link.empty() ? feed_doc.url : item.link;
+    fragment.final_url = fragment.url;
+    fragment.content_type = "text/html";
+    fragment.charset = "utf-8";
+    fragment.body = "<html><body><article>" + *html + "</article></body></html>";
+    auto read = ingest::read_article(fragment);
+    if (read.ok()) article = std::move(read.value());
+  }
+  article.source = source;
+  article.url = item.link;
+  article.guid = item.id;
+  article.title = item.title;
+  article.authors = item.authors;
+  article.published = item.published.empty() ? item.updated : item.published;
+  article.published_at = item.published_at ? item.published_at : item.updated_at;
+  article.kind = "feed";
+  article.canonical_url.clear();  // a fragment has none of its own
+  return article;
+}
+
+}  // namespace
+
+void IngestReport::add(const IngestReport& other) {
+  created += other.created;
+  versioned += other.versioned;
+  unchanged += other.unchanged;
+  failed += other.failed;
+  errors.insert(errors.end(), other.errors.begin(), other.errors.end());
+  warnings.insert(warnings.end(), other.warnings.begin(), other.warnings.end());
+}
+
+IngestPipeline::IngestPipeline(store::Store& store, const analyze::Analyzer& analyzer,
+                               ingest::Fetcher* fetcher, IngestOptions options)
+    : store_(store),
+      analyzer_(analyzer),
+      fetcher_(fetcher),
+      options_(options),
+      clusterer_(store.story_index()) {}
+
+IngestReport IngestPipeline::store_article(Article article, const Document& raw) {
+  IngestReport report;
+  store::ArticleInput input;
+  input.findings = analyzer_.analyze(article);
+  Relevance relevance = analyzer_.triage(article, input.findings);
+  input.analysis.relevance_score = relevance.score;
+  input.analysis.relevance_label = relevance.label;
+  input.analysis.relevance_reasons = relevance.reasons;
+  if (article.language.empty() && relevance.language != "und") {
+    article.language = relevance.language;
+  }
+  for (const std::string& w : article.warnings) {
+    report.warnings.push_back((article.url.empty() ? article.source : article.url) + ": " + w);
+  }
+  input.article = std::move(article);
+  input.raw = raw;
+  store::PutOutcome outcome;
+  auto stored = store_.transaction([&]() -> Result<bool> {
+    auto put = store_.put_article(input);
+    if (!put.ok()) return put.error();
+    outcome = put.value();
+    if (outcome.kind != store::PutKind::created) return true;  // its story is known
+    // Clustering needs a time: an undated article counts from when it was read.
+    Article dated = input.article;
+    if (dated.published_at == 0) dated.published_at = static_cast<int64_t>(std::time(nullptr));
+    analyze::ArticleFingerprint fp = analyze::make_fingerprint(dated, input.findings);
+    analyze::StoryMember member{
+        outcome.id,         analyze::outlet_of(dated.url.empty() ? dated.source : dated.url),
+        dated.url,          dated.title,
+        dated.published_at, 0};
+    analyze::Assignment assignment = clusterer_.assign(member, fp);
+    if (std::string error = store_.take_story_index_error(); !error.empty()) return Error{error};
+    store::Analysis analysis = input.analysis;
+    analysis.story_id = assignment.story_id;
+    analysis.duplicate_of = assignment.duplicate_of;
+    analysis.fingerprint = analyze::to_bytes(fp);
+    return store_.update_analysis(outcome.id, analysis);
+  });
+  if (!stored.ok()) {
+    ++report.failed;
+    report.errors.push_back((input.article.url.empty() ? input.article.source : input.article.url) +
+                            ": " + stored.error().message);
+    return report;
+  }
+  switch (outcome.kind) {
+    case store::PutKind::created:
+      ++report.created;
+      break;
+    case store::PutKind::versioned:
+      ++report.versioned;
+      break;
+    case store::PutKind::unchanged:
+      ++report.unchanged;
+      break;
+  }
+  return report;
+}
+
+Result<IngestReport> IngestPipeline::ingest(const Document& doc, const std::string& source) {
+  DocumentKind kind = classify(doc);
+  Result<Article> article = Error{""};
+  switch (kind) {
+    case DocumentKind::kFeed:
+      return ingest_feed(doc, source);
+    case DocumentKind::kHtml:
+      article = ingest::read_article(doc);
+      break;
+    case DocumentKind::kPdf:
+      article = ingest::read_pdf(doc);
+      break;
+    case DocumentKind::kText:
+      article = ingest::read_text(doc);
+      break;
+    case DocumentKind::kOpml:
+      return Error{doc.url +
+                   ": a list of subscriptions (OPML), not articles; use osprey feeds import"};
+  }
+  if (!article.ok()) return article.error();
+  article.value().source = source;
+  IngestReport report = store_article(std::move(article.value()), doc);
+  report.kind = std::string(kind_name(kind));
+  return report;
+}
+
+Result<IngestReport> IngestPipeline::ingest_feed(const Document& doc, const std::string& source) {
+  auto feed = ingest::parse_feed(doc);
+  if (!feed.ok()) return feed.error();
+  IngestReport report;
+  report.kind = "feed";
+  for (const std::string& w : feed.value().warnings) report.warnings.push_back(source + ": " + w);
+
+  // Items are read from the feed first; those that carry only a summary
+  // have their pages fetched in one polite batch.
+  std::vector<Article> articles;
+  std::vector<Document> raws;
+  std::vector<ingest::FetchRequest> pages;
+  std::vector<size_t> page_owner;
+  for (const ingest::FeedItem& item : feed.value().items) {
+    std::string html;
+    Article article = item_article(item, doc, source, &html);
+    Document raw;
+    raw.url = item.link.empty() ? source : item.link;
+    raw.final_url = raw.url;
+    raw.content_type = "text/html";
+    raw.charset = "utf-8";
+    raw.fetched_at = doc.fetched_at;
+    raw.body = html;
+    if (options_.fetch_pages && fetcher_ && is_http(item.link) &&
+        article.text.size() < options_.summary_chars) {
+      pages.push_back({item.link, "", ""});
+      page_owner.push_back(articles.size());
+    }
+    articles.push_back(std::move(article));
+    raws.push_back(std::move(raw));
+  }
+  if (!pages.empty()) {
+    fetcher_->fetch_all(pages, [&](size_t index, ingest::FetchResult&& result) {
+      Article& article = articles[page_owner[index]];
+      if (!result.ok()) {
+        article.warnings.push_back("page not fetched, kept the feed's summary: " + result.error);
+        return;
+      }
+      auto page = ingest::read_article(result.doc);
+      if (!page.ok() || page.value().text.size() <= article.text.size()) {
+        article.warnings.push_back("the page had no more text than the feed's summary");
+        return;
+      }
+      // The page's text and metadata, the feed's identity for the item.
+      Article& read = page.value();
+      article.text = std::move(read.text);
+      article.canonical_url = std::move(read.canonical_url);
+      if (article.title.empty()) article.title = read.title;
+      if (article.authors.empty()) article.authors = read.authors;
+      if (article.published_at == 0) {
+        article.published = read.published;
+        article.published_at = read.published_at;
+      }
+      article.language = read.language;
+      article.site_name = read.site_name;
+      article.kind = "html";
+      raws[page_owner[index]] = std::move(result.doc);
+    });
+  }
+  for (size_t i = 0; i < articles.size(); ++i) {
+    report.add(store_article(std::move(articles[i]), raws[i]));
+  }
+  return report;
+}
+
+}  // namespace osprey::pipeline
