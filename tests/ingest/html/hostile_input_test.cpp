@@ -49,6 +49,15 @@ TEST(HostileInput, DeepButParseableNestingKeepsText) {
   EXPECT_TRUE(contains(a.text, "Two hundred levels down"));
 }
 
+TEST(HostileInput, DeeplyNestedJsonLd) {
+  std::string html = "<html><head><script type='application/ld+json'>" + std::string(500000, '[') +
+                     std::string(500000, ']') +
+                     "</script></head><body><p>Text after the JSON.</p></body></html>";
+  Article a = read_ok(inline_page(html));
+  EXPECT_EQ(a.text, "Text after the JSON.");
+  EXPECT_TRUE(a.title.empty());
+}
+
 TEST(HostileInput, UnclosedEverything) {
   Article a = read_ok(inline_page(
       "<html><head><title>Unclosed<body><div class='content'><p>First paragraph of a page "

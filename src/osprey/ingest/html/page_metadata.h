@@ -17,10 +17,9 @@ struct PageMetadata {
   std::string canonical_url;
   std::string language;  // as written ("en-US"); normalised later
   std::string site_name;
-  std::string website_name;  // JSON-LD WebSite/Organization name: the site name of last resort
-  std::string article_body;
-  bool declares_article = false;  // JSON-LD Article type or og:type=article  // JSON-LD
-                                  // articleBody, a fallback for the main text
+  std::string website_name;       // JSON-LD WebSite/Organization name: the site name of last resort
+  std::string article_body;       // JSON-LD articleBody, a fallback for the main text
+  bool declares_article = false;  // JSON-LD Article type or og:type=article
 };
 
 // Metadata from JSON-LD blobs: the first Article-like object (NewsArticle,
