@@ -1,6 +1,6 @@
 // Google Benchmark for HTML main-text extraction (ingest::read_article).
 //
-//   build/rel/bench/osprey_article_bench
+//   build/release/bench/osprey_bench --benchmark_filter=Article
 //
 // Pages: the WCXB dev article pages under $OSPREY_EXTRACT_DEV (default
 // /work/shared/data/extract-dev; read with gzip -dc), else the hand-written
