@@ -4,6 +4,7 @@
 
 #include "cli/article_command.h"
 #include "cli/articles_command.h"
+#include "cli/export_command.h"
 #include "cli/extract_command.h"
 #include "cli/feed_command.h"
 #include "cli/feeds_command.h"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   osprey::cli::add_article_command(app, exit_code);
   osprey::cli::add_extract_command(app, exit_code);
+  osprey::cli::add_export_command(app, exit_code);
   osprey::cli::add_kb_command(app, exit_code);
   osprey::cli::add_articles_command(app, exit_code);
   osprey::cli::add_feeds_command(app, exit_code);

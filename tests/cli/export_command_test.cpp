@@ -1,0 +1,75 @@
+// osprey export over a store filled from the bundled samples.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_support.h"
+
+namespace {
+
+using osprey::testing::osprey;
+using osprey::testing::Outcome;
+using osprey::testing::scratch;
+using osprey::testing::slurp;
+
+class CliExport : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = (scratch() / "export.db").string();
+    std::filesystem::remove(db_);
+    Outcome ingested =
+        osprey("ingest --db " + db_ + " " + std::string(OSPREY_SOURCE_DIR) + "/samples");
+    ASSERT_EQ(ingested.status, 0) << ingested.err;
+  }
+  static std::string db_;
+};
+std::string CliExport::db_;
+
+TEST_F(CliExport, StixBundleToAFile) {
+  std::string path = (scratch() / "bundle.json").string();
+  Outcome r = osprey("export stix --db " + db_ + " -o " + path);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto bundle = nlohmann::json::parse(slurp(path));
+  EXPECT_EQ(bundle["type"], "bundle");
+  std::set<std::string> types;
+  for (const auto& object : bundle["objects"]) types.insert(object["type"]);
+  for (const char* type : {"identity", "report", "indicator", "attack-pattern", "vulnerability"}) {
+    EXPECT_TRUE(types.count(type)) << type;
+  }
+  EXPECT_FALSE(std::filesystem::exists(path + ".partial"));
+  // Exporting again gives the same ids.
+  Outcome again = osprey("export stix --db " + db_);
+  auto second = nlohmann::json::parse(again.out);
+  std::set<std::string> ids1, ids2;
+  for (const auto& o : bundle["objects"]) ids1.insert(o["id"]);
+  for (const auto& o : second["objects"]) ids2.insert(o["id"]);
+  EXPECT_EQ(ids1, ids2);
+}
+
+TEST_F(CliExport, NoiseIsLeftOutOfTheDigestUnlessAsked) {
+  Outcome digest = osprey("export digest --db " + db_);
+  ASSERT_EQ(digest.status, 0) << digest.err;
+  EXPECT_NE(digest.out.find("Ironveil"), std::string::npos);
+  EXPECT_EQ(digest.out.find("Corvid Fold"), std::string::npos) << "gadget news is noise";
+  Outcome all = osprey("export digest --include-noise --db " + db_);
+  EXPECT_NE(all.out.find("Corvid Fold"), std::string::npos);
+}
+
+TEST_F(CliExport, EveryFormatWritesSomething) {
+  for (const char* format : {"misp", "navigator", "csv", "ndjson", "digest-html"}) {
+    Outcome r = osprey(std::string("export ") + format + " --db " + db_);
+    EXPECT_EQ(r.status, 0) << format << ": " << r.err;
+    EXPECT_FALSE(r.out.empty()) << format;
+  }
+}
+
+TEST_F(CliExport, BadSelectionsAreClearErrors) {
+  EXPECT_EQ(osprey("export stix --db " + db_ + " --story 999999").status, 1);
+  EXPECT_EQ(osprey("export stix --db " + db_ + " --since someday").status, 2);
+  EXPECT_EQ(osprey("export yaml --db " + db_).status, 2);
+  Outcome unknown = osprey("export stix --db " + db_ + " --entity NoSuchActorAnywhere");
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("NoSuchActorAnywhere"), std::string::npos);
+}
+
+}  // namespace
