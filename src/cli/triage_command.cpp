@@ -83,7 +83,7 @@ Result<std::vector<analyze::TriageExample>> read_examples(const TriageArgs& args
   auto engine = make_engine(args);
   if (!engine.ok()) return engine.error();
   std::vector<analyze::TriageExample> examples;
-  for (const analyze::LabelledArticle& item : items.value())
+  for (const analyze::TriageSample& item : items.value())
     examples.push_back(
         {analyze::triage_signals(item.article, engine.value()->findings(item.article)),
          item.label});

@@ -48,7 +48,7 @@ TEST(DetectLanguage, AnyBytesAreAccepted) {
 TEST(DetectLanguage, AgreesWithTheDatasets) {
   size_t total = 0, agree = 0;
   for (const char* name : {"train.jsonl", "eval.jsonl"})
-    for (const LabelledArticle& item : testing::triage_dataset(name)) {
+    for (const TriageSample& item : testing::triage_dataset(name)) {
       ++total;
       std::string got = detect_language(triage_text(item.article)).code;
       if (got == item.article.language) {

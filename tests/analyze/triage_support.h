@@ -46,7 +46,7 @@ inline Relevance triage_of(const std::string& title, const std::string& text) {
   return analyze::triage(a, triage_findings(a));
 }
 
-inline std::vector<analyze::LabelledArticle> triage_dataset(const std::string& name) {
+inline std::vector<analyze::TriageSample> triage_dataset(const std::string& name) {
   std::string path = std::string(OSPREY_FIXTURES) + "/triage/" + name;
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -61,7 +61,7 @@ inline std::vector<analyze::LabelledArticle> triage_dataset(const std::string& n
 
 inline std::vector<analyze::TriageExample> triage_examples(const std::string& name) {
   std::vector<analyze::TriageExample> out;
-  for (const analyze::LabelledArticle& item : triage_dataset(name))
+  for (const analyze::TriageSample& item : triage_dataset(name))
     out.push_back(
         {analyze::triage_signals(item.article, triage_findings(item.article)), item.label});
   return out;

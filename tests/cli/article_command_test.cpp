@@ -9,40 +9,16 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/cli_support.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-fs::path scratch() {
-  static fs::path dir = [] {
-    auto d = fs::temp_directory_path() / ("osprey-article-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Outcome osprey(const std::string& args, const std::string& stdin_text = "") {
-  auto out = scratch() / "stdout", err = scratch() / "stderr", in = scratch() / "stdin";
-  std::ofstream(in, std::ios::binary) << stdin_text;
-  std::string cmd = std::string(OSPREY_BINARY) + " " + args + " <" + in.string() + " >" +
-                    out.string() + " 2>" + err.string();
-  int raw = std::system(cmd.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-}
+using osprey::testing::osprey;
+using osprey::testing::Outcome;
+using osprey::testing::scratch;
+using osprey::testing::slurp;
 
 std::string page(const std::string& name) {
   return (fs::path(OSPREY_FIXTURES) / "pages" / name).string();

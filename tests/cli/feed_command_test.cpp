@@ -8,42 +8,17 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/cli_support.h"
+
 namespace {
 
-struct Outcome {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-std::filesystem::path scratch() {
-  static std::filesystem::path dir = [] {
-    auto d =
-        std::filesystem::temp_directory_path() / ("osprey-feed-cli-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using osprey::testing::osprey;
+using osprey::testing::Outcome;
+using osprey::testing::scratch;
+using osprey::testing::slurp;
 
 std::string fixture(const std::string& name) {
   return (std::filesystem::path(OSPREY_FIXTURES) / "feeds" / name).string();
-}
-
-Outcome osprey(const std::string& args, const std::string& stdin_text = "") {
-  auto out = scratch() / "stdout", err = scratch() / "stderr", in = scratch() / "stdin";
-  std::ofstream(in, std::ios::binary) << stdin_text;
-  std::string cmd = std::string(OSPREY_BINARY) + " " + args + " <" + in.string() + " >" +
-                    out.string() + " 2>" + err.string();
-  int raw = std::system(cmd.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
 }
 
 TEST(CliFeed, OneFeedGivesOneObjectWithItems) {

@@ -7,10 +7,10 @@
 namespace osprey::analyze {
 namespace {
 
-Result<LabelledArticle> parse_line(std::string_view line) {
+Result<TriageSample> parse_line(std::string_view line) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Error{"not a JSON object"};
-  LabelledArticle item;
+  TriageSample item;
   auto text_field = [&](const char* key) -> Result<std::string> {
     auto it = j.find(key);
     if (it == j.end() || !it->is_string()) return Error{std::string("no string \"") + key + "\""};
@@ -42,9 +42,9 @@ std::string pad(std::string s, size_t width) {
 
 }  // namespace
 
-Result<std::vector<LabelledArticle>> parse_triage_dataset(std::string_view jsonl,
+Result<std::vector<TriageSample>> parse_triage_dataset(std::string_view jsonl,
                                                           const std::string& source) {
-  std::vector<LabelledArticle> items;
+  std::vector<TriageSample> items;
   size_t line_number = 0;
   while (!jsonl.empty()) {
     size_t end = std::min(jsonl.find('\n'), jsonl.size());

@@ -15,13 +15,13 @@
 namespace osprey::analyze {
 
 // One line of a dataset: {"title", "text", "label", "lang"}.
-struct LabelledArticle {
+struct TriageSample {
   Article article;  // title, text; language from "lang"
   TriageLabel label = kNoise;
 };
 
 // Parses JSONL (blank lines skipped). Errors name `source` and the line.
-Result<std::vector<LabelledArticle>> parse_triage_dataset(std::string_view jsonl,
+Result<std::vector<TriageSample>> parse_triage_dataset(std::string_view jsonl,
                                                           const std::string& source);
 
 // One training or evaluation example: features and the true label.
