@@ -1,16 +1,20 @@
 #include "cli/feeds_command.h"
 
 #include <ctime>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/store_option.h"
+#include "osprey/ingest/feed/opml.h"
+#include "osprey/ingest/files.h"
 
 namespace osprey::cli {
 namespace {
 
 struct FeedsArgs {
   std::string db;
+  std::string file;
   std::string format = "text";
   std::vector<std::string> urls;
   std::string title;
@@ -74,6 +78,90 @@ void list_feeds(store::Store& store, const FeedsArgs& args, int& exit_code) {
   }
 }
 
+void import_opml(const FeedsArgs& args, int& exit_code) {
+  auto doc = ingest::read_file(args.file);
+  if (!doc.ok()) {
+    std::cerr << "osprey: " << doc.error().message << "\n";
+    exit_code = 1;
+    return;
+  }
+  auto subscriptions = ingest::parse_opml(doc.value().body);
+  if (!subscriptions.ok()) {
+    std::cerr << "osprey: " << args.file << ": " << subscriptions.error().message << "\n";
+    exit_code = 1;
+    return;
+  }
+  if (subscriptions.value().empty()) {
+    std::cerr << "osprey: " << args.file << ": no feed subscriptions (outlines with xmlUrl)\n";
+    exit_code = 1;
+    return;
+  }
+  auto store = open_store_or_report(args.db, exit_code);
+  if (!store) return;
+  int added = 0, skipped = 0;
+  for (const ingest::Subscription& s : subscriptions.value()) {
+    if (!s.xml_url.starts_with("http://") && !s.xml_url.starts_with("https://")) {
+      std::cerr << "osprey: skipped (not an http(s) URL): " << s.xml_url << "\n";
+      ++skipped;
+      continue;
+    }
+    Source feed;
+    feed.url = s.xml_url;
+    feed.title = s.title;
+    feed.html_url = s.html_url;
+    for (const std::string& folder : s.category) {
+      feed.category += (feed.category.empty() ? "" : "/") + folder;
+    }
+    auto id = store->add_feed(feed);
+    if (!id.ok()) {
+      std::cerr << "osprey: " << id.error().message << "\n";
+      exit_code = 1;
+      continue;
+    }
+    ++added;
+  }
+  std::cout << "imported " << added << " subscriptions from " << args.file;
+  if (skipped) std::cout << " (" << skipped << " skipped)";
+  std::cout << "\n";
+}
+
+void export_opml(const FeedsArgs& args, int& exit_code) {
+  auto store = open_store_or_report(args.db, exit_code);
+  if (!store) return;
+  auto feeds = store->list_feeds();
+  if (!feeds.ok()) {
+    std::cerr << "osprey: " << feeds.error().message << "\n";
+    exit_code = 1;
+    return;
+  }
+  std::vector<ingest::Subscription> subscriptions;
+  for (const Source& feed : feeds.value()) {
+    ingest::Subscription s;
+    s.title = feed.title;
+    s.xml_url = feed.url;
+    s.html_url = feed.html_url;
+    size_t start = 0;
+    while (start < feed.category.size()) {
+      size_t end = feed.category.find('/', start);
+      if (end == std::string::npos) end = feed.category.size();
+      if (end > start) s.category.push_back(feed.category.substr(start, end - start));
+      start = end + 1;
+    }
+    subscriptions.push_back(std::move(s));
+  }
+  std::string opml = ingest::write_opml(subscriptions);
+  if (args.file.empty() || args.file == "-") {
+    std::cout << opml;
+    return;
+  }
+  std::ofstream out(args.file, std::ios::binary);
+  out << opml;
+  if (!out) {
+    std::cerr << "osprey: cannot write " << args.file << "\n";
+    exit_code = 1;
+  }
+}
+
 }  // namespace
 
 void add_feeds_command(CLI::App& app, int& exit_code) {
@@ -123,21 +211,32 @@ void add_feeds_command(CLI::App& app, int& exit_code) {
     }
   });
 
-  CLI::App* remove = cmd->add_subcommand("remove", "Unsubscribe (stored articles stay)");
-  add_db_option(remove, args->db);
-  remove->add_option("urls", args->urls, "Feed URLs")->required();
-  remove->callback([args, &exit_code] {
-    auto store = open_store_or_report(args->db, exit_code);
-    if (!store) return;
-    for (const std::string& url : args->urls) {
-      auto removed = store->remove_feed(url);
-      if (!removed.ok() || !removed.value()) {
-        std::cerr << "osprey: "
-                  << (removed.ok() ? "no subscription to " + url : removed.error().message) << "\n";
-        exit_code = 1;
-      }
+  CLI::App* import = cmd->add_subcommand("import", "Subscribe to every feed of an OPML file");
+  add_db_option(import, args->db);
+  import->add_option("file", args->file, "OPML file ('-' for standard input)")->required();
+  import->callback([args, &exit_code] { import_opml(*args, exit_code);
+});
+
+CLI::App* exported = cmd->add_subcommand("export", "Write the subscriptions as OPML 2.0");
+add_db_option(exported, args->db);
+exported->add_option("-o,--output", args->file, "File to write (default: standard output)");
+exported->callback([args, &exit_code] { export_opml(*args, exit_code); });
+
+CLI::App* remove = cmd->add_subcommand("remove", "Unsubscribe (stored articles stay)");
+add_db_option(remove, args->db);
+remove->add_option("urls", args->urls, "Feed URLs")->required();
+remove->callback([args, &exit_code] {
+  auto store = open_store_or_report(args->db, exit_code);
+  if (!store) return;
+  for (const std::string& url : args->urls) {
+    auto removed = store->remove_feed(url);
+    if (!removed.ok() || !removed.value()) {
+      std::cerr << "osprey: "
+                << (removed.ok() ? "no subscription to " + url : removed.error().message) << "\n";
+      exit_code = 1;
     }
-  });
-}
+  }
+});
+}  // namespace osprey::cli
 
 }  // namespace osprey::cli

@@ -22,6 +22,7 @@ namespace {
 
 struct IngestArgs {
   std::string db;
+  std::vector<int64_t> ids;
   std::vector<std::string> inputs;
   std::string kb_dir;
   bool no_entities = false;
@@ -150,6 +151,42 @@ void run_ingest(const IngestArgs& args, int& exit_code) {
   }
 }
 
+void run_reprocess(const IngestArgs& args, int& exit_code) {
+  Engines engines;
+  if (!start(args, engines, exit_code)) return;
+  std::vector<int64_t> ids = args.ids;
+  if (ids.empty()) {
+    store::ArticleQuery query;
+    query.limit = 1000;
+    for (;;) {
+      auto page = engines.store->list_articles(query);
+      if (!page.ok()) {
+        std::cerr << "osprey: " << page.error().message << "\n";
+        exit_code = 1;
+        return;
+      }
+      for (const auto& a : page.value()) ids.push_back(a.article.id);
+      if (page.value().size() < query.limit) break;
+      query.after_id = page.value().back().article.id;
+    }
+  }
+  int versioned = 0, refreshed = 0, failed = 0;
+  for (int64_t id : ids) {
+    auto done = engines.pipeline->reprocess(id);
+    if (!done.ok()) {
+      std::cerr << "osprey: " << done.error().message << "\n";
+      ++failed;
+      exit_code = 1;
+      continue;
+    }
+    ++(done.value() == store::PutKind::versioned ? versioned : refreshed);
+  }
+  std::cout << "reprocessed " << (versioned + refreshed) << " articles: " << versioned
+            << " with a new text version, " << refreshed << " with refreshed findings";
+  if (failed) std::cout << ", " << failed << " failed";
+  std::cout << "\n";
+}
+
 std::atomic<bool> stop_requested{false};
 
 void request_stop(int) {
@@ -222,6 +259,12 @@ void add_ingest_commands(CLI::App& app, int& exit_code) {
   ingest->add_option("-f,--format", args->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   ingest->callback([args, &exit_code] { run_ingest(*args, exit_code); });
+
+  CLI::App* reprocess = app.add_subcommand(
+      "reprocess", "Read stored articles again from their raw bytes and re-analyse them");
+  add_engine_options(reprocess, *args);
+  reprocess->add_option("--id", args->ids, "Only these article ids (default: all)");
+  reprocess->callback([args, &exit_code] { run_reprocess(*args, exit_code); });
 
   CLI::App* poll =
       app.add_subcommand("poll", "Fetch the subscribed feeds that are due, repeatedly");

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/cli_support.h"
 #include "cli/store_option.h"
@@ -73,6 +74,51 @@ TEST(ParseSince, RelativeAndAbsoluteTimes) {
   EXPECT_FALSE(parse_since("2024-13-01", now));
   EXPECT_FALSE(parse_since("", now));
   EXPECT_FALSE(parse_since("5y", now));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CliFeeds, OpmlImportAndExportRoundTrip) {
+  std::string db = fresh_db("opml.db");
+  Outcome imported = osprey("feeds import --db " + db + " " + std::string(OSPREY_SOURCE_DIR) +
+                            "/feeds/default.opml");
+  ASSERT_EQ(imported.status, 0) << imported.err;
+  auto feeds = nlohmann::json::parse(osprey("feeds list -f json --db " + db).out);
+  EXPECT_GE(feeds.size(), 40u);
+  std::string exported = (scratch() / "exported.opml").string();
+  ASSERT_EQ(osprey("feeds export --db " + db + " -o " + exported).status, 0);
+  std::string again = fresh_db("opml-again.db");
+  ASSERT_EQ(osprey("feeds import --db " + again + " " + exported).status, 0);
+  auto feeds_again = nlohmann::json::parse(osprey("feeds list -f json --db " + again).out);
+  ASSERT_EQ(feeds_again.size(), feeds.size());
+  std::set<std::pair<std::string, std::string>> a, b;
+  for (const auto& f : feeds) a.emplace(f["url"], f["category"]);
+  for (const auto& f : feeds_again) b.emplace(f["url"], f["category"]);
+  EXPECT_EQ(a, b);
+  Outcome bad = osprey("feeds import --db " + db + " " +
+                       osprey::testing::write_file("bad.opml", "<opml><body><outline"));
+  EXPECT_EQ(bad.status, 1);
+}
+
+TEST(CliReprocess, RefreshesFindingsFromTheStoredBytes) {
+  std::string db = fresh_db("reprocess.db");
+  std::string samples = std::string(OSPREY_SOURCE_DIR) + "/samples";
+  ASSERT_EQ(osprey("ingest --no-entities --db " + db + " " + samples).status, 0);
+  auto before = nlohmann::json::parse(osprey("articles -f json --db " + db).out);
+  Outcome r = osprey("reprocess --db " + db);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("reprocessed " + std::to_string(before.size())), std::string::npos) << r.out;
+  auto after = nlohmann::json::parse(osprey("articles -f json --db " + db).out);
+  ASSERT_EQ(after.size(), before.size());  // nothing duplicated
+  int gained = 0;
+  for (size_t i = 0; i < after.size(); ++i) {
+    EXPECT_EQ(after[i]["id"], before[i]["id"]);
+    if (after[i]["entities"].get<int>() > before[i]["entities"].get<int>()) ++gained;
+  }
+  EXPECT_GT(gained, 0) << "entities are recognised on reprocessing";
+  EXPECT_EQ(osprey("reprocess --db " + db + " --id 424242").status, 1);
 }
 
 }  // namespace

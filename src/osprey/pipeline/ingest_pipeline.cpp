@@ -211,4 +211,50 @@ Result<IngestReport> IngestPipeline::ingest_feed(const Document& doc, const std:
   return report;
 }
 
+Result<store::PutKind> IngestPipeline::reprocess(int64_t id) {
+  auto stored = store_.get_article(id);
+  if (!stored.ok()) return stored.error();
+  Article article = stored.value().article;
+  auto raw = store_.raw_document(id);
+  if (raw.ok()) {
+    Result<Article> read = Error{""};
+    switch (classify(raw.value())) {
+      case DocumentKind::kPdf:
+        read = ingest::read_pdf(raw.value());
+        break;
+      case DocumentKind::kText:
+        read = ingest::read_text(raw.value());
+        break;
+      default:  // pages, and the HTML body a feed item carried
+        read = ingest::read_article(raw.value());
+        break;
+    }
+    if (read.ok() && !read.value().text.empty()) {
+      article.text = std::move(read.value().text);
+      if (article.title.empty()) article.title = read.value().title;
+      article.warnings = read.value().warnings;
+    }
+  }
+  store::ArticleInput input;
+  input.findings = analyzer_.analyze(article);
+  Relevance relevance = analyzer_.triage(article, input.findings);
+  input.analysis = stored.value().analysis;
+  input.analysis.relevance_score = relevance.score;
+  input.analysis.relevance_label = relevance.label;
+  input.analysis.relevance_reasons = relevance.reasons;
+  input.article = std::move(article);
+  if (raw.ok()) input.raw = std::move(raw.value());
+  store::PutKind kind = store::PutKind::unchanged;
+  auto done = store_.transaction([&]() -> Result<bool> {
+    if (input.article.text != stored.value().article.text) {
+      auto put = store_.put_article(input);
+      if (!put.ok()) return put.error();
+      kind = put.value().kind;
+    }
+    return store_.update_findings(id, input.findings, input.analysis);
+  });
+  if (!done.ok()) return done.error();
+  return kind;
+}
+
 }  // namespace osprey::pipeline

@@ -54,6 +54,12 @@ class IngestPipeline {
   // subscription): anything else is an Error naming it.
   Result<IngestReport> ingest_feed(const Document& doc, const std::string& source);
 
+  // Reads a stored article again from its raw bytes (or, without them, its
+  // stored text) with today's readers and analysers. A changed text becomes
+  // a new version; the findings and relevance are replaced either way; the
+  // story is kept. Returns what happened to the text.
+  Result<store::PutKind> reprocess(int64_t id);
+
   // Analyses and stores one article read from `raw`: findings, relevance,
   // and (for a new article) its story or the article it copies, all in one
   // transaction.
