@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "osprey/ingest/feed/dates.h"
+#include "osprey/text/dates.h"
 #include "osprey/ingest/feed/feed.h"
 #include "osprey/ingest/feed/opml.h"
 #include "osprey/text/utf8.h"
@@ -43,6 +43,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   (void)osprey::ingest::parse_opml(bytes);
-  if (size < 256) (void)osprey::ingest::parse_date(bytes);
+  if (size < 256) (void)osprey::text::parse_date(bytes);
   return 0;
 }

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/feed/feed_support.h"
-#include "osprey/ingest/feed/dates.h"
+#include "osprey/text/dates.h"
 
 namespace osprey::testing {
 namespace {
@@ -15,7 +15,7 @@ TEST(FeedFormats, Rss2ReadsChannelAndItems) {
   EXPECT_EQ(f.title, "Example Security News");
   EXPECT_EQ(f.link, "https://news.example.com/");
   EXPECT_EQ(f.language, "en-us");
-  EXPECT_EQ(f.updated_at, ingest::unix_seconds(2024, 11, 5, 12, 0, 0));
+  EXPECT_EQ(f.updated_at, text::unix_seconds(2024, 11, 5, 12, 0, 0));
   ASSERT_EQ(f.items.size(), 3u);
   EXPECT_TRUE(f.warnings.empty());
 
@@ -24,7 +24,7 @@ TEST(FeedFormats, Rss2ReadsChannelAndItems) {
   EXPECT_EQ(a.link, "https://news.example.com/2024/11/patch-now");
   EXPECT_EQ(a.id, "news-example-12345");
   EXPECT_EQ(a.published, "Tue, 05 Nov 2024 10:15:00 +0100");
-  EXPECT_EQ(a.published_at, ingest::unix_seconds(2024, 11, 5, 9, 15, 0));
+  EXPECT_EQ(a.published_at, text::unix_seconds(2024, 11, 5, 9, 15, 0));
   EXPECT_EQ(a.summary, "<p>Short teaser.</p>");
   EXPECT_EQ(a.content, "<p>The full story about <a href=\"/cve\">CVE-2024-3400</a>.</p>");
   EXPECT_EQ(a.authors, std::vector<std::string>{"Jane Analyst"});
@@ -40,7 +40,7 @@ TEST(FeedFormats, Rss2ReadsChannelAndItems) {
   const auto& b = f.items[1];
   EXPECT_EQ(b.title, "Ransomware gang \"LockBit\" returns \u2013 again");
   EXPECT_EQ(b.authors, std::vector<std::string>{"Eddie Editor"});
-  EXPECT_EQ(b.published_at, ingest::unix_seconds(2024, 11, 4, 13, 0, 0));
+  EXPECT_EQ(b.published_at, text::unix_seconds(2024, 11, 4, 13, 0, 0));
   EXPECT_EQ(b.summary, "<p>Escaped <em>HTML</em> body.</p>");
   EXPECT_EQ(b.content, b.summary);  // no fuller body: content falls back to the summary
 
@@ -83,8 +83,8 @@ TEST(FeedFormats, Rdf) {
   EXPECT_EQ(a.content, "<p>Rich body</p>");
   EXPECT_EQ(a.authors, std::vector<std::string>{"JPCERT/CC"});
   EXPECT_EQ(a.categories, std::vector<std::string>{"Routers"});
-  EXPECT_EQ(a.published_at, ingest::unix_seconds(2024, 11, 5, 1, 15, 0));
-  EXPECT_EQ(f.items[1].published_at, ingest::unix_seconds(2024, 11, 4, 0, 0, 0));
+  EXPECT_EQ(a.published_at, text::unix_seconds(2024, 11, 5, 1, 15, 0));
+  EXPECT_EQ(f.items[1].published_at, text::unix_seconds(2024, 11, 4, 0, 0, 0));
 }
 
 TEST(FeedFormats, Rss090) {
@@ -107,8 +107,8 @@ TEST(FeedFormats, Atom1) {
   EXPECT_EQ(a.link, "https://blog.example.org/research/2024/apt29-loader.html");
   EXPECT_EQ(a.id, "tag:blog.example.org,2024:1");
   EXPECT_EQ(a.published, "2024-11-05T10:15:00.123+01:00");
-  EXPECT_EQ(a.published_at, ingest::unix_seconds(2024, 11, 5, 9, 15, 0));
-  EXPECT_EQ(a.updated_at, ingest::unix_seconds(2024, 11, 6, 8, 0, 0));
+  EXPECT_EQ(a.published_at, text::unix_seconds(2024, 11, 5, 9, 15, 0));
+  EXPECT_EQ(a.updated_at, text::unix_seconds(2024, 11, 6, 8, 0, 0));
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Alice Hunter", "bob@example.org"}));
   EXPECT_EQ(a.categories, (std::vector<std::string>{"APT", "malware"}));
   EXPECT_EQ(a.summary, "<p>Summary in <b>HTML</b></p>");
@@ -121,7 +121,7 @@ TEST(FeedFormats, Atom1) {
   EXPECT_EQ(b.title, "Plain <text> title");
   EXPECT_EQ(b.link, "https://elsewhere.example.net/post");
   EXPECT_EQ(b.content, "Plain text &amp; more");  // text content, escaped as HTML
-  EXPECT_EQ(b.published_at, ingest::unix_seconds(2024, 11, 4, 9, 0, 0));  // from <updated>
+  EXPECT_EQ(b.published_at, text::unix_seconds(2024, 11, 4, 9, 0, 0));  // from <updated>
 }
 
 TEST(FeedFormats, Atom03) {
@@ -129,7 +129,7 @@ TEST(FeedFormats, Atom03) {
   EXPECT_EQ(f.format, "atom0.3");
   EXPECT_EQ(f.description, "Legacy Atom");
   ASSERT_EQ(f.items.size(), 1u);
-  EXPECT_EQ(f.items[0].published_at, ingest::unix_seconds(2004, 11, 5, 15, 15, 0));
+  EXPECT_EQ(f.items[0].published_at, text::unix_seconds(2004, 11, 5, 15, 15, 0));
   EXPECT_EQ(f.items[0].content, "<p>Escaped body</p>");
   EXPECT_EQ(f.items[0].authors, std::vector<std::string>{"Old Timer"});
 }
@@ -144,7 +144,7 @@ TEST(FeedFormats, JsonFeed1) {
   EXPECT_EQ(a.link, "https://json.example.com/posts/1");
   EXPECT_EQ(a.content, "Text only &lt;body&gt;");
   EXPECT_EQ(a.summary, "Short");
-  EXPECT_EQ(a.published_at, ingest::unix_seconds(2024, 11, 5, 18, 15, 0));
+  EXPECT_EQ(a.published_at, text::unix_seconds(2024, 11, 5, 18, 15, 0));
   EXPECT_EQ(a.authors, std::vector<std::string>{"Solo Author"});
   EXPECT_EQ(a.categories, (std::vector<std::string>{"phishing", "email"}));
   EXPECT_EQ(f.items[1].id, "2");
@@ -160,7 +160,7 @@ TEST(FeedFormats, JsonFeed11) {
   const auto& a = f.items[0];
   EXPECT_EQ(a.title, "Neue Lücke");
   EXPECT_EQ(a.content, "<p>Inhalt</p>");  // content_html wins over content_text
-  EXPECT_EQ(a.updated_at, ingest::unix_seconds(2024, 11, 6, 10, 15, 0));
+  EXPECT_EQ(a.updated_at, text::unix_seconds(2024, 11, 6, 10, 15, 0));
   EXPECT_EQ(a.authors, (std::vector<std::string>{"Eins", "Zwei"}));
   ASSERT_EQ(a.enclosures.size(), 1u);
   EXPECT_EQ(a.enclosures[0].type, "application/pdf");

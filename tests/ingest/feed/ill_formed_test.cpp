@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/feed/feed_support.h"
-#include "osprey/ingest/feed/dates.h"
+#include "osprey/text/dates.h"
 
 namespace osprey::testing {
 namespace {
@@ -54,7 +54,7 @@ TEST(FeedIllFormed, TruncatedFeedKeepsCompleteItems) {
   Feed f = parse_fixture("truncated.xml");
   ASSERT_GE(f.items.size(), 2u);
   EXPECT_EQ(f.items[0].title, "Complete one");
-  EXPECT_EQ(f.items[0].published_at, ingest::unix_seconds(2024, 11, 5, 10, 15, 0));
+  EXPECT_EQ(f.items[0].published_at, text::unix_seconds(2024, 11, 5, 10, 15, 0));
   EXPECT_EQ(f.items[1].link, "https://t.example.com/2");
   EXPECT_FALSE(f.warnings.empty());
 }
@@ -65,7 +65,7 @@ TEST(FeedIllFormed, HtmlServedAsAFeed) {
   ASSERT_GE(f.items.size(), 2u);
   EXPECT_EQ(f.items[0].title, "First & foremost");
   EXPECT_EQ(f.items[0].link, "https://h.example.com/1");
-  EXPECT_EQ(f.items[0].published_at, ingest::unix_seconds(2024, 11, 5, 10, 15, 0));
+  EXPECT_EQ(f.items[0].published_at, text::unix_seconds(2024, 11, 5, 10, 15, 0));
   EXPECT_FALSE(f.warnings.empty());
 }
 
@@ -78,7 +78,7 @@ TEST(FeedIllFormed, UpperCaseTagsFallBackToTheHtmlParser) {
   EXPECT_EQ(f.items[0].title, "Upper case item");
   EXPECT_EQ(f.items[0].link, "https://up.example.com/1");
   EXPECT_EQ(f.items[0].summary, "Body & soul");
-  EXPECT_EQ(f.items[0].published_at, ingest::unix_seconds(2024, 11, 5, 10, 15, 0));
+  EXPECT_EQ(f.items[0].published_at, text::unix_seconds(2024, 11, 5, 10, 15, 0));
   EXPECT_EQ(f.items[1].link, "https://up.example.com/2");
 }
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "osprey/ingest/feed/dates.h"
+#include "osprey/text/dates.h"
 
 namespace osprey::ingest {
 
@@ -26,7 +26,7 @@ void set_date(std::string& verbatim, int64_t& at, const std::string& written) {
   std::string value = clean_text(written);
   if (value.empty() || !verbatim.empty()) return;
   verbatim = value;
-  at = parse_date(value).value_or(0);
+  at = text::parse_date(value).value_or(0);
 }
 
 void add_unique(std::vector<std::string>& list, const std::string& value) {

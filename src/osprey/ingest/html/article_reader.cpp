@@ -1,6 +1,6 @@
 #include "osprey/ingest/html/article_reader.h"
 
-#include "osprey/ingest/html/dates.h"
+#include "osprey/text/dates.h"
 #include "osprey/ingest/html/dom.h"
 #include "osprey/ingest/html/html_tree.h"
 #include "osprey/ingest/html/main_content.h"
@@ -95,7 +95,7 @@ Result<Article> read_article(const Document& doc, const ArticleOptions& options)
   article.title = valid(meta.title);
   for (std::string& author : meta.authors) article.authors.push_back(valid(std::move(author)));
   article.published = valid(meta.published);
-  if (auto when = parse_date(meta.published)) article.published_at = *when;
+  if (auto when = text::parse_date(meta.published)) article.published_at = *when;
   article.canonical_url = valid(meta.canonical_url);
   article.language = primary_language(meta.language);
   article.site_name = valid(meta.site_name);

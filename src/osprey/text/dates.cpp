@@ -1,4 +1,4 @@
-#include "osprey/ingest/feed/dates.h"
+#include "osprey/text/dates.h"
 
 #include <algorithm>
 #include <array>
@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace osprey::ingest {
+namespace osprey::text {
 namespace {
 
 bool is_digit(char c) {
@@ -213,6 +213,8 @@ struct Parts {
 std::optional<int64_t> finish(const Parts& p) {
   if (p.year < 0 || p.month < 1 || p.month > 12 || p.day < 1) return std::nullopt;
   if (p.year > 9999 || p.day > days_in_month(p.year, p.month)) return std::nullopt;
+  // No feed or page was published before 1900: such a date is a placeholder.
+  if (p.year < 1900) return std::nullopt;
   if (p.hour > 24 || p.minute > 59 || p.second > 60) return std::nullopt;
   if (p.hour == 24 && (p.minute || p.second)) return std::nullopt;
   int second = p.second == 60 ? 59 : p.second;  // leap seconds
@@ -429,4 +431,4 @@ std::optional<int64_t> parse_date(std::string_view text) {
   return parse_words(text);
 }
 
-}  // namespace osprey::ingest
+}  // namespace osprey::text

@@ -1,5 +1,5 @@
 // Feed dates as they are really written, table-driven.
-#include "osprey/ingest/feed/dates.h"
+#include "osprey/text/dates.h"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 namespace osprey::testing {
 namespace {
 
-using ingest::parse_date;
-using ingest::unix_seconds;
+using text::parse_date;
+using text::unix_seconds;
 
 struct DateCase {
   const char* text;
