@@ -61,7 +61,6 @@ export function timelineChart(timeline: Record<string, unknown>): Element {
     viewBox: `0 0 ${W} ${H}`,
     class: 'timeline',
     role: 'img',
-    preserveAspectRatio: 'none',
     'aria-label': `${total} mentions from ${days[0][0]} to ${days[days.length - 1][0]}, at most ${max} in a day`,
   });
   root.append(svg('line', { x1: padL, y1: H - padB, x2: W, y2: H - padB, class: 'axis' }));

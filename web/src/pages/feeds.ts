@@ -63,7 +63,7 @@ export async function feedsPage(root: HTMLElement, _a: string[], _q: URLSearchPa
         h('p', { class: 'muted' }, `${feeds.length} feed${feeds.length === 1 ? '' : 's'}`),
         h(
           'table',
-          { class: 'feeds' },
+          { class: 'feeds stack' },
           h(
             'thead',
             null,

@@ -134,11 +134,11 @@ function observableTable(obs: StoryObservable[]): HTMLElement {
       h(
         'tr',
         { class: o.benign ? 'benign' : null },
-        h('td', null, str(o.type)),
-        h('td', { class: 'ioc' }, h('a', { href: route('indicator', str(o.value)) }, str(o.value))),
+        h('td', { 'data-label': 'Type' }, str(o.type)),
+        h('td', { class: 'ioc', 'data-label': 'Value' }, h('a', { href: route('indicator', str(o.value)) }, str(o.value))),
         h('td', null, o.benign ? badge('benign', 'benign') : ''),
-        h('td', { class: 'num' }, String(num(o.sources))),
-        h('td', { class: 'context' }, str(o.context)),
+        h('td', { class: 'num', 'data-label': 'Sources' }, String(num(o.sources))),
+        h('td', { class: 'context', 'data-label': 'Context' }, str(o.context)),
       ),
     );
   }
@@ -147,7 +147,7 @@ function observableTable(obs: StoryObservable[]): HTMLElement {
     { class: 'table-wrap' },
     h(
       'table',
-      { class: 'observables' },
+      { class: 'observables stack' },
       h('thead', null, h('tr', null, ...['Type', 'Value', '', 'Sources', 'Context'].map((t) => h('th', { scope: 'col' }, t)))),
       tbody,
     ),
