@@ -75,6 +75,12 @@ try {
   watch(page);
   page.setDefaultTimeout(8000);
 
+  // 0. The dialog watcher itself works (control for the "no alert" checks).
+  await page.goto(server.url + '/');
+  await page.evaluate(() => window.alert('probe'));
+  check(alerts.length === 1 && alerts[0] === 'alert: probe', 'dialog watcher catches alert()');
+  alerts.length = 0;
+
   // 1. Without a token the server refuses; the page says how to fix it.
   await page.goto(server.url + '/');
   await page.waitForSelector('#main .error');

@@ -69,10 +69,8 @@ export async function feedPage(root: HTMLElement, _args: string[], query: URLSea
   const form = h(
     'form',
     { class: 'filters', role: 'search', 'aria-label': 'Story filters' },
-    h('label', { for: 'f-since' }, 'Since '),
-    sinceSel,
-    h('label', { for: 'f-min' }, 'Min. sources '),
-    minInput,
+    h('span', { class: 'pair' }, h('label', { for: 'f-since' }, 'Since'), sinceSel),
+    h('span', { class: 'pair' }, h('label', { for: 'f-min' }, 'Min. sources'), minInput),
     h('label', { class: 'check' }, noiseBox, ' Include noise'),
     h('button', { type: 'submit' }, 'Apply'),
   );

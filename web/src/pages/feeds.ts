@@ -44,12 +44,9 @@ export async function feedsPage(root: HTMLElement, _a: string[], _q: URLSearchPa
   const form = h(
     'form',
     { class: 'feed-form', 'aria-label': 'Add a feed' },
-    h('label', { for: 'feed-url' }, 'URL'),
-    url,
-    h('label', { for: 'feed-title' }, 'Title'),
-    title,
-    h('label', { for: 'feed-category' }, 'Category'),
-    category,
+    h('span', { class: 'field wide' }, h('label', { for: 'feed-url' }, 'URL'), url),
+    h('span', { class: 'field' }, h('label', { for: 'feed-title' }, 'Title'), title),
+    h('span', { class: 'field' }, h('label', { for: 'feed-category' }, 'Category'), category),
     h('button', { type: 'submit' }, 'Add feed'),
   );
 
