@@ -1,13 +1,21 @@
 // Browser test: builds web/dist, starts the mock API, and drives Debian's
 // chromium through the analyst's main paths with playwright-core.
 // Prints SKIPPED and exits 0 when /usr/bin/chromium is absent.
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium)`);
+function executable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+if (!executable(CHROMIUM)) {
+  console.log(`SKIPPED: ${CHROMIUM} not found or not executable (apt-get install -y chromium)`);
   process.exit(0);
 }
 
@@ -23,7 +31,8 @@ await build({ root: webDir, logLevel: 'warn' });
 
 const TOKEN = 'test-token-123';
 const server = await startMockServer({ token: TOKEN });
-const browser = await chromium.launch({
+const browser = await chromium
+  .launch({
   executablePath: CHROMIUM,
   args: [
     '--headless',
@@ -35,7 +44,12 @@ const browser = await chromium.launch({
     '--disable-component-update',
     '--disable-sync',
   ],
-});
+})
+  .catch(async (e) => {
+    console.log(`FAIL could not start ${CHROMIUM}: ${e.message.split('\n')[0]}`);
+    await server.close();
+    process.exit(1);
+  });
 
 let failures = 0;
 let passes = 0;
