@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "cli/documents.h"
 #include "cli/store_option.h"
 #include "osprey/analyze/analyzer.h"
 #include "osprey/ingest/fetch/fetcher.h"
@@ -34,19 +35,15 @@ struct IngestArgs {
   std::string contact_url;
 };
 
-bool is_url(const std::string& input) {
-  return input.starts_with("http://") || input.starts_with("https://");
-}
-
 // Fetcher, analyzer and pipeline over one open store.
-struct Engines {
+struct IngestEngines {
   std::unique_ptr<store::Store> store;
   std::unique_ptr<analyze::Analyzer> analyzer;
   std::optional<ingest::Fetcher> fetcher;
   std::unique_ptr<pipeline::IngestPipeline> pipeline;
 };
 
-bool start(const IngestArgs& args, Engines& engines, int& exit_code) {
+bool start(const IngestArgs& args, IngestEngines& engines, int& exit_code) {
   engines.store = open_store_or_report(args.db, exit_code);
   if (!engines.store) return false;
   analyze::AnalyzerOptions analyzer_options;
@@ -112,7 +109,7 @@ std::vector<std::string> expand(const std::string& input, std::vector<std::strin
 }
 
 void run_ingest(const IngestArgs& args, int& exit_code) {
-  Engines engines;
+  IngestEngines engines;
   if (!start(args, engines, exit_code)) return;
   nlohmann::json all = nlohmann::json::array();
   std::vector<std::string> errors;
@@ -152,7 +149,7 @@ void run_ingest(const IngestArgs& args, int& exit_code) {
 }
 
 void run_reprocess(const IngestArgs& args, int& exit_code) {
-  Engines engines;
+  IngestEngines engines;
   if (!start(args, engines, exit_code)) return;
   std::vector<int64_t> ids = args.ids;
   if (ids.empty()) {
@@ -194,7 +191,7 @@ void request_stop(int) {
 }
 
 void run_poll(const IngestArgs& args, int& exit_code) {
-  Engines engines;
+  IngestEngines engines;
   if (!start(args, engines, exit_code)) return;
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
