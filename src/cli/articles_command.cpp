@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/store_option.h"
+#include "osprey/pipeline/intel_reports.h"
 
 namespace osprey::cli {
 namespace {
@@ -16,33 +17,6 @@ struct ArticlesArgs {
   std::string format = "text";
   size_t limit = 0;  // 0 = all
 };
-
-nlohmann::json article_json(const store::StoredArticle& stored) {
-  const Article& a = stored.article;
-  nlohmann::json relevance = nullptr;
-  if (!stored.analysis.relevance_label.empty()) {
-    relevance = {{"score", stored.analysis.relevance_score},
-                 {"label", stored.analysis.relevance_label},
-                 {"reasons", stored.analysis.relevance_reasons}};
-  }
-  auto id_or_null = [](int64_t id) { return id ? nlohmann::json(id) : nlohmann::json(nullptr); };
-  return {{"id", a.id},
-          {"source", a.source},
-          {"url", a.url},
-          {"canonical_url", a.canonical_url},
-          {"title", a.title},
-          {"published", a.published},
-          {"published_at", a.published_at},
-          {"language", a.language},
-          {"kind", a.kind},
-          {"version", stored.version},
-          {"relevance", relevance},
-          {"story", id_or_null(stored.analysis.story_id)},
-          {"duplicate_of", id_or_null(stored.analysis.duplicate_of)},
-          {"other_sources", stored.other_sources},
-          {"observables", stored.findings.observables.size()},
-          {"entities", stored.findings.entities.size()}};
-}
 
 void print_text(const store::StoredArticle& stored) {
   const Article& a = stored.article;
@@ -92,7 +66,7 @@ void add_articles_command(CLI::App& app, int& exit_code) {
         if (args->limit && listed == args->limit) break;
         ++listed;
         if (args->format == "json")
-          all.push_back(article_json(stored));
+          all.push_back(pipeline::article_json(stored));
         else
           print_text(stored);
       }

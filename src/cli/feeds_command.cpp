@@ -8,6 +8,7 @@
 #include "cli/store_option.h"
 #include "osprey/ingest/feed/opml.h"
 #include "osprey/ingest/files.h"
+#include "osprey/pipeline/intel_reports.h"
 
 namespace osprey::cli {
 namespace {
@@ -31,26 +32,6 @@ std::string ago(int64_t then, int64_t now) {
   return std::to_string(s / 86400) + "d ago";
 }
 
-nlohmann::json feed_json(const Source& feed) {
-  const FeedHealth& h = feed.health;
-  return {{"id", feed.id},
-          {"url", feed.url},
-          {"title", feed.title},
-          {"html_url", feed.html_url},
-          {"category", feed.category},
-          {"interval", feed.interval},
-          {"next_due", feed.next_due},
-          {"enabled", feed.enabled},
-          {"health",
-           {{"last_polled", h.last_polled},
-            {"last_success", h.last_success},
-            {"last_error", h.last_error},
-            {"last_error_message", h.last_error_message},
-            {"consecutive_failures", h.consecutive_failures},
-            {"items_per_day", h.items_per_day},
-            {"items_total", h.items_total}}}};
-}
-
 void list_feeds(store::Store& store, const FeedsArgs& args, int& exit_code) {
   auto feeds = store.list_feeds();
   if (!feeds.ok()) {
@@ -60,7 +41,7 @@ void list_feeds(store::Store& store, const FeedsArgs& args, int& exit_code) {
   }
   if (args.format == "json") {
     nlohmann::json all = nlohmann::json::array();
-    for (const Source& feed : feeds.value()) all.push_back(feed_json(feed));
+    for (const Source& feed : feeds.value()) all.push_back(pipeline::feed_json(feed));
     std::cout << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return;
   }

@@ -2,15 +2,12 @@
 
 #include <ctime>
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "cli/store_option.h"
-#include "osprey/analyze/story_findings.h"
 #include "osprey/kb/kb_dir.h"
 #include "osprey/kb/knowledge_base.h"
-#include "osprey/model/json.h"
+#include "osprey/pipeline/intel_reports.h"
 #include "osprey/store/search_query.h"
 #include "osprey/text/refang.h"
 
@@ -29,19 +26,7 @@ struct IntelArgs {
   bool include_noise = false;
 };
 
-std::string day(int64_t t) {
-  if (t <= 0) return "----------";
-  std::time_t time = t;
-  std::tm tm{};
-  gmtime_r(&time, &tm);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
-  return buffer;
-}
-
-int64_t when(const store::StoredArticle& a) {
-  return a.article.published_at ? a.article.published_at : a.ingested_at;
-}
+using pipeline::day_text;
 
 void print_json(const nlohmann::json& j) {
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -53,17 +38,9 @@ bool fail(const Error& error, int& exit_code, int code = 1) {
   return false;
 }
 
-nlohmann::json article_brief(const store::StoredArticle& a) {
-  return {{"id", a.article.id},
-          {"title", a.article.title},
-          {"url", a.article.url.empty() ? a.article.source : a.article.url},
-          {"published_at", when(a)},
-          {"relevance", a.analysis.relevance_label},
-          {"story", a.analysis.story_id}};
-}
-
 void print_article_line(const store::StoredArticle& a) {
-  std::cout << day(when(a)) << "  #" << a.article.id << "  " << a.article.title << "\n    "
+  std::cout << day_text(pipeline::article_time(a)) << "  #" << a.article.id << "  "
+            << a.article.title << "\n    "
             << (a.article.url.empty() ? a.article.source : a.article.url) << "\n";
 }
 
@@ -90,18 +67,11 @@ void run_stories(const IntelArgs& args, int& exit_code) {
   }
   nlohmann::json all = nlohmann::json::array();
   for (const analyze::Story& s : stories.value()) {
-    std::set<std::string> outlets;
-    for (const auto& m : s.members) outlets.insert(m.outlet);
     if (args.format == "json") {
-      all.push_back({{"id", s.id},
-                     {"title", s.title},
-                     {"first_seen", s.first_seen},
-                     {"last_seen", s.last_seen},
-                     {"articles", s.articles},
-                     {"sources", outlets.size()}});
+      all.push_back(pipeline::story_summary_json(s));
     } else {
-      std::cout << day(s.last_seen) << "  story " << s.id << "  " << outlets.size() << " sources  "
-                << s.title << "\n";
+      std::cout << day_text(s.last_seen) << "  story " << s.id << "  " << pipeline::story_outlets(s)
+                << " sources  " << s.title << "\n";
     }
   }
   if (args.format == "json") print_json(all);
@@ -112,66 +82,22 @@ void run_stories(const IntelArgs& args, int& exit_code) {
 void run_story(const IntelArgs& args, int& exit_code) {
   auto store = open_store_or_report(args.db, exit_code);
   if (!store) return;
-  auto story = store->get_story(args.story_id);
-  if (!story.ok()) {
-    fail(story.error(), exit_code);
+  auto report = pipeline::story_report(*store, args.story_id);
+  if (!report.ok()) {
+    fail(report.error(), exit_code);
     return;
   }
-  const analyze::Story& s = story.value();
-  std::vector<store::StoredArticle> articles;
-  std::vector<analyze::SourcedFindings> sourced;
-  articles.reserve(s.members.size());
-  for (const auto& m : s.members) {
-    auto a = store->get_article(m.article_id);
-    if (!a.ok()) continue;
-    articles.push_back(std::move(a.value()));
-  }
-  for (size_t i = 0; i < articles.size(); ++i) {
-    sourced.push_back({s.members[i].outlet, &articles[i].findings});
-  }
-  analyze::StoryFindings merged = analyze::merge_story_findings(sourced);
   if (args.format == "json") {
-    nlohmann::json members = nlohmann::json::array();
-    for (const auto& m : s.members) {
-      members.push_back({{"article", m.article_id},
-                         {"outlet", m.outlet},
-                         {"url", m.url},
-                         {"title", m.title},
-                         {"published_at", m.published_at},
-                         {"duplicate_of", m.duplicate_of}});
-    }
-    nlohmann::json entities = nlohmann::json::array(), relations = nlohmann::json::array(),
-                   observables = nlohmann::json::array();
-    for (const auto& e : merged.entities) {
-      nlohmann::json j = e.mention;
-      j["sources"] = e.sources;
-      entities.push_back(j);
-    }
-    for (const auto& r : merged.relations) {
-      nlohmann::json j = r.relation;
-      j["sources"] = r.sources;
-      relations.push_back(j);
-    }
-    for (const auto& o : merged.observables) {
-      nlohmann::json j = o.observable;
-      j["sources"] = o.sources;
-      observables.push_back(j);
-    }
-    print_json({{"id", s.id},
-                {"title", s.title},
-                {"first_seen", s.first_seen},
-                {"last_seen", s.last_seen},
-                {"members", members},
-                {"entities", entities},
-                {"relations", relations},
-                {"observables", observables}});
+    print_json(pipeline::to_json(report.value()));
     return;
   }
+  const analyze::Story& s = report.value().story;
+  const analyze::StoryFindings& merged = report.value().merged;
   std::cout << "story " << s.id << ": " << s.title << "\n"
-            << day(s.first_seen) << " .. " << day(s.last_seen) << ", " << s.members.size()
+            << day_text(s.first_seen) << " .. " << day_text(s.last_seen) << ", " << s.members.size()
             << " sources\n\nSources:\n";
   for (const auto& m : s.members) {
-    std::cout << "  " << day(m.published_at) << "  " << m.outlet << "  " << m.title
+    std::cout << "  " << day_text(m.published_at) << "  " << m.outlet << "  " << m.title
               << (m.duplicate_of ? "  (copy of #" + std::to_string(m.duplicate_of) + ")" : "")
               << "\n    " << m.url << "\n";
   }
@@ -225,7 +151,7 @@ void run_search(const IntelArgs& args, int& exit_code) {
   nlohmann::json all = nlohmann::json::array();
   for (const auto& a : found.value()) {
     if (args.format == "json")
-      all.push_back(article_brief(a));
+      all.push_back(pipeline::article_brief_json(a));
     else
       print_article_line(a);
   }
@@ -233,12 +159,6 @@ void run_search(const IntelArgs& args, int& exit_code) {
 }
 
 // ---- entity ---------------------------------------------------------------
-
-struct RelationSummary {
-  std::string predicate, other, other_type, direction, sentence;
-  int articles = 0;
-  double confidence = 0;
-};
 
 void run_entity(const IntelArgs& args, int& exit_code) {
   Result<std::string> dir = args.kb_dir.empty() ? kb::find_kb_dir(kb::default_kb_search())
@@ -252,145 +172,63 @@ void run_entity(const IntelArgs& args, int& exit_code) {
     fail(base.error(), exit_code);
     return;
   }
-  auto matches = base.value().lookup(args.query);
-  if (matches.empty()) {
-    fail(Error{"no entity named '" + args.query + "' in the knowledge base"}, exit_code);
-    return;
-  }
-  const kb::Entity& entity = *matches.front().entity;
   auto store = open_store_or_report(args.db, exit_code);
   if (!store) return;
-  auto articles = store->articles_with_entity({entity.id}, 10000);
-  if (!articles.ok()) {
-    fail(articles.error(), exit_code);
+  auto found =
+      pipeline::entity_report(*store, base.value(), args.query, args.limit, args.include_noise);
+  if (!found.ok()) {
+    fail(found.error(), exit_code);
     return;
   }
-  std::map<std::string, int> aliases_seen;
-  std::map<std::string, int> timeline;  // day → articles
-  std::map<std::string, RelationSummary> relations;
-  int64_t first = 0, last = 0;
-  int shown = 0;
-  for (const auto& a : articles.value()) {
-    if (a.analysis.relevance_label == "noise" && !args.include_noise) continue;
-    ++shown;
-    int64_t t = when(a);
-    first = first == 0 ? t : std::min(first, t);
-    last = std::max(last, t);
-    ++timeline[day(t)];
-    for (const Mention& m : a.findings.entities) {
-      if (m.id == entity.id) ++aliases_seen[m.alias];
-    }
-    std::set<std::string> counted;
-    for (const Relation& r : a.findings.relations) {
-      bool subject = r.subject.id == entity.id;
-      if (!subject && r.object.id != entity.id) continue;
-      const RelationEnd& other = subject ? r.object : r.subject;
-      std::string key = (r.negated ? "not " : "") + r.predicate + (subject ? ">" : "<") + other.id;
-      RelationSummary& s = relations[key];
-      s.predicate = (r.negated ? "not " : "") + r.predicate;
-      s.other = other.name;
-      s.other_type = other.type;
-      s.direction = subject ? "outgoing" : "incoming";
-      if (counted.insert(key).second) ++s.articles;
-      if (r.confidence >= s.confidence) {
-        s.confidence = r.confidence;
-        s.sentence = r.sentence;
-      }
-    }
-  }
-  std::vector<RelationSummary> ordered;
-  for (auto& [key, s] : relations) ordered.push_back(s);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-    return a.articles != b.articles ? a.articles > b.articles : a.confidence > b.confidence;
-  });
-  std::vector<std::string> kb_aliases;
-  for (const auto& alias : entity.aliases) kb_aliases.push_back(alias.name);
+  const pipeline::EntityReport& report = found.value();
   if (args.format == "json") {
-    nlohmann::json rels = nlohmann::json::array();
-    for (const auto& s : ordered) {
-      rels.push_back({{"predicate", s.predicate},
-                      {"direction", s.direction},
-                      {"other", s.other},
-                      {"other_type", s.other_type},
-                      {"articles", s.articles},
-                      {"confidence", s.confidence},
-                      {"evidence", s.sentence}});
-    }
-    nlohmann::json recent = nlohmann::json::array();
-    for (const auto& a : articles.value()) {
-      if (recent.size() < args.limit) recent.push_back(article_brief(a));
-    }
-    print_json({{"id", entity.id},
-                {"name", entity.name},
-                {"type", kb::type_name(entity.type)},
-                {"kb_aliases", kb_aliases},
-                {"aliases_seen", aliases_seen},
-                {"articles", shown},
-                {"first_seen", first},
-                {"last_seen", last},
-                {"timeline", timeline},
-                {"relations", rels},
-                {"recent_articles", recent}});
+    print_json(pipeline::to_json(report));
     return;
   }
+  const kb::Entity& entity = *report.entity;
   std::cout << entity.name << " (" << kb::type_name(entity.type) << ", " << entity.id << ")\n";
-  if (matches.size() > 1) {
+  if (!report.also.empty()) {
     std::cout << "  '" << args.query << "' may also mean:";
-    for (size_t i = 1; i < matches.size() && i < 4; ++i)
-      std::cout << " " << matches[i].entity->name;
+    for (const kb::Entity* other : report.also) std::cout << " " << other->name;
     std::cout << "\n";
   }
-  std::cout << "  in the news: " << shown << " articles, " << day(first) << " .. " << day(last)
-            << "\n  names seen:";
-  for (const auto& [alias, n] : aliases_seen) std::cout << " " << alias << " (" << n << ")";
+  std::cout << "  in the news: " << report.articles << " articles, " << day_text(report.first_seen)
+            << " .. " << day_text(report.last_seen) << "\n  names seen:";
+  for (const auto& [alias, n] : report.aliases_seen) std::cout << " " << alias << " (" << n << ")";
   std::cout << "\n";
-  if (!ordered.empty()) std::cout << "\nWhat the news says:\n";
-  for (const auto& s : ordered) {
+  if (!report.relations.empty()) std::cout << "\nWhat the news says:\n";
+  for (const auto& s : report.relations) {
     std::cout << "  "
               << (s.direction == "outgoing" ? entity.name + " " + s.predicate + " " + s.other
                                             : s.other + " " + s.predicate + " " + entity.name)
               << "  [" << s.articles << " articles, confidence "
               << static_cast<int>(s.confidence * 100) << "]\n    \"" << s.sentence << "\"\n";
   }
-  if (!timeline.empty()) std::cout << "\nTimeline:\n";
-  for (const auto& [d, n] : timeline)
+  if (!report.timeline.empty()) std::cout << "\nTimeline:\n";
+  for (const auto& [d, n] : report.timeline)
     std::cout << "  " << d << "  " << std::string(n, '#') << " " << n << "\n";
 }
 
 // ---- ioc ------------------------------------------------------------------
 
 void run_ioc(const IntelArgs& args, int& exit_code) {
-  std::string value = text::refang_string(args.query);
   auto store = open_store_or_report(args.db, exit_code);
   if (!store) return;
-  auto articles = store->articles_with_observable(value, args.limit);
-  if (!articles.ok()) {
-    fail(articles.error(), exit_code);
+  auto sightings = pipeline::indicator_sightings(*store, args.query, args.limit);
+  if (!sightings.ok()) {
+    fail(sightings.error(), exit_code);
     return;
   }
-  nlohmann::json all = nlohmann::json::array();
-  for (const auto& a : articles.value()) {
-    std::string context, type;
-    for (const Observable& o : a.findings.observables) {
-      if (o.value == value) {
-        context = o.context;
-        type = o.type;
-      }
-    }
-    if (args.format == "json") {
-      nlohmann::json j = article_brief(a);
-      j["type"] = type;
-      j["context"] = context;
-      all.push_back(j);
-    } else {
-      print_article_line(a);
-      if (!context.empty()) std::cout << "    \"" << context << "\"\n";
-    }
+  if (args.format == "json") {
+    print_json(pipeline::to_json(sightings.value()));
+    return;
   }
-  if (args.format == "json")
-    print_json(all);
-  else if (articles.value().empty())
-    std::cout << value << ": not reported in any stored article\n";
+  for (const auto& s : sightings.value()) {
+    print_article_line(s.article);
+    if (!s.context.empty()) std::cout << "    \"" << s.context << "\"\n";
+  }
+  if (sightings.value().empty())
+    std::cout << text::refang_string(args.query) << ": not reported in any stored article\n";
 }
 
 void add_common(CLI::App* cmd, IntelArgs& args) {

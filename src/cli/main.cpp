@@ -11,6 +11,8 @@
 #include "cli/ingest_command.h"
 #include "cli/intel_commands.h"
 #include "cli/kb_command.h"
+#include "cli/serve_command.h"
+#include "cli/token_command.h"
 #include "cli/triage_command.h"
 
 int main(int argc, char** argv) {
@@ -29,6 +31,8 @@ int main(int argc, char** argv) {
   osprey::cli::add_intel_commands(app, exit_code);
   osprey::cli::add_triage_command(app, exit_code);
   osprey::cli::add_feed_command(app, exit_code);
+  osprey::cli::add_serve_command(app, exit_code);
+  osprey::cli::add_token_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "osprey/store/store.h"
+#include "osprey/text/since.h"
 
 namespace osprey::cli {
 
@@ -19,8 +20,7 @@ void add_db_option(CLI::App* cmd, std::string& path);
 // setting exit_code to 1 when it cannot be opened.
 std::unique_ptr<store::Store> open_store_or_report(const std::string& path, int& exit_code);
 
-// "2d", "12h", "30m", "1w" (before `now`), "2024-11-05" or an RFC 3339 time,
-// as Unix seconds UTC; nullopt when unreadable.
-std::optional<int64_t> parse_since(const std::string& text, int64_t now);
+// The CLI reads --since like the REST API reads ?since= (osprey/text/since.h).
+using text::parse_since;
 
 }  // namespace osprey::cli

@@ -84,6 +84,19 @@ struct StoryQuery {
   size_t min_sources = 0;  // at least this many distinct outlets
   size_t limit = 100;
   int64_t before_last_seen = 0;  // cursor: only stories last seen before this; 0 = none
+  // With before_last_seen: also stories last seen exactly then with an id
+  // below this, so a page boundary inside equal times loses nothing.
+  int64_t before_id = 0;
+};
+
+// An API token as stored: only its SHA-256 is kept, never the token itself.
+struct ApiToken {
+  int64_t id = 0;
+  std::string name;
+  std::string role;        // "reader" | "writer" | "admin"
+  std::string hash;        // SHA-256 of the token, lowercase hex
+  int64_t created_at = 0;  // Unix seconds UTC
+  bool revoked = false;
 };
 
 // Full text plus filters: `ransomware actor:"APT 29" cve:CVE-2024-3400`.
@@ -142,6 +155,15 @@ class Store {
   virtual Result<std::vector<Source>> list_feeds() = 0;
   // Writes a subscription's validators, schedule and health (matched by id).
   virtual Result<bool> update_feed(const Source& feed) = 0;
+
+  // Stores a token (its hash, name and role); returns its id.
+  virtual Result<int64_t> add_token(const ApiToken& token) = 0;
+  // The unrevoked token with this hash, or nullopt.
+  virtual Result<std::optional<ApiToken>> find_token_by_hash(const std::string& hash) = 0;
+  // Every token, revoked ones included, oldest first.
+  virtual Result<std::vector<ApiToken>> list_tokens() = 0;
+  // False when no unrevoked token has this id.
+  virtual Result<bool> revoke_token(int64_t id) = 0;
 };
 
 // Opens (creating and migrating if needed) the store at `path`: a SQLite file.

@@ -191,6 +191,17 @@ CREATE TABLE story_term_counts (term INTEGER PRIMARY KEY, articles INTEGER NOT N
 CREATE TABLE story_totals (id INTEGER PRIMARY KEY CHECK (id = 1), articles INTEGER NOT NULL);
 INSERT INTO story_totals VALUES (1, 0);
 )sql",
+    // 3: API tokens for osprey serve, kept as SHA-256 hashes.
+    R"sql(
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+)sql",
 };
 
 Result<int> schema_version(Database& db) {

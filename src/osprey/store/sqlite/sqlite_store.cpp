@@ -496,11 +496,13 @@ Result<bool> SqliteStore::update_analysis(int64_t id, const Analysis& analysis) 
 Result<std::vector<analyze::Story>> SqliteStore::list_stories(const StoryQuery& query) {
   auto prepared = statement(
       "SELECT id, body FROM stories WHERE last_seen >= ?1 AND sources >= ?2 AND "
-      "(?3 = 0 OR last_seen < ?3) ORDER BY last_seen DESC, id DESC LIMIT ?4");
+      "(?3 = 0 OR last_seen < ?3 OR (last_seen = ?3 AND id < ?5)) "
+      "ORDER BY last_seen DESC, id DESC LIMIT ?4");
   if (!prepared.ok()) return prepared.error();
   Statement& s = *prepared.value();
   s.bind(1, query.since).bind(2, static_cast<int64_t>(query.min_sources));
   s.bind(3, query.before_last_seen).bind(4, static_cast<int64_t>(query.limit));
+  s.bind(5, query.before_id);
   std::vector<analyze::Story> stories;
   while (s.step()) {
     stories.push_back(story_from_json(s.text(1)));
@@ -614,6 +616,70 @@ Result<std::vector<StoredArticle>> SqliteStore::articles_with_observable(const s
                     " FROM articles a WHERE a.id IN (SELECT article_id FROM observables WHERE "
                     "value = ?1) ORDER BY a.sort_time DESC LIMIT ?2";
   return read_articles(sql, {value}, {static_cast<int64_t>(limit)});
+}
+
+// ---- API tokens -------------------------------------------------------------
+
+namespace {
+ApiToken read_token_row(const Statement& row) {
+  ApiToken token;
+  token.id = row.int64(0);
+  token.name = row.text(1);
+  token.role = row.text(2);
+  token.hash = row.text(3);
+  token.created_at = row.int64(4);
+  token.revoked = row.int64(5) != 0;
+  return token;
+}
+constexpr const char* kTokenColumns = "id, name, role, hash, created_at, revoked";
+}  // namespace
+
+Result<int64_t> SqliteStore::add_token(const ApiToken& token) {
+  auto query = statement(
+      "INSERT INTO api_tokens (name, role, hash, created_at, revoked) VALUES (?1, ?2, ?3, ?4, 0)");
+  if (!query.ok()) return query.error();
+  int64_t created = token.created_at ? token.created_at : now_seconds();
+  auto done = query.value()
+                  ->bind(1, token.name)
+                  .bind(2, token.role)
+                  .bind(3, token.hash)
+                  .bind(4, created)
+                  .run();
+  if (!done.ok()) return done.error();
+  return db_.last_insert_id();
+}
+
+Result<std::optional<ApiToken>> SqliteStore::find_token_by_hash(const std::string& hash) {
+  static const std::string sql =
+      std::string("SELECT ") + kTokenColumns + " FROM api_tokens WHERE hash = ?1 AND revoked = 0";
+  auto query = statement(sql.c_str());
+  if (!query.ok()) return query.error();
+  Statement& s = *query.value();
+  s.bind(1, hash);
+  std::optional<ApiToken> found;
+  if (s.step()) found = read_token_row(s);
+  if (!s.error().empty()) return Error{"database: " + s.error()};
+  s.reset();
+  return found;
+}
+
+Result<std::vector<ApiToken>> SqliteStore::list_tokens() {
+  static const std::string sql =
+      std::string("SELECT ") + kTokenColumns + " FROM api_tokens ORDER BY id";
+  auto query = statement(sql.c_str());
+  if (!query.ok()) return query.error();
+  std::vector<ApiToken> tokens;
+  while (query.value()->step()) tokens.push_back(read_token_row(*query.value()));
+  if (!query.value()->error().empty()) return Error{"database: " + query.value()->error()};
+  return tokens;
+}
+
+Result<bool> SqliteStore::revoke_token(int64_t id) {
+  auto query = statement("UPDATE api_tokens SET revoked = 1 WHERE id = ?1 AND revoked = 0");
+  if (!query.ok()) return query.error();
+  auto done = query.value()->bind(1, id).run();
+  if (!done.ok()) return done;
+  return db_.changes() > 0;
 }
 
 }  // namespace osprey::store::sqlite

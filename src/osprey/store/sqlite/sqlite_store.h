@@ -44,6 +44,11 @@ class SqliteStore final : public Store {
   Result<std::vector<Source>> list_feeds() override;
   Result<bool> update_feed(const Source& feed) override;
 
+  Result<int64_t> add_token(const ApiToken& token) override;
+  Result<std::optional<ApiToken>> find_token_by_hash(const std::string& hash) override;
+  Result<std::vector<ApiToken>> list_tokens() override;
+  Result<bool> revoke_token(int64_t id) override;
+
   Database& database() { return db_; }
 
  private:

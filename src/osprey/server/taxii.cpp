@@ -1,0 +1,388 @@
+#include "osprey/server/taxii.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "osprey/export/formats.h"
+#include "osprey/export/stix.h"
+#include "osprey/pipeline/export_selection.h"
+#include "osprey/text/since.h"
+
+namespace osprey::server {
+namespace {
+
+using Args = std::vector<std::string>;
+
+constexpr size_t kMaxPage = 1000;
+constexpr int kHighConfidence = 75;
+
+struct Collection {
+  const char* id;
+  const char* title;
+  const char* description;
+  bool (*admits)(const nlohmann::json& object);
+};
+
+bool any_object(const nlohmann::json&) {
+  return true;
+}
+bool confident_indicator(const nlohmann::json& object) {
+  return object.value("type", "") == "indicator" &&
+         object.value("confidence", 0) >= kHighConfidence;
+}
+
+constexpr Collection kCollections[] = {
+    {"all", "All intelligence",
+     "Every STIX object Osprey derives from the stored stories (noise left out)", any_object},
+    {"high-confidence-indicators", "High-confidence indicators",
+     "Indicators from non-noise stories with confidence 75 or more", confident_indicator},
+};
+
+const Collection* find_collection(const std::string& id) {
+  for (const Collection& c : kCollections) {
+    if (id == c.id) return &c;
+  }
+  return nullptr;
+}
+
+// One version of one object in a collection.
+struct Entry {
+  std::string id, type, version, spec_version;
+  int64_t date_added = 0;
+  nlohmann::json object;
+};
+
+std::string version_of(const nlohmann::json& object, int64_t date_added) {
+  if (object.contains("modified")) return object["modified"].get<std::string>();
+  if (object.contains("created")) return object["created"].get<std::string>();
+  return exporting::rfc3339_millis(date_added);
+}
+
+// Every object version the collection holds, ordered by (date_added, id, version).
+Result<std::vector<Entry>> collection_entries(ServerContext& context,
+                                              const Collection& collection) {
+  auto store = context.pool->lease();
+  if (!store.ok()) return store.error();
+  pipeline::ExportSelection selection;
+  auto set = pipeline::collect_export_set(*store.value(), context.kb, selection, 0);
+  if (!set.ok()) return set.error();
+  exporting::ExportOptions options;
+  options.kb = context.kb;
+  std::map<std::pair<std::string, std::string>, Entry> versions;
+  for (const exporting::ExportStory& story : set.value().stories) {
+    int64_t added = story.last_seen;
+    exporting::ExportSet one{added, {story}};
+    auto bundle = nlohmann::json::parse(exporting::to_stix_bundle(one, options), nullptr, false);
+    if (bundle.is_discarded() || !bundle.contains("objects")) continue;
+    for (auto& object : bundle["objects"]) {
+      if (!collection.admits(object)) continue;
+      Entry entry;
+      entry.id = object.value("id", "");
+      entry.type = object.value("type", "");
+      entry.spec_version = object.value("spec_version", "2.1");
+      entry.version = version_of(object, added);
+      entry.date_added = added;
+      entry.object = std::move(object);
+      auto key = std::make_pair(entry.id, entry.version);
+      auto found = versions.find(key);
+      if (found == versions.end() || found->second.date_added > entry.date_added)
+        versions[key] = std::move(entry);
+    }
+  }
+  std::vector<Entry> entries;
+  for (auto& [key, entry] : versions) entries.push_back(std::move(entry));
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.date_added, a.id, a.version) < std::tie(b.date_added, b.id, b.version);
+  });
+  return entries;
+}
+
+// "a,b,c" → {a, b, c}; empty when the parameter is absent.
+std::set<std::string> list_param(const httplib::Request& req, const char* name) {
+  std::set<std::string> values;
+  if (!req.has_param(name)) return values;
+  for (size_t i = 0; i < req.get_param_value_count(name); ++i) {
+    std::string all = req.get_param_value(name, i);
+    size_t start = 0;
+    while (start <= all.size()) {
+      size_t comma = all.find(',', start);
+      if (comma == std::string::npos) comma = all.size();
+      if (comma > start) values.insert(all.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return values;
+}
+
+// A TAXII timestamp ("2024-11-05T10:15:00.000Z"), fractions dropped.
+std::optional<int64_t> parse_timestamp(std::string text) {
+  size_t dot = text.find('.');
+  if (dot != std::string::npos) {
+    size_t end = dot + 1;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    text.erase(dot, end - dot);
+  }
+  if (text.size() < 11 || text[10] != 'T') return std::nullopt;
+  return text::parse_since(text, 0);
+}
+
+// The filters of §3.5: added_after, match[id|type|version|spec_version].
+// An Error names an unreadable filter.
+Result<std::vector<const Entry*>> filter(const std::vector<Entry>& entries,
+                                         const httplib::Request& req, const std::string& only_id) {
+  int64_t added_after = -1;
+  if (req.has_param("added_after")) {
+    auto t = parse_timestamp(req.get_param_value("added_after"));
+    if (!t) return Error{"added_after: expected a timestamp like 2024-11-05T10:15:00.000Z"};
+    added_after = *t;
+  }
+  auto ids = list_param(req, "match[id]");
+  if (!only_id.empty()) ids = {only_id};
+  auto types = list_param(req, "match[type]");
+  auto specs = list_param(req, "match[spec_version]");
+  auto versions = list_param(req, "match[version]");
+  if (versions.empty()) versions = {"last"};
+  // The first and last version of every id, for match[version]=first|last.
+  std::map<std::string, std::pair<std::string, std::string>> span;
+  for (const Entry& e : entries) {
+    auto [it, fresh] = span.try_emplace(e.id, e.version, e.version);
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, e.version);
+      it->second.second = std::max(it->second.second, e.version);
+    }
+  }
+  std::vector<const Entry*> kept;
+  for (const Entry& e : entries) {
+    if (e.date_added <= added_after) continue;
+    if (!ids.empty() && !ids.count(e.id)) continue;
+    if (!types.empty() && !types.count(e.type)) continue;
+    if (!specs.empty() && !specs.count(e.spec_version)) continue;
+    bool version_ok = versions.count("all") || versions.count(e.version) ||
+                      (versions.count("first") && span[e.id].first == e.version) ||
+                      (versions.count("last") && span[e.id].second == e.version);
+    if (version_ok) kept.push_back(&e);
+  }
+  return kept;
+}
+
+// Answers 406 unless the Accept header admits the TAXII media type.
+bool acceptable(const httplib::Request& req, httplib::Response& res) {
+  if (!req.has_header("Accept")) return true;
+  std::string accept = req.get_header_value("Accept");
+  size_t start = 0;
+  while (start <= accept.size()) {
+    size_t comma = accept.find(',', start);
+    if (comma == std::string::npos) comma = accept.size();
+    std::string item = accept.substr(start, comma - start);
+    std::string compact;
+    for (char c : item) {
+      if (c != ' ' && c != '\t') compact.push_back(static_cast<char>(std::tolower(c)));
+    }
+    std::string type = compact.substr(0, compact.find(';'));
+    std::string params = compact.size() > type.size() ? compact.substr(type.size()) : "";
+    bool version_ok = params.find("version=") == std::string::npos ||
+                      params.find("version=2.1") != std::string::npos;
+    if (type == "*/*" || type == "application/*" ||
+        (type == "application/taxii+json" && version_ok))
+      return true;
+    start = comma + 1;
+  }
+  send_taxii_error(res, 406, "Not Acceptable",
+                   std::string("this server answers only ") + kTaxiiMediaType);
+  return false;
+}
+
+void send_taxii(httplib::Response& res, const nlohmann::json& body) {
+  send_json(res, 200, body, kTaxiiMediaType);
+}
+
+void discovery(ServerContext&, const httplib::Request& req, httplib::Response& res, const Args&) {
+  if (!acceptable(req, res)) return;
+  send_taxii(res, {{"title", "Osprey TAXII 2.1"},
+                   {"description", "Threat intelligence Osprey derives from security news"},
+                   {"default", "/taxii2/api/"},
+                   {"api_roots", {"/taxii2/api/"}}});
+}
+
+void api_root(ServerContext&, const httplib::Request& req, httplib::Response& res, const Args&) {
+  if (!acceptable(req, res)) return;
+  send_taxii(
+      res, {{"title", "Osprey"}, {"versions", {kTaxiiMediaType}}, {"max_content_length", 1 << 20}});
+}
+
+nlohmann::json collection_json(const Collection& c) {
+  return {{"id", c.id},
+          {"title", c.title},
+          {"description", c.description},
+          {"can_read", true},
+          {"can_write", false},
+          {"media_types", {"application/stix+json;version=2.1"}}};
+}
+
+void collections(ServerContext&, const httplib::Request& req, httplib::Response& res, const Args&) {
+  if (!acceptable(req, res)) return;
+  nlohmann::json all = nlohmann::json::array();
+  for (const Collection& c : kCollections) all.push_back(collection_json(c));
+  send_taxii(res, {{"collections", all}});
+}
+
+const Collection* collection_or_404(const std::string& id, httplib::Response& res) {
+  const Collection* c = find_collection(id);
+  if (!c) send_taxii_error(res, 404, "Not Found", "no collection " + id);
+  return c;
+}
+
+void collection(ServerContext&, const httplib::Request& req, httplib::Response& res,
+                const Args& args) {
+  if (!acceptable(req, res)) return;
+  if (const Collection* c = collection_or_404(args[0], res)) send_taxii(res, collection_json(*c));
+}
+
+// The filtered entries and the page asked for; false after answering an error.
+struct Page {
+  std::vector<const Entry*> entries;
+  bool more = false;
+  size_t next = 0;
+};
+
+bool read_page(ServerContext& context, const httplib::Request& req, httplib::Response& res,
+               const std::string& collection_id, const std::string& only_id,
+               std::vector<Entry>& storage, Page& page) {
+  if (!acceptable(req, res)) return false;
+  const Collection* c = collection_or_404(collection_id, res);
+  if (!c) return false;
+  auto limit = count_param(req, "limit", 100, kMaxPage);
+  if (!limit.ok()) {
+    send_taxii_error(res, 400, "Bad Request", limit.error().message);
+    return false;
+  }
+  size_t offset = 0;
+  if (req.has_param("next")) {
+    auto n = parse_id(req.get_param_value("next"));
+    if (!n) {
+      send_taxii_error(res, 400, "Bad Request", "next: not one this server gave out");
+      return false;
+    }
+    offset = static_cast<size_t>(*n);
+  }
+  auto entries = collection_entries(context, *c);
+  if (!entries.ok()) {
+    send_taxii_error(res, 500, "Internal Error", entries.error().message);
+    return false;
+  }
+  storage = std::move(entries.value());
+  auto kept = filter(storage, req, only_id);
+  if (!kept.ok()) {
+    send_taxii_error(res, 400, "Bad Request", kept.error().message);
+    return false;
+  }
+  const auto& all = kept.value();
+  if (!only_id.empty() && all.empty()) {
+    send_taxii_error(res, 404, "Not Found", "no object " + only_id + " in " + collection_id);
+    return false;
+  }
+  for (size_t i = offset; i < all.size() && page.entries.size() < limit.value(); ++i)
+    page.entries.push_back(all[i]);
+  page.next = offset + page.entries.size();
+  page.more = page.next < all.size();
+  if (!page.entries.empty()) {
+    res.set_header("X-TAXII-Date-Added-First",
+                   exporting::rfc3339_millis(page.entries.front()->date_added));
+    res.set_header("X-TAXII-Date-Added-Last",
+                   exporting::rfc3339_millis(page.entries.back()->date_added));
+  }
+  return true;
+}
+
+nlohmann::json envelope(const Page& page, nlohmann::json items, const char* key) {
+  nlohmann::json body = {{"more", page.more}};
+  if (page.more) body["next"] = std::to_string(page.next);
+  if (!items.empty()) body[key] = std::move(items);
+  return body;
+}
+
+void objects(ServerContext& context, const httplib::Request& req, httplib::Response& res,
+             const Args& args) {
+  std::vector<Entry> storage;
+  Page page;
+  std::string only_id = args.size() > 1 ? args[1] : "";
+  if (!read_page(context, req, res, args[0], only_id, storage, page)) return;
+  nlohmann::json items = nlohmann::json::array();
+  for (const Entry* e : page.entries) items.push_back(e->object);
+  send_taxii(res, envelope(page, std::move(items), "objects"));
+}
+
+void manifest(ServerContext& context, const httplib::Request& req, httplib::Response& res,
+              const Args& args) {
+  std::vector<Entry> storage;
+  Page page;
+  if (!read_page(context, req, res, args[0], "", storage, page)) return;
+  nlohmann::json items = nlohmann::json::array();
+  for (const Entry* e : page.entries) {
+    items.push_back({{"id", e->id},
+                     {"date_added", exporting::rfc3339_millis(e->date_added)},
+                     {"version", e->version},
+                     {"media_type", "application/stix+json;version=2.1"}});
+  }
+  send_taxii(res, envelope(page, std::move(items), "objects"));
+}
+
+void versions(ServerContext& context, const httplib::Request& req, httplib::Response& res,
+              const Args& args) {
+  // Every version unless match[version] narrows it (§5.7).
+  httplib::Request all = req;
+  if (!all.has_param("match[version]")) all.params.emplace("match[version]", "all");
+  std::vector<Entry> storage;
+  Page page;
+  if (!read_page(context, all, res, args[0], args[1], storage, page)) return;
+  nlohmann::json items = nlohmann::json::array();
+  for (const Entry* e : page.entries) items.push_back(e->version);
+  send_taxii(res, envelope(page, std::move(items), "versions"));
+}
+
+void read_only(ServerContext&, const httplib::Request&, httplib::Response& res, const Args&) {
+  send_taxii_error(res, 403, "Forbidden", "Osprey's collections are read-only (can_write false)");
+}
+
+}  // namespace
+
+void send_taxii_error(httplib::Response& response, int status, const std::string& title,
+                      const std::string& description) {
+  send_json(
+      response, status,
+      {{"title", title}, {"description", description}, {"http_status", std::to_string(status)}},
+      kTaxiiMediaType);
+}
+
+std::vector<Route> taxii_routes(ServerContext& context) {
+  using Handler =
+      void (*)(ServerContext&, const httplib::Request&, httplib::Response&, const Args&);
+  struct Row {
+    const char* method;
+    std::vector<std::string> pattern;
+    Handler handler;
+  };
+  const Row rows[] = {
+      {"GET", {}, discovery},
+      {"GET", {"api"}, api_root},
+      {"GET", {"api", "collections"}, collections},
+      {"GET", {"api", "collections", "*"}, collection},
+      {"GET", {"api", "collections", "*", "objects"}, objects},
+      {"POST", {"api", "collections", "*", "objects"}, read_only},
+      {"GET", {"api", "collections", "*", "manifest"}, manifest},
+      {"GET", {"api", "collections", "*", "objects", "*"}, objects},
+      {"DELETE", {"api", "collections", "*", "objects", "*"}, read_only},
+      {"GET", {"api", "collections", "*", "objects", "*", "versions"}, versions},
+  };
+  std::vector<Route> routes;
+  for (const Row& row : rows) {
+    Handler handler = row.handler;
+    routes.push_back({row.method, row.pattern,
+                      [&context, handler](const httplib::Request& req, httplib::Response& res,
+                                          const Args& args) { handler(context, req, res, args); }});
+  }
+  return routes;
+}
+
+}  // namespace osprey::server

@@ -1,0 +1,415 @@
+// osprey serve over HTTP: the REST API, TAXII 2.1 and tokens, against a
+// server started in-process on 127.0.0.1 (ephemeral port) over a store
+// filled from the bundled samples.
+#include "osprey/server/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "cli/cli_support.h"
+#include "osprey/server/auth.h"
+#include "osprey/store/store.h"
+
+namespace {
+
+using nlohmann::json;
+using osprey::testing::osprey;
+using osprey::testing::Outcome;
+using osprey::testing::scratch;
+
+constexpr const char* kTaxii = "application/taxii+json;version=2.1";
+
+// Every byte but unreserved ones as %XX, for names in a path segment.
+std::string percent_encode(const std::string& text) {
+  std::string out;
+  const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
+// A server on its own thread; stopped and joined on destruction.
+struct Running {
+  std::unique_ptr<osprey::server::Server> server;
+  std::thread thread;
+  ~Running() {
+    if (server) server->stop();
+    if (thread.joinable()) thread.join();
+  }
+};
+
+std::unique_ptr<Running> start(const std::string& db, bool open) {
+  osprey::server::ServerOptions options;
+  options.db = db;
+  options.port = 0;
+  options.open = open;
+  options.kb_dir = OSPREY_KB_DIR;
+  options.threads = 4;
+  auto created = osprey::server::Server::create(options);
+  if (!created.ok()) return nullptr;
+  auto running = std::make_unique<Running>();
+  running->server = std::move(created.value());
+  if (!running->server->bind().ok()) return nullptr;
+  running->thread = std::thread([s = running->server.get()] { s->run(); });
+  httplib::Client probe("127.0.0.1", running->server->port());
+  for (int i = 0; i < 500; ++i) {
+    if (auto r = probe.Get("/api/v1/health"); r && r->status == 200) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return running;
+}
+
+class Serve : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = (scratch() / "serve.db").string();
+    std::filesystem::remove(db_);
+    Outcome ingested =
+        osprey("ingest --db " + db_ + " " + std::string(OSPREY_SOURCE_DIR) + "/samples");
+    ASSERT_EQ(ingested.status, 0) << ingested.err;
+    auto store = osprey::store::open_store(db_);
+    ASSERT_TRUE(store.ok());
+    using osprey::server::Role;
+    reader_ = osprey::server::create_token(*store.value(), Role::reader, "test reader").value();
+    writer_ = osprey::server::create_token(*store.value(), Role::writer, "test writer").value();
+    server_ = start(db_, false).release();
+    open_ = start(db_, true).release();
+    ASSERT_NE(server_, nullptr);
+    ASSERT_NE(open_, nullptr);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete open_;
+  }
+
+  static httplib::Client client(const std::string& token = reader_) {
+    httplib::Client c("127.0.0.1", server_->server->port());
+    if (!token.empty()) c.set_bearer_token_auth(token.c_str());
+    return c;
+  }
+  static json get_json(const std::string& path, int expected = 200) {
+    auto r = client().Get(path.c_str());
+    EXPECT_TRUE(r) << path;
+    if (!r) return nullptr;
+    EXPECT_EQ(r->status, expected) << path << ": " << r->body;
+    return json::parse(r->body, nullptr, false);
+  }
+  static json taxii(const std::string& path, int expected = 200) {
+    auto r = client().Get(path.c_str(), {{"Accept", kTaxii}});
+    EXPECT_TRUE(r) << path;
+    if (!r) return nullptr;
+    EXPECT_EQ(r->status, expected) << path << ": " << r->body;
+    EXPECT_EQ(r->get_header_value("Content-Type"), kTaxii) << path;
+    return json::parse(r->body, nullptr, false);
+  }
+
+  static std::string db_, reader_, writer_;
+  static Running* server_;
+  static Running* open_;
+};
+std::string Serve::db_, Serve::reader_, Serve::writer_;
+Running* Serve::server_ = nullptr;
+Running* Serve::open_ = nullptr;
+
+TEST_F(Serve, HealthNeedsNoTokenAndEveryResponseCarriesTheSecurityHeaders) {
+  auto anonymous = client("");
+  auto health = anonymous.Get("/api/v1/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(json::parse(health->body)["status"], "ok");
+  for (const char* path : {"/api/v1/health", "/api/v1/stories", "/nowhere", "/taxii2/"}) {
+    auto r = anonymous.Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->get_header_value("Content-Security-Policy"), "default-src 'self'") << path;
+    EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+  }
+}
+
+TEST_F(Serve, WithoutAValidTokenRequestsAre401) {
+  auto r = client("").Get("/api/v1/stories");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_TRUE(json::parse(r->body).contains("error"));
+  auto wrong = client("osp_not_a_token").Get("/api/v1/stories");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 401);
+  auto taxii = client("").Get("/taxii2/api/collections/", {{"Accept", kTaxii}});
+  ASSERT_TRUE(taxii);
+  EXPECT_EQ(taxii->status, 401);
+  auto error = json::parse(taxii->body);
+  EXPECT_EQ(error["http_status"], "401");
+  EXPECT_TRUE(error.contains("title"));
+}
+
+TEST_F(Serve, ReadersCannotChangeFeedsWritersCan) {
+  const std::string body = R"({"url": "https://news.example/feed.xml", "title": "Example"})";
+  auto refused = client(reader_).Post("/api/v1/feeds", body, "application/json");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 403);
+  auto added = client(writer_).Post("/api/v1/feeds", body, "application/json");
+  ASSERT_TRUE(added);
+  EXPECT_EQ(added->status, 201) << added->body;
+  json feeds = get_json("/api/v1/feeds");
+  bool listed = false;
+  for (const auto& f : feeds) listed |= f["url"] == "https://news.example/feed.xml";
+  EXPECT_TRUE(listed);
+  auto bad = client(writer_).Post("/api/v1/feeds", "{\"url\": 3}", "application/json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  auto removed = client(writer_).Delete("/api/v1/feeds?url=https://news.example/feed.xml");
+  ASSERT_TRUE(removed);
+  EXPECT_EQ(removed->status, 200);
+  auto again = client(writer_).Delete("/api/v1/feeds?url=https://news.example/feed.xml");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 404);
+}
+
+TEST_F(Serve, OpenModeReadsWithoutATokenButNeverWrites) {
+  httplib::Client anonymous("127.0.0.1", open_->server->port());
+  auto read = anonymous.Get("/api/v1/stories");
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->status, 200);
+  auto write =
+      anonymous.Post("/api/v1/feeds", R"({"url": "https://a.example/f"})", "application/json");
+  ASSERT_TRUE(write);
+  EXPECT_EQ(write->status, 401);
+}
+
+TEST_F(Serve, StoriesPageWithACursor) {
+  json all = get_json("/api/v1/stories?limit=500");
+  ASSERT_GE(all["stories"].size(), 2u);
+  std::vector<int64_t> paged;
+  std::string path = "/api/v1/stories?limit=1";
+  for (int guard = 0; guard < 100; ++guard) {
+    json page = get_json(path);
+    ASSERT_LE(page["stories"].size(), 1u);
+    for (const auto& s : page["stories"]) paged.push_back(s["id"]);
+    if (page["next_cursor"].is_null()) break;
+    path = "/api/v1/stories?limit=1&cursor=" + page["next_cursor"].get<std::string>();
+  }
+  std::vector<int64_t> expected;
+  for (const auto& s : all["stories"]) expected.push_back(s["id"]);
+  EXPECT_EQ(paged, expected);
+  get_json("/api/v1/stories?limit=0", 400);
+  get_json("/api/v1/stories?since=someday", 400);
+  get_json("/api/v1/stories?cursor=abc", 400);
+}
+
+TEST_F(Serve, OneStoryAsTheCliShowsIt) {
+  json all = get_json("/api/v1/stories");
+  ASSERT_FALSE(all["stories"].empty());
+  int64_t id = all["stories"][0]["id"];
+  json story = get_json("/api/v1/stories/" + std::to_string(id));
+  Outcome cli = osprey("story -f json --db " + db_ + " " + std::to_string(id));
+  ASSERT_EQ(cli.status, 0) << cli.err;
+  EXPECT_EQ(story, json::parse(cli.out));
+  get_json("/api/v1/stories/999999", 404);
+  get_json("/api/v1/stories/abc", 400);
+}
+
+TEST_F(Serve, ArticlesPageAndFilter) {
+  json first = get_json("/api/v1/articles?limit=2");
+  ASSERT_EQ(first["articles"].size(), 2u);
+  ASSERT_TRUE(first["next_cursor"].is_string());
+  json second =
+      get_json("/api/v1/articles?limit=2&cursor=" + first["next_cursor"].get<std::string>());
+  ASSERT_FALSE(second["articles"].empty());
+  EXPECT_GT(second["articles"][0]["id"].get<int64_t>(), first["articles"][1]["id"].get<int64_t>());
+  json noise = get_json("/api/v1/articles?label=noise");
+  for (const auto& a : noise["articles"]) EXPECT_EQ(a["relevance"]["label"], "noise");
+  get_json("/api/v1/articles?label=spicy", 400);
+  int64_t id = first["articles"][0]["id"];
+  json article = get_json("/api/v1/articles/" + std::to_string(id));
+  EXPECT_TRUE(article.contains("text"));
+  EXPECT_TRUE(article.contains("findings"));
+  get_json("/api/v1/articles/999999", 404);
+}
+
+TEST_F(Serve, SearchEntityAndIndicator) {
+  json found = get_json("/api/v1/search?q=ransomware");
+  EXPECT_FALSE(found.empty());
+  get_json("/api/v1/search", 400);
+  get_json("/api/v1/search?q=nosuchfield:x", 400);
+  get_json("/api/v1/entities/NoSuchActorAnywhere", 404);
+  json story =
+      get_json("/api/v1/stories/" +
+               std::to_string(get_json("/api/v1/stories")["stories"][0]["id"].get<int64_t>()));
+  if (!story["entities"].empty()) {
+    std::string name = story["entities"][0]["name"];
+    json entity = get_json("/api/v1/entities/" + percent_encode(name));
+    EXPECT_TRUE(entity.contains("timeline"));
+  }
+  get_json("/api/v1/indicators/203.0.113.250", 404);
+  for (const auto& s : get_json("/api/v1/stories")["stories"]) {
+    json full = get_json("/api/v1/stories/" + std::to_string(s["id"].get<int64_t>()));
+    if (full["observables"].empty()) continue;
+    std::string value = full["observables"][0]["value"];
+    json sightings = get_json("/api/v1/indicators/" + percent_encode(value));
+    EXPECT_FALSE(sightings.empty());
+    break;
+  }
+}
+
+TEST_F(Serve, ExportsInEveryFormat) {
+  for (const char* format : {"stix", "misp", "navigator", "csv", "ndjson", "digest"}) {
+    auto r = client().Get((std::string("/api/v1/export/") + format).c_str());
+    ASSERT_TRUE(r) << format;
+    EXPECT_EQ(r->status, 200) << format;
+    EXPECT_FALSE(r->body.empty()) << format;
+  }
+  get_json("/api/v1/export/yaml", 404);
+  get_json("/api/v1/export/stix?story=999999", 404);
+  get_json("/api/v1/export/stix?min_confidence=101", 400);
+  get_json("/api/v1/export/stix?entity=NoSuchActorAnywhere", 404);
+}
+
+TEST_F(Serve, MetricsAndWrongMethods) {
+  get_json("/api/v1/health");
+  auto r = client().Get("/api/v1/metrics");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  for (const char* name :
+       {"osprey_articles_total", "osprey_feeds_failing", "osprey_http_requests_total{code=\"200\"}",
+        "osprey_http_request_duration_seconds_bucket"})
+    EXPECT_NE(r->body.find(name), std::string::npos) << name;
+  auto put = client(writer_).Put("/api/v1/stories", "", "application/json");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 405);
+  get_json("/api/v1/nothing-here", 404);
+}
+
+TEST_F(Serve, TaxiiDiscoveryRootAndCollections) {
+  json discovery = taxii("/taxii2/");
+  EXPECT_EQ(discovery["api_roots"][0], "/taxii2/api/");
+  json root = taxii("/taxii2/api/");
+  EXPECT_EQ(root["versions"][0], kTaxii);
+  EXPECT_GT(root["max_content_length"].get<int64_t>(), 0);
+  json collections = taxii("/taxii2/api/collections/");
+  std::set<std::string> ids;
+  for (const auto& c : collections["collections"]) {
+    ids.insert(c["id"]);
+    EXPECT_EQ(c["can_write"], false);
+  }
+  EXPECT_TRUE(ids.count("all"));
+  EXPECT_TRUE(ids.count("high-confidence-indicators"));
+  EXPECT_EQ(taxii("/taxii2/api/collections/all/")["id"], "all");
+  json missing = taxii("/taxii2/api/collections/nope/", 404);
+  EXPECT_EQ(missing["http_status"], "404");
+}
+
+TEST_F(Serve, TaxiiChecksTheAcceptHeader) {
+  auto refused = client().Get("/taxii2/api/", {{"Accept", "text/html"}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 406);
+  EXPECT_EQ(json::parse(refused->body)["http_status"], "406");
+  auto old = client().Get("/taxii2/api/", {{"Accept", "application/taxii+json;version=2.0"}});
+  ASSERT_TRUE(old);
+  EXPECT_EQ(old->status, 406);
+  auto any = client().Get("/taxii2/api/", {{"Accept", "*/*"}});
+  ASSERT_TRUE(any);
+  EXPECT_EQ(any->status, 200);
+}
+
+TEST_F(Serve, TaxiiObjectsPageWithNextAndMore) {
+  json all = taxii("/taxii2/api/collections/all/objects/?limit=1000");
+  ASSERT_GE(all["objects"].size(), 3u);
+  EXPECT_EQ(all["more"], false);
+  std::vector<std::string> paged;
+  std::string path = "/taxii2/api/collections/all/objects/?limit=2";
+  for (int guard = 0; guard < 1000; ++guard) {
+    auto r = client().Get(path.c_str(), {{"Accept", kTaxii}});
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200);
+    EXPECT_FALSE(r->get_header_value("X-TAXII-Date-Added-First").empty());
+    EXPECT_FALSE(r->get_header_value("X-TAXII-Date-Added-Last").empty());
+    json page = json::parse(r->body);
+    for (const auto& o : page["objects"]) paged.push_back(o["id"]);
+    if (!page["more"].get<bool>()) break;
+    path = "/taxii2/api/collections/all/objects/?limit=2&next=" + page["next"].get<std::string>();
+  }
+  std::vector<std::string> expected;
+  for (const auto& o : all["objects"]) expected.push_back(o["id"]);
+  EXPECT_EQ(paged, expected);
+  taxii("/taxii2/api/collections/all/objects/?limit=0", 400);
+  taxii("/taxii2/api/collections/all/objects/?next=x", 400);
+}
+
+TEST_F(Serve, TaxiiFilters) {
+  json indicators = taxii("/taxii2/api/collections/all/objects/?match[type]=indicator");
+  ASSERT_FALSE(indicators["objects"].empty());
+  for (const auto& o : indicators["objects"]) EXPECT_EQ(o["type"], "indicator");
+  json confident = taxii("/taxii2/api/collections/high-confidence-indicators/objects/");
+  for (const auto& o : confident.value("objects", json::array())) {
+    EXPECT_EQ(o["type"], "indicator");
+    EXPECT_GE(o["confidence"].get<int>(), 75);
+  }
+  json later = taxii("/taxii2/api/collections/all/objects/?added_after=2999-01-01T00:00:00.000Z");
+  EXPECT_FALSE(later.contains("objects"));
+  json earlier = taxii("/taxii2/api/collections/all/objects/?added_after=1971-01-01T00:00:00.000Z");
+  EXPECT_FALSE(earlier["objects"].empty());
+  taxii("/taxii2/api/collections/all/objects/?added_after=yesterday", 400);
+  std::string id = indicators["objects"][0]["id"];
+  json one = taxii("/taxii2/api/collections/all/objects/?match[id]=" + id);
+  ASSERT_EQ(one["objects"].size(), 1u);
+  EXPECT_EQ(one["objects"][0]["id"], id);
+  json none = taxii("/taxii2/api/collections/all/objects/?match[spec_version]=2.0");
+  EXPECT_FALSE(none.contains("objects"));
+}
+
+TEST_F(Serve, TaxiiObjectManifestAndVersions) {
+  json indicators = taxii("/taxii2/api/collections/all/objects/?match[type]=indicator");
+  ASSERT_FALSE(indicators["objects"].empty());
+  std::string id = indicators["objects"][0]["id"];
+  json one = taxii("/taxii2/api/collections/all/objects/" + id + "/");
+  EXPECT_EQ(one["objects"][0]["id"], id);
+  json versions = taxii("/taxii2/api/collections/all/objects/" + id + "/versions/");
+  ASSERT_FALSE(versions["versions"].empty());
+  taxii("/taxii2/api/collections/all/objects/indicator--00000000-0000-0000-0000-000000000000/",
+        404);
+  json manifest = taxii("/taxii2/api/collections/all/manifest/?match[type]=indicator");
+  ASSERT_FALSE(manifest["objects"].empty());
+  EXPECT_TRUE(manifest["objects"][0].contains("date_added"));
+  EXPECT_TRUE(manifest["objects"][0].contains("version"));
+  EXPECT_EQ(manifest["objects"][0]["media_type"], "application/stix+json;version=2.1");
+}
+
+TEST_F(Serve, TaxiiBasicAuthWithTheTokenAsPasswordAndReadOnlyCollections) {
+  httplib::Client basic("127.0.0.1", server_->server->port());
+  basic.set_basic_auth("any-user", reader_.c_str());
+  auto r = basic.Get("/taxii2/api/collections/", {{"Accept", kTaxii}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  auto post = client(writer_).Post("/taxii2/api/collections/all/objects/", {{"Accept", kTaxii}},
+                                   "{}", "application/taxii+json;version=2.1");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 403);
+  EXPECT_EQ(json::parse(post->body)["http_status"], "403");
+}
+
+TEST(ServeCli, TokenCreatePrintsTheTokenOnItsLastLine) {
+  std::string db = (scratch() / "tokens.db").string();
+  std::filesystem::remove(db);
+  Outcome created = osprey("token create --role writer --name ci --db " + db);
+  ASSERT_EQ(created.status, 0) << created.err;
+  std::string out = created.out;
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  std::string last = out.substr(out.rfind('\n') + 1);
+  EXPECT_TRUE(last.starts_with("osp_")) << last;
+  Outcome listed = osprey("token list --db " + db);
+  EXPECT_NE(listed.out.find("writer"), std::string::npos);
+  EXPECT_EQ(listed.out.find(last), std::string::npos) << "only the hash is stored";
+  EXPECT_EQ(osprey("token create --role root --db " + db).status, 2);
+}
+
+}  // namespace
