@@ -4,7 +4,9 @@
 
 #include <condition_variable>
 #include <csignal>
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -26,7 +28,24 @@ struct ServeArgs {
   bool open = false;
   bool no_poll = false;
   bool allow_private = false;
+  std::string web_dir;
 };
+
+// The built web UI: --web, else $OSPREY_WEB, else web/dist of the source tree
+// the program was built in (build/release/osprey → web/dist).
+std::string find_web_dir(const std::string& flag) {
+  namespace fs = std::filesystem;
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("OSPREY_WEB"); env && *env) return env;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  for (fs::path candidate : {exe.parent_path() / "../../web/dist", exe.parent_path() / "web"}) {
+    if (fs::exists(candidate / "index.html", ec))
+      return fs::weakly_canonical(candidate, ec).string();
+  }
+  return {};
+}
 
 // Polls the due feeds every minute on its own store connection until stopped.
 class BackgroundPoller {
@@ -85,6 +104,10 @@ void run_serve(const ServeArgs& args, int& exit_code) {
   options.db = args.db.empty() ? store::default_store_path() : args.db;
   options.open = args.open;
   options.kb_dir = args.kb_dir;
+  options.web_dir = find_web_dir(args.web_dir);
+  if (options.web_dir.empty()) {
+    spdlog::warn("no web UI found (build it with: cd web && npm ci && npm run build)");
+  }
   size_t colon = args.listen.rfind(':');
   std::string port = colon == std::string::npos ? "" : args.listen.substr(colon + 1);
   bool digits = !port.empty() && port.size() <= 5 &&
@@ -137,6 +160,7 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--listen", args->listen, "HOST:PORT (default 127.0.0.1:8080)");
   cmd->add_option("--kb", args->kb_dir, "Knowledge base folder");
   cmd->add_flag("--open", args->open, "Let requests without a token read");
+  cmd->add_option("--web", args->web_dir, "The built web UI folder (default: web/dist)");
   cmd->add_flag("--no-poll", args->no_poll, "Do not poll the subscribed feeds");
   cmd->add_flag("--allow-private", args->allow_private,
                 "Let the poller fetch from private and loopback addresses");

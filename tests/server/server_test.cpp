@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -49,8 +50,9 @@ struct Running {
   }
 };
 
-std::unique_ptr<Running> start(const std::string& db, bool open) {
+std::unique_ptr<Running> start(const std::string& db, bool open, const std::string& web = "") {
   osprey::server::ServerOptions options;
+  options.web_dir = web;
   options.db = db;
   options.port = 0;
   options.open = open;
@@ -83,7 +85,10 @@ class Serve : public ::testing::Test {
     using osprey::server::Role;
     reader_ = osprey::server::create_token(*store.value(), Role::reader, "test reader").value();
     writer_ = osprey::server::create_token(*store.value(), Role::writer, "test writer").value();
-    server_ = start(db_, false).release();
+    web_ = (scratch() / "web").string();
+    std::filesystem::create_directories(web_);
+    std::ofstream(web_ + "/index.html") << "<!doctype html><title>Osprey UI</title>";
+    server_ = start(db_, false, web_).release();
     open_ = start(db_, true).release();
     ASSERT_NE(server_, nullptr);
     ASSERT_NE(open_, nullptr);
@@ -114,11 +119,11 @@ class Serve : public ::testing::Test {
     return json::parse(r->body, nullptr, false);
   }
 
-  static std::string db_, reader_, writer_;
+  static std::string db_, reader_, writer_, web_;
   static Running* server_;
   static Running* open_;
 };
-std::string Serve::db_, Serve::reader_, Serve::writer_;
+std::string Serve::db_, Serve::reader_, Serve::writer_, Serve::web_;
 Running* Serve::server_ = nullptr;
 Running* Serve::open_ = nullptr;
 
@@ -134,6 +139,21 @@ TEST_F(Serve, HealthNeedsNoTokenAndEveryResponseCarriesTheSecurityHeaders) {
     EXPECT_EQ(r->get_header_value("Content-Security-Policy"), "default-src 'self'") << path;
     EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff") << path;
   }
+}
+
+TEST_F(Serve, TheWebUiIsServedWithoutATokenTheDataIsNot) {
+  auto anonymous = client("");
+  auto page = anonymous.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Osprey UI"), std::string::npos);
+  EXPECT_EQ(page->get_header_value("Content-Security-Policy"), "default-src 'self'");
+  auto data = anonymous.Get("/api/v1/stories");
+  ASSERT_TRUE(data);
+  EXPECT_EQ(data->status, 401);
+  auto escape = anonymous.Get("/../../etc/passwd");
+  ASSERT_TRUE(escape);
+  EXPECT_NE(escape->status, 200);
 }
 
 TEST_F(Serve, WithoutAValidTokenRequestsAre401) {

@@ -26,6 +26,8 @@ bool is_taxii(const httplib::Request& req) {
 // everything else a reader.
 Role needed_role(const httplib::Request& req) {
   if (req.path == "/api/v1/health" || req.path == "/api/v1/health/") return Role::none;
+  // The web UI's static files hold no intelligence; the UI asks for a token.
+  if (!req.path.starts_with("/api/") && !req.path.starts_with("/taxii2")) return Role::none;
   bool reads = req.method == "GET" || req.method == "HEAD";
   if (!reads && req.path.starts_with("/api/v1/feeds")) return Role::writer;
   return Role::reader;
@@ -142,6 +144,9 @@ struct Server::State {
     for (const char* pattern : {R"(/taxii2(/.*)?)"}) {
       http.Get(pattern, taxii_handler).Post(pattern, taxii_handler).Put(pattern, taxii_handler);
       http.Delete(pattern, taxii_handler).Patch(pattern, taxii_handler);
+    }
+    if (!options.web_dir.empty() && !http.set_mount_point("/", options.web_dir)) {
+      spdlog::warn("no web UI: cannot serve {}", options.web_dir);
     }
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;  // the handler already explained
