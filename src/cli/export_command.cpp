@@ -3,6 +3,7 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 #include "cli/store_option.h"
 #include "osprey/export/digest.h"
@@ -29,7 +30,42 @@ struct ExportArgs {
   bool include_negated = false;
   bool include_benign = false;
   int min_confidence = 0;
+  std::string ioc_format = "csv";  // osprey export iocs --format
+  std::vector<std::string> types;  // osprey export iocs --type
 };
+
+// Indicator values only, one per line, for blocklists: the non-benign
+// observables of the selected articles (benign ones with --include-benign).
+std::string plain_values(const exporting::ExportSet& set, const exporting::ExportOptions& options) {
+  std::set<std::string> seen;
+  std::string out;
+  for (const auto& story : set.stories) {
+    for (const auto& a : story.articles) {
+      if (a.relevance_label == "noise" && !options.include_noise) continue;
+      for (const Observable& o : a.findings.observables) {
+        if (!o.benign.empty() && !options.include_benign) continue;
+        if (seen.insert(o.value).second) out.append(o.value).append("\n");
+      }
+    }
+  }
+  return out;
+}
+
+// Keeps only observables of the given types (all when empty).
+void keep_types(exporting::ExportSet& set, const std::vector<std::string>& types) {
+  if (types.empty()) return;
+  for (auto& story : set.stories) {
+    for (auto& a : story.articles) {
+      auto& obs = a.findings.observables;
+      obs.erase(std::remove_if(obs.begin(), obs.end(),
+                               [&](const Observable& o) {
+                                 return std::find(types.begin(), types.end(), o.type) ==
+                                        types.end();
+                               }),
+                obs.end());
+    }
+  }
+}
 
 // Every format is a row: its name and the exporter that writes it.
 struct ExportFormat {
@@ -45,6 +81,7 @@ constexpr ExportFormat kFormats[] = {
     {"ndjson", exporting::to_ndjson},
     {"digest", exporting::to_digest_markdown},
     {"digest-html", exporting::to_digest_html},
+    {"iocs-plain", plain_values},
 };
 
 void run_export(const ExportArgs& args, int& exit_code) {
@@ -89,6 +126,7 @@ void run_export(const ExportArgs& args, int& exit_code) {
   options.min_confidence = args.min_confidence;
   options.kb = base.get();
   options.tlp = args.tlp;
+  keep_types(set.value(), args.types);
   std::string bytes = format->write(set.value(), options);
   if (args.output.empty() || args.output == "-") {
     std::cout << bytes;
@@ -113,8 +151,12 @@ void add_export_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "export", "Export stories as STIX 2.1, MISP, ATT&CK Navigator, CSV, NDJSON or a digest");
   std::vector<std::string> names;
-  for (const ExportFormat& f : kFormats) names.emplace_back(f.name);
-  cmd->add_option("format", args->format, "stix, misp, navigator, csv, ndjson, digest, digest-html")
+  for (const ExportFormat& f : kFormats) {
+    if (std::string_view(f.name) != "iocs-plain") names.emplace_back(f.name);
+  }
+  names.emplace_back("iocs");
+  cmd->add_option("format", args->format,
+                  "stix, misp, navigator, iocs, csv, ndjson, digest, digest-html")
       ->required()
       ->check(CLI::IsMember(names));
   add_db_option(cmd, args->db);
@@ -134,7 +176,34 @@ void add_export_command(CLI::App& app, int& exit_code) {
                 "Also export benign and private indicators");
   cmd->add_option("--min-confidence", args->min_confidence, "Leave out findings below (0-100)")
       ->check(CLI::Range(0, 100));
-  cmd->callback([args, &exit_code] { run_export(*args, exit_code); });
+  cmd->callback([args, &exit_code] {
+    if (args->format == "iocs") {
+      args->format = args->ioc_format == "plain" ? "iocs-plain" : args->ioc_format;
+    }
+    run_export(*args, exit_code);
+  });
+  cmd->add_option("--format", args->ioc_format, "For iocs: csv (default), ndjson or plain")
+      ->check(CLI::IsMember({"csv", "ndjson", "plain"}));
+  cmd->add_option("--type", args->types, "For iocs: only these types (comma-separated)")
+      ->delimiter(',');
+
+  // osprey digest: the morning brief, the last day by default.
+  auto digest = std::make_shared<ExportArgs>();
+  digest->since = "1d";
+  CLI::App* brief = app.add_subcommand("digest", "The daily brief as Markdown or HTML");
+  add_db_option(brief, digest->db);
+  brief->add_option("--since", digest->since, "Stories active since (default 1d)");
+  brief->add_option("--format", digest->format, "md (default) or html")
+      ->check(CLI::IsMember({"md", "html"}));
+  brief->add_option("-o,--output", digest->output, "Write to this file (default: standard output)");
+  brief->add_option("--kb", digest->kb_dir, "Knowledge base folder");
+  brief->add_option("--tlp", digest->tlp, "TLP level shown in the brief")
+      ->check(CLI::IsMember({"clear", "green", "amber", "amber+strict", "red"}));
+  brief->add_flag("--include-noise", digest->include_noise, "List items triaged as noise too");
+  brief->callback([digest, &exit_code] {
+    digest->format = digest->format == "html" ? "digest-html" : "digest";
+    run_export(*digest, exit_code);
+  });
 }
 
 }  // namespace osprey::cli

@@ -63,6 +63,28 @@ TEST_F(CliExport, EveryFormatWritesSomething) {
   }
 }
 
+TEST_F(CliExport, IocsForBlocklistsAndSiemTables) {
+  Outcome plain = osprey("export iocs --format plain --type domain --db " + db_);
+  ASSERT_EQ(plain.status, 0) << plain.err;
+  EXPECT_NE(plain.out.find("vault-sync-archive.com\n"), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("[.]"), std::string::npos) << "plain values are not defanged";
+  EXPECT_EQ(plain.out.find("203.0.113"), std::string::npos) << "only the asked types";
+  Outcome csv = osprey("export iocs --type ipv4,domain --db " + db_);
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("type,value,", 0), 0u) << csv.out.substr(0, 80);
+  EXPECT_EQ(csv.out.find("\nsha256,"), std::string::npos);
+  EXPECT_EQ(osprey("export iocs --format yaml --db " + db_).status, 2);
+}
+
+TEST_F(CliExport, DigestCommandWritesMarkdownOrHtml) {
+  Outcome md = osprey("digest --since 30d --db " + db_);
+  ASSERT_EQ(md.status, 0) << md.err;
+  EXPECT_NE(md.out.find("# Osprey daily brief"), std::string::npos);
+  std::string html = (scratch() / "digest.html").string();
+  ASSERT_EQ(osprey("digest --since 30d --format html -o " + html + " --db " + db_).status, 0);
+  EXPECT_NE(slurp(html).find("<!DOCTYPE html>"), std::string::npos);
+}
+
 TEST_F(CliExport, BadSelectionsAreClearErrors) {
   EXPECT_EQ(osprey("export stix --db " + db_ + " --story 999999").status, 1);
   EXPECT_EQ(osprey("export stix --db " + db_ + " --since someday").status, 2);
