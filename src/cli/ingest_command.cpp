@@ -1,5 +1,6 @@
 #include "cli/ingest_command.h"
 
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -33,6 +34,7 @@ struct IngestArgs {
   bool once = false;
   bool all = false;
   std::string contact_url;
+  std::string proxy;
 };
 
 // Fetcher, analyzer and pipeline over one open store.
@@ -60,6 +62,7 @@ bool start(const IngestArgs& args, IngestEngines& engines, int& exit_code) {
   ingest::FetchOptions fetch_options;
   fetch_options.allow_private = args.allow_private;
   if (!args.contact_url.empty()) fetch_options.contact_url = args.contact_url;
+  fetch_options.proxy = args.proxy;
   auto fetcher = ingest::Fetcher::create(fetch_options);
   if (!fetcher.ok()) {
     std::cerr << "osprey: " << fetcher.error().message << "\n";
@@ -205,10 +208,17 @@ void run_poll(const IngestArgs& args, int& exit_code) {
         pipeline::poll_once(*engines.store, *engines.fetcher, *engines.pipeline, now, options,
                             [&](const Source& feed, const std::string& error) {
                               ++done;
-                              if (!error.empty())
-                                std::cerr << (tty ? "\r" : "") << "osprey: " << error << "\n";
-                              if (tty) std::cerr << "\rpolled " << done << " feeds" << std::flush;
-                              (void)feed;
+                              // A person watching sees a progress line; a
+                              // service manager gets one structured log line per feed.
+                              if (tty) {
+                                if (!error.empty()) std::cerr << "\rosprey: " << error << "\n";
+                                std::cerr << "\rpolled " << done << " feeds" << std::flush;
+                              } else if (!error.empty()) {
+                                spdlog::warn("feed={} failures={} error=\"{}\"", feed.url,
+                                             feed.health.consecutive_failures, error);
+                              } else {
+                                spdlog::info("feed={} ok interval={}s", feed.url, feed.interval);
+                              }
                             });
     if (tty) std::cerr << "\r";
     if (!report.ok()) {
@@ -242,6 +252,7 @@ void add_engine_options(CLI::App* cmd, IngestArgs& args) {
   cmd->add_flag("--no-fetch-pages", args.no_fetch_pages,
                 "Store feed items with the feed's own text; never fetch their pages");
   cmd->add_option("--contact-url", args.contact_url, "Contact URL sent in the User-Agent");
+  cmd->add_option("--proxy", args.proxy, "HTTP(S) or SOCKS proxy, e.g. http://proxy:3128");
 }
 
 }  // namespace

@@ -1,4 +1,7 @@
 // The osprey command: a thin layer of subcommands over libosprey.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -16,6 +19,8 @@
 #include "cli/triage_command.h"
 
 int main(int argc, char** argv) {
+  // Logs go to standard error: standard output carries the commands' results.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("osprey"));
   CLI::App app{"Osprey: security news in, threat intelligence out", "osprey"};
   app.set_version_flag("--version", std::string("osprey ") + OSPREY_VERSION);
   app.require_subcommand(1);
