@@ -271,7 +271,8 @@ TEST_F(Serve, SearchEntityAndIndicator) {
     EXPECT_TRUE(entity.contains("timeline"));
   }
   get_json("/api/v1/indicators/203.0.113.250", 404);
-  for (const auto& s : get_json("/api/v1/stories")["stories"]) {
+  json stories = get_json("/api/v1/stories");  // kept alive: the loop walks into it
+  for (const auto& s : stories["stories"]) {
     json full = get_json("/api/v1/stories/" + std::to_string(s["id"].get<int64_t>()));
     if (full["observables"].empty()) continue;
     std::string value = full["observables"][0]["value"];
