@@ -1,0 +1,144 @@
+// The store at scale: ingest rate and query latency over a synthetic store.
+//
+//   OSPREY_BENCH_STORE_ARTICLES=1000000 build/release/bench/osprey_bench --benchmark_filter=Store
+//
+// The store (default 100,000 articles; the variable sets the size) is built
+// once in /tmp/osprey-bench/store-N.db and reused by later runs. Articles are
+// generated: ~2 KB of text drawn from a fixed vocabulary, 3 entity mentions
+// from a pool of 500 actors and malware, 4 indicators, publication times
+// spread over a year. BM_StoreIngest measures put_article (one transaction
+// each, WAL, synchronous=NORMAL) into a fresh store; BM_StoreSearch and
+// BM_StoreEntity query the large one like `osprey search` and `osprey entity`.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "osprey/store/search_query.h"
+#include "osprey/store/sqlite/sqlite_store.h"
+
+namespace {
+
+using osprey::store::ArticleInput;
+
+const char* const kWords[] = {
+    "attackers",  "exploited",   "a",         "vulnerability",  "in",       "the",      "gateway",
+    "ransomware", "group",       "phishing",  "campaign",       "targeted", "hospital", "ministry",
+    "network",    "credentials", "stolen",    "patch",          "released", "loader",   "backdoor",
+    "servers",    "researchers", "said",      "victims",        "data",     "leak",     "site",
+    "wiper",      "espionage",   "operators", "infrastructure", "command",  "control",  "domain"};
+
+size_t store_size() {
+  const char* env = std::getenv("OSPREY_BENCH_STORE_ARTICLES");
+  return env ? std::strtoull(env, nullptr, 10) : 100000;
+}
+
+ArticleInput make_article(size_t i, std::mt19937_64& rng) {
+  ArticleInput input;
+  osprey::Article& a = input.article;
+  a.source = "https://outlet" + std::to_string(i % 200) + ".example/feed";
+  a.url = "https://outlet" + std::to_string(i % 200) + ".example/post/" + std::to_string(i);
+  a.guid = std::to_string(i);
+  a.published_at = 1'700'000'000 + static_cast<int64_t>(i % 31'536'000);
+  a.title = "Report " + std::to_string(i) + ": " + kWords[rng() % std::size(kWords)] + " " +
+            kWords[rng() % std::size(kWords)];
+  while (a.text.size() < 2000) {
+    a.text += kWords[rng() % std::size(kWords)];
+    a.text += rng() % 12 == 0 ? ". " : " ";
+  }
+  a.text += " token" + std::to_string(i);  // every text differs
+  for (int m = 0; m < 3; ++m) {
+    osprey::Mention mention;
+    size_t n = rng() % 500;
+    mention.type = n % 2 ? "intrusion-set" : "malware";
+    mention.id = mention.type + "--" + std::to_string(n);
+    mention.name = "Entity" + std::to_string(n);
+    mention.alias = mention.name;
+    mention.confidence = 0.9;
+    mention.count = 1;
+    input.findings.entities.push_back(mention);
+  }
+  for (int o = 0; o < 4; ++o) {
+    osprey::Observable observable;
+    observable.type = "domain";
+    observable.value = "host" + std::to_string(rng() % 100000) + ".example";
+    observable.count = 1;
+    input.findings.observables.push_back(observable);
+  }
+  input.analysis.relevance_label = i % 5 ? "security" : "noise";
+  input.analysis.relevance_score = i % 5 ? 0.9 : 0.1;
+  return input;
+}
+
+osprey::store::sqlite::SqliteStore& large_store() {
+  static std::unique_ptr<osprey::store::sqlite::SqliteStore> store = [] {
+    size_t n = store_size();
+    std::filesystem::create_directories("/tmp/osprey-bench");
+    std::string path = "/tmp/osprey-bench/store-" + std::to_string(n) + ".db";
+    auto opened = osprey::store::sqlite::SqliteStore::open(path);
+    if (!opened.ok()) std::abort();
+    auto& s = *opened.value();
+    int64_t have = s.count_articles().value();
+    std::mt19937_64 rng(42);
+    for (size_t i = 0; i < static_cast<size_t>(have); ++i) make_article(i, rng);  // same stream
+    for (size_t i = static_cast<size_t>(have); i < n; ++i) {
+      if (!s.put_article(make_article(i, rng)).ok()) std::abort();
+    }
+    return std::move(opened.value());
+  }();
+  return *store;
+}
+
+void BM_StoreIngest(benchmark::State& state) {
+  std::string path = "/tmp/osprey-bench/ingest.db";
+  std::filesystem::create_directories("/tmp/osprey-bench");
+  std::filesystem::remove(path);
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  auto store = osprey::store::sqlite::SqliteStore::open(path);
+  if (!store.ok()) return state.SkipWithError(store.error().message.c_str());
+  std::mt19937_64 rng(7);
+  size_t i = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    ArticleInput input = make_article(i++, rng);
+    state.ResumeTiming();
+    if (!store.value()->put_article(input).ok()) return state.SkipWithError("put failed");
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+}
+BENCHMARK(BM_StoreIngest)->Unit(benchmark::kMicrosecond);
+
+void BM_StoreSearch(benchmark::State& state) {
+  auto& store = large_store();
+  const char* queries[] = {"ransomware hospital", "actor:Entity17", "wiper actor:Entity301",
+                           "ioc:host4242.example", "\"command control\" espionage"};
+  size_t q = 0;
+  for (auto _ : state) {
+    auto query = osprey::store::parse_search(queries[q++ % std::size(queries)]);
+    query.value().limit = 50;
+    auto found = store.search(query.value());
+    if (!found.ok()) return state.SkipWithError(found.error().message.c_str());
+    benchmark::DoNotOptimize(found.value().size());
+  }
+  state.counters["articles"] = static_cast<double>(store_size());
+}
+BENCHMARK(BM_StoreSearch)->Unit(benchmark::kMillisecond);
+
+void BM_StoreEntity(benchmark::State& state) {
+  auto& store = large_store();
+  size_t n = 0;
+  for (auto _ : state) {
+    std::string id = (n % 2 ? "intrusion-set--" : "malware--") + std::to_string(n * 37 % 500);
+    ++n;
+    auto found = store.articles_with_entity({id}, 1000);
+    if (!found.ok()) return state.SkipWithError(found.error().message.c_str());
+    benchmark::DoNotOptimize(found.value().size());
+  }
+  state.counters["articles"] = static_cast<double>(store_size());
+}
+BENCHMARK(BM_StoreEntity)->Unit(benchmark::kMillisecond);
+
+}  // namespace
