@@ -87,4 +87,17 @@ void send_error(httplib::Response& response, int status, const std::string& mess
   send_json(response, status, {{"error", message}});
 }
 
+std::vector<Route> bind_routes(ServerContext& context, std::initializer_list<RouteRow> rows) {
+  std::vector<Route> routes;
+  for (const RouteRow& row : rows) {
+    ContextHandler handler = row.handler;
+    routes.push_back({row.method, row.pattern,
+                      [&context, handler](const httplib::Request& req, httplib::Response& res,
+                                          const std::vector<std::string>& args) {
+                        handler(context, req, res, args);
+                      }});
+  }
+  return routes;
+}
+
 }  // namespace osprey::server

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -43,6 +44,17 @@ struct Route {
   std::vector<std::string> pattern;
   RouteHandler handle;
 };
+
+// A row of a route table whose handler also receives the server's context;
+// bind_routes() turns a table into Routes.
+using ContextHandler = void (*)(ServerContext&, const httplib::Request&, httplib::Response&,
+                                const std::vector<std::string>& args);
+struct RouteRow {
+  const char* method;
+  std::vector<std::string> pattern;
+  ContextHandler handler;
+};
+std::vector<Route> bind_routes(ServerContext& context, std::initializer_list<RouteRow> rows);
 
 enum class Dispatch { handled, no_such_path, wrong_method };
 // Runs the first route whose pattern and method match `segments`.

@@ -16,7 +16,6 @@ namespace osprey::server {
 namespace {
 
 using Args = std::vector<std::string>;
-using Handler = void (*)(ServerContext&, const httplib::Request&, httplib::Response&, const Args&);
 
 // Leases a store connection; answers 500 and returns nullopt when none opens.
 std::optional<StorePool::Lease> store_or_500(ServerContext& context, httplib::Response& res) {
@@ -291,34 +290,21 @@ void export_stories(ServerContext& context, const httplib::Request& req, httplib
 }  // namespace
 
 std::vector<Route> rest_routes(ServerContext& context) {
-  struct Row {
-    const char* method;
-    std::vector<std::string> pattern;
-    Handler handler;
-  };
-  const Row rows[] = {
-      {"GET", {"health"}, health},
-      {"GET", {"metrics"}, metrics},
-      {"GET", {"stories"}, stories},
-      {"GET", {"stories", "*"}, story},
-      {"GET", {"articles"}, articles},
-      {"GET", {"articles", "*"}, article},
-      {"GET", {"search"}, search},
-      {"GET", {"entities", "*"}, entity},
-      {"GET", {"indicators", "*"}, indicator},
-      {"GET", {"feeds"}, list_feeds},
-      {"POST", {"feeds"}, add_feed},
-      {"DELETE", {"feeds"}, remove_feed},
-      {"GET", {"export", "*"}, export_stories},
-  };
-  std::vector<Route> routes;
-  for (const Row& row : rows) {
-    Handler handler = row.handler;
-    routes.push_back({row.method, row.pattern,
-                      [&context, handler](const httplib::Request& req, httplib::Response& res,
-                                          const Args& args) { handler(context, req, res, args); }});
-  }
-  return routes;
+  return bind_routes(context, {
+                                  {"GET", {"health"}, health},
+                                  {"GET", {"metrics"}, metrics},
+                                  {"GET", {"stories"}, stories},
+                                  {"GET", {"stories", "*"}, story},
+                                  {"GET", {"articles"}, articles},
+                                  {"GET", {"articles", "*"}, article},
+                                  {"GET", {"search"}, search},
+                                  {"GET", {"entities", "*"}, entity},
+                                  {"GET", {"indicators", "*"}, indicator},
+                                  {"GET", {"feeds"}, list_feeds},
+                                  {"POST", {"feeds"}, add_feed},
+                                  {"DELETE", {"feeds"}, remove_feed},
+                                  {"GET", {"export", "*"}, export_stories},
+                              });
 }
 
 }  // namespace osprey::server

@@ -356,33 +356,19 @@ void send_taxii_error(httplib::Response& response, int status, const std::string
 }
 
 std::vector<Route> taxii_routes(ServerContext& context) {
-  using Handler =
-      void (*)(ServerContext&, const httplib::Request&, httplib::Response&, const Args&);
-  struct Row {
-    const char* method;
-    std::vector<std::string> pattern;
-    Handler handler;
-  };
-  const Row rows[] = {
-      {"GET", {}, discovery},
-      {"GET", {"api"}, api_root},
-      {"GET", {"api", "collections"}, collections},
-      {"GET", {"api", "collections", "*"}, collection},
-      {"GET", {"api", "collections", "*", "objects"}, objects},
-      {"POST", {"api", "collections", "*", "objects"}, read_only},
-      {"GET", {"api", "collections", "*", "manifest"}, manifest},
-      {"GET", {"api", "collections", "*", "objects", "*"}, objects},
-      {"DELETE", {"api", "collections", "*", "objects", "*"}, read_only},
-      {"GET", {"api", "collections", "*", "objects", "*", "versions"}, versions},
-  };
-  std::vector<Route> routes;
-  for (const Row& row : rows) {
-    Handler handler = row.handler;
-    routes.push_back({row.method, row.pattern,
-                      [&context, handler](const httplib::Request& req, httplib::Response& res,
-                                          const Args& args) { handler(context, req, res, args); }});
-  }
-  return routes;
+  return bind_routes(context,
+                     {
+                         {"GET", {}, discovery},
+                         {"GET", {"api"}, api_root},
+                         {"GET", {"api", "collections"}, collections},
+                         {"GET", {"api", "collections", "*"}, collection},
+                         {"GET", {"api", "collections", "*", "objects"}, objects},
+                         {"POST", {"api", "collections", "*", "objects"}, read_only},
+                         {"GET", {"api", "collections", "*", "manifest"}, manifest},
+                         {"GET", {"api", "collections", "*", "objects", "*"}, objects},
+                         {"DELETE", {"api", "collections", "*", "objects", "*"}, read_only},
+                         {"GET", {"api", "collections", "*", "objects", "*", "versions"}, versions},
+                     });
 }
 
 }  // namespace osprey::server
