@@ -6,52 +6,12 @@
 #include <fstream>
 
 #include "osprey/store/sqlite/migrations.h"
+#include "store/sqlite_fixture.h"
 
 namespace osprey::store::sqlite {
 namespace {
 
 namespace fs = std::filesystem;
-
-class SqliteStoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("osprey-store-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "test.db").string();
-    auto opened = SqliteStore::open(path_);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(opened.value());
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-
-  static ArticleInput article(std::string url, std::string text, std::string guid = "") {
-    ArticleInput input;
-    input.article.source = "https://news.example/feed.xml";
-    input.article.url = std::move(url);
-    input.article.guid = std::move(guid);
-    input.article.title = "Kimsuky phishing wave";
-    input.article.text = std::move(text);
-    input.article.kind = "feed";
-    return input;
-  }
-
-  int64_t count(const std::string& sql) {
-    auto statement = store_->database().prepare(sql);
-    EXPECT_TRUE(statement.ok());
-    EXPECT_TRUE(statement.value().step());
-    return statement.value().int64(0);
-  }
-
-  fs::path dir_;
-  std::string path_;
-  std::unique_ptr<SqliteStore> store_;
-};
 
 TEST_F(SqliteStoreTest, NewDatabaseIsAtTheLatestSchemaVersion) {
   EXPECT_EQ(count("PRAGMA user_version"), latest_schema_version());

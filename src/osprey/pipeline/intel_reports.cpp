@@ -159,27 +159,6 @@ nlohmann::json to_json(const StoryReport& report) {
 namespace {
 
 // Adds one article's relations touching `entity_id` to the summaries.
-void count_relations(const store::StoredArticle& a, const std::string& entity_id,
-                     std::map<std::string, EntityRelation>& relations) {
-  std::set<std::string> counted;
-  for (const Relation& r : a.findings.relations) {
-    bool subject = r.subject.id == entity_id;
-    if (!subject && r.object.id != entity_id) continue;
-    const RelationEnd& other = subject ? r.object : r.subject;
-    std::string key = (r.negated ? "not " : "") + r.predicate + (subject ? ">" : "<") + other.id;
-    EntityRelation& s = relations[key];
-    s.predicate = (r.negated ? "not " : "") + r.predicate;
-    s.other = other.name;
-    s.other_type = other.type;
-    s.direction = subject ? "outgoing" : "incoming";
-    if (counted.insert(key).second) ++s.articles;
-    if (r.confidence >= s.confidence) {
-      s.confidence = r.confidence;
-      s.sentence = r.sentence;
-    }
-  }
-}
-
 }  // namespace
 
 Result<EntityReport> entity_report(store::Store& store, const kb::KnowledgeBase& base,
@@ -189,29 +168,33 @@ Result<EntityReport> entity_report(store::Store& store, const kb::KnowledgeBase&
   EntityReport report;
   report.entity = matches.front().entity;
   for (size_t i = 1; i < matches.size() && i < 4; ++i) report.also.push_back(matches[i].entity);
-  auto articles = store.articles_with_entity({report.entity->id}, 10000);
-  if (!articles.ok()) return articles.error();
-  std::map<std::string, EntityRelation> relations;
-  for (auto& a : articles.value()) {
-    if (a.analysis.relevance_label == "noise" && !include_noise) continue;
-    ++report.articles;
-    int64_t t = article_time(a);
-    report.first_seen = report.first_seen == 0 ? t : std::min(report.first_seen, t);
-    report.last_seen = std::max(report.last_seen, t);
-    ++report.timeline[day_text(t)];
-    for (const Mention& m : a.findings.entities) {
-      if (m.id == report.entity->id) ++report.aliases_seen[m.alias];
-    }
-    count_relations(a, report.entity->id, relations);
+  auto activity = store.entity_activity(report.entity->id, include_noise);
+  if (!activity.ok()) return activity.error();
+  const store::EntityActivity& a = activity.value();
+  report.articles = static_cast<int>(a.articles);
+  report.first_seen = a.first_seen;
+  report.last_seen = a.last_seen;
+  for (const auto& [alias, n] : a.aliases) report.aliases_seen[alias] = static_cast<int>(n);
+  for (const auto& [day, n] : a.days) report.timeline[day_text(day)] = static_cast<int>(n);
+  for (const store::EntityActivity::Link& link : a.relations) {
+    EntityRelation r;
+    r.predicate = (link.negated ? "not " : "") + link.predicate;
+    r.other = link.other_name;
+    r.other_id = link.other_id;
+    r.other_type = link.other_type;
+    r.direction = link.outgoing ? "outgoing" : "incoming";
+    r.sentence = link.sentence;
+    r.articles = static_cast<int>(link.articles);
+    r.confidence = link.confidence;
+    report.relations.push_back(std::move(r));
   }
-  for (auto& [key, s] : relations) report.relations.push_back(s);
-  std::stable_sort(
-      report.relations.begin(), report.relations.end(), [](const auto& a, const auto& b) {
-        return a.articles != b.articles ? a.articles > b.articles : a.confidence > b.confidence;
-      });
-  for (auto& a : articles.value()) {
+  // Newest first; a few more than asked, since noise is left out afterwards.
+  auto recent = store.articles_with_entity({report.entity->id}, limit * 4 + 8);
+  if (!recent.ok()) return recent.error();
+  for (auto& article : recent.value()) {
     if (report.recent.size() >= limit) break;
-    report.recent.push_back(std::move(a));
+    if (article.analysis.relevance_label == "noise" && !include_noise) continue;
+    report.recent.push_back(std::move(article));
   }
   return report;
 }
@@ -222,6 +205,7 @@ nlohmann::json to_json(const EntityReport& report) {
     rels.push_back({{"predicate", s.predicate},
                     {"direction", s.direction},
                     {"other", s.other},
+                    {"other_id", s.other_id},
                     {"other_type", s.other_type},
                     {"articles", s.articles},
                     {"confidence", s.confidence},

@@ -45,7 +45,7 @@ nlohmann::json to_json(const StoryReport& report);
 
 // What the news says about one entity, summed over the articles naming it.
 struct EntityRelation {
-  std::string predicate, other, other_type, direction, sentence;
+  std::string predicate, other, other_id, other_type, direction, sentence;
   int articles = 0;
   double confidence = 0;
 };

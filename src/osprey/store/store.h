@@ -109,6 +109,43 @@ struct SearchQuery {
   size_t limit = 50;
 };
 
+// What the stored news says about one entity, aggregated by the database so
+// that an actor named in a hundred thousand articles costs one query, not a
+// hundred thousand findings read back.
+struct EntityActivity {
+  int64_t articles = 0;  // distinct articles naming it
+  int64_t first_seen = 0, last_seen = 0;
+  std::vector<std::pair<std::string, int64_t>> aliases;  // alias as written → articles
+  std::vector<std::pair<int64_t, int64_t>> days;  // UTC day (Unix seconds at 00:00) → articles
+  struct Link {
+    std::string predicate;  // as read; see `negated`
+    bool negated = false;
+    bool outgoing = true;  // the entity is the subject
+    std::string other_id, other_type, other_name;
+    int64_t articles = 0;   // distinct articles stating it
+    double confidence = 0;  // the highest
+    std::string sentence;   // the evidence of the most confident statement
+  };
+  std::vector<Link> relations;  // most articles first
+};
+
+// One row of an entity or indicator listing.
+struct ActivityCount {
+  std::string id;    // entity id, or the observable's canonical value
+  std::string type;  // entity or observable type
+  std::string name;  // canonical name (entities) or the value (observables)
+  int64_t articles = 0;
+  int64_t first_seen = 0, last_seen = 0;
+};
+
+// Which entities or indicators to list.
+struct ActivityQuery {
+  int64_t since = 0;               // articles at or after this time (published, else ingested)
+  std::vector<std::string> types;  // only these types; empty = any
+  bool include_noise = false;
+  size_t limit = 100;  // the most reported first
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -132,6 +169,12 @@ class Store {
   // Articles that mention any of the entity ids, newest first.
   virtual Result<std::vector<StoredArticle>> articles_with_entity(
       const std::vector<std::string>& entity_ids, size_t limit) = 0;
+  // The activity of one entity over every stored article (noise only when asked).
+  virtual Result<EntityActivity> entity_activity(const std::string& entity_id,
+                                                 bool include_noise) = 0;
+  // The entities, or the indicators, most reported by the articles the query selects.
+  virtual Result<std::vector<ActivityCount>> top_entities(const ActivityQuery& query) = 0;
+  virtual Result<std::vector<ActivityCount>> top_observables(const ActivityQuery& query) = 0;
   // Articles in which the observable (canonical value) was found, newest first.
   virtual Result<std::vector<StoredArticle>> articles_with_observable(const std::string& value,
                                                                       size_t limit) = 0;

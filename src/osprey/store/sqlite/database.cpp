@@ -69,6 +69,19 @@ void Statement::reset() {
   error_.clear();
 }
 
+StatementLease& StatementLease::operator=(StatementLease&& other) noexcept {
+  if (this != &other) {
+    if (statement_) statement_->reset();
+    statement_ = other.statement_;
+    other.statement_ = nullptr;
+  }
+  return *this;
+}
+
+StatementLease::~StatementLease() {
+  if (statement_) statement_->reset();
+}
+
 int64_t Statement::int64(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }

@@ -48,6 +48,29 @@ class Statement {
   std::string error_;
 };
 
+// A cached statement lent out for one use and reset when the lease ends. A
+// statement left holding an unread row keeps its read snapshot open: that
+// stops every WAL checkpoint, and the -wal file grows without bound.
+class StatementLease {
+ public:
+  StatementLease() = default;
+  explicit StatementLease(Statement* statement) : statement_(statement) {}
+  StatementLease(StatementLease&& other) noexcept : statement_(other.statement_) {
+    other.statement_ = nullptr;
+  }
+  StatementLease& operator=(StatementLease&& other) noexcept;
+  StatementLease(const StatementLease&) = delete;
+  StatementLease& operator=(const StatementLease&) = delete;
+  ~StatementLease();
+
+  Statement& operator*() const { return *statement_; }
+  Statement* operator->() const { return statement_; }
+  explicit operator bool() const { return statement_ != nullptr; }
+
+ private:
+  Statement* statement_ = nullptr;
+};
+
 class Database {
  public:
   static Result<Database> open(const std::string& path);

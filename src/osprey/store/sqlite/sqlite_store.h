@@ -31,6 +31,10 @@ class SqliteStore final : public Store {
       const std::vector<std::string>& entity_ids, size_t limit) override;
   Result<std::vector<StoredArticle>> articles_with_observable(const std::string& value,
                                                               size_t limit) override;
+  Result<EntityActivity> entity_activity(const std::string& entity_id,
+                                         bool include_noise) override;  // activity.cpp
+  Result<std::vector<ActivityCount>> top_entities(const ActivityQuery& query) override;
+  Result<std::vector<ActivityCount>> top_observables(const ActivityQuery& query) override;
 
   Result<bool> transaction(const std::function<Result<bool>()>& work) override;
   analyze::StoryIndex& story_index() override { return story_index_; }
@@ -58,8 +62,9 @@ class SqliteStore final : public Store {
     int64_t id = 0;
     std::string matched_by;
   };
-  // A prepared statement kept for the life of the store, reset for reuse.
-  Result<Statement*> statement(const char* sql);
+  // A prepared statement kept for the life of the store, lent until the
+  // returned lease goes out of scope.
+  Result<StatementLease> statement(const char* sql);
   Result<std::optional<Match>> find_match(const Article& article, const std::string& hash);
   Result<bool> insert_raw(int64_t id, int version, const Document& raw);
   Result<bool> record_sighting(int64_t id, const Article& article, int64_t now);

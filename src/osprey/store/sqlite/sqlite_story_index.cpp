@@ -70,18 +70,18 @@ analyze::Story story_from_json(const std::string& text) {
   return story;
 }
 
-Statement* SqliteStoryIndex::statement(const char* sql) {
+StatementLease SqliteStoryIndex::statement(const char* sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     auto prepared = db_.prepare(sql);
     if (!prepared.ok()) {
       note(prepared.error().message);
-      return nullptr;
+      return StatementLease();
     }
     found = statements_.emplace(sql, std::move(prepared.value())).first;
   }
   found->second.reset();
-  return &found->second;
+  return StatementLease(&found->second);
 }
 
 void SqliteStoryIndex::note(const std::string& error) {
@@ -98,36 +98,38 @@ void SqliteStoryIndex::read_postings(Statement* s, std::vector<analyze::Posting>
 }
 
 void SqliteStoryIndex::find_by_content_hash(uint64_t hash, std::vector<analyze::Posting>& out) {
-  Statement* s = statement(
-      "SELECT published_at, story_id, article_id FROM story_fingerprints WHERE content_hash = ?1");
+  // "<> 0" repeats the partial index's condition so that SQLite uses it.
+  StatementLease s = statement(
+      "SELECT published_at, story_id, article_id FROM story_fingerprints WHERE content_hash = ?1 "
+      "AND content_hash <> 0");
   if (!s) return;
   s->bind(1, as_int(hash));
-  read_postings(s, out);
+  read_postings(&*s, out);
 }
 
 void SqliteStoryIndex::find_by_band(uint64_t key, int64_t from, int64_t to, size_t limit,
                                     std::vector<analyze::Posting>& out) {
-  Statement* s = statement(
+  StatementLease s = statement(
       "SELECT published_at, story_id, article_id FROM story_bands WHERE key = ?1 AND "
       "published_at BETWEEN ?2 AND ?3 ORDER BY published_at DESC LIMIT ?4");
   if (!s) return;
   s->bind(1, as_int(key)).bind(2, from).bind(3, to).bind(4, static_cast<int64_t>(limit));
-  read_postings(s, out);
+  read_postings(&*s, out);
 }
 
 void SqliteStoryIndex::find_by_term(std::string_view term, int64_t from, int64_t to, size_t limit,
                                     std::vector<analyze::Posting>& out) {
-  Statement* s = statement(
+  StatementLease s = statement(
       "SELECT published_at, story_id, article_id FROM story_terms WHERE term = ?1 AND "
       "published_at BETWEEN ?2 AND ?3 ORDER BY published_at DESC LIMIT ?4");
   if (!s) return;
   s->bind(1, as_int(analyze::term_hash(term))).bind(2, from).bind(3, to);
   s->bind(4, static_cast<int64_t>(limit));
-  read_postings(s, out);
+  read_postings(&*s, out);
 }
 
 uint64_t SqliteStoryIndex::term_articles(std::string_view term) {
-  Statement* s = statement("SELECT articles FROM story_term_counts WHERE term = ?1");
+  StatementLease s = statement("SELECT articles FROM story_term_counts WHERE term = ?1");
   if (!s) return 0;
   s->bind(1, as_int(analyze::term_hash(term)));
   return s->step() ? static_cast<uint64_t>(s->int64(0)) : 0;
@@ -135,13 +137,13 @@ uint64_t SqliteStoryIndex::term_articles(std::string_view term) {
 
 uint64_t SqliteStoryIndex::article_count() {
   // A kept total: count(*) would scan the whole table for every article.
-  Statement* s = statement("SELECT articles FROM story_totals WHERE id = 1");
+  StatementLease s = statement("SELECT articles FROM story_totals WHERE id = 1");
   if (!s) return 0;
   return s->step() ? static_cast<uint64_t>(s->int64(0)) : 0;
 }
 
 std::shared_ptr<const analyze::Story> SqliteStoryIndex::story(int64_t id) {
-  Statement* s = statement("SELECT body FROM stories WHERE id = ?1");
+  StatementLease s = statement("SELECT body FROM stories WHERE id = ?1");
   if (!s) return nullptr;
   s->bind(1, id);
   if (!s->step()) return nullptr;
@@ -152,7 +154,7 @@ std::shared_ptr<const analyze::Story> SqliteStoryIndex::story(int64_t id) {
 
 std::shared_ptr<const analyze::ArticleFingerprint> SqliteStoryIndex::fingerprint(
     int64_t article_id) {
-  Statement* s = statement("SELECT body FROM story_fingerprints WHERE article_id = ?1");
+  StatementLease s = statement("SELECT body FROM story_fingerprints WHERE article_id = ?1");
   if (!s) return nullptr;
   s->bind(1, article_id);
   if (!s->step()) return nullptr;
@@ -164,7 +166,7 @@ std::shared_ptr<const analyze::ArticleFingerprint> SqliteStoryIndex::fingerprint
 int64_t SqliteStoryIndex::put_story(analyze::Story story) {
   std::set<std::string> outlets;
   for (const auto& m : story.members) outlets.insert(m.outlet);
-  Statement* s = statement(
+  StatementLease s = statement(
       "INSERT INTO stories (id, title, first_seen, last_seen, articles, sources, body) VALUES "
       "(NULLIF(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET title = ?2, "
       "first_seen = ?3, last_seen = ?4, articles = ?5, sources = ?6, body = ?7");
@@ -178,11 +180,11 @@ int64_t SqliteStoryIndex::put_story(analyze::Story story) {
     return 0;
   }
   int64_t id = story.id ? story.id : db_.last_insert_id();
-  Statement* clear = statement("DELETE FROM story_members WHERE story_id = ?1");
+  StatementLease clear = statement("DELETE FROM story_members WHERE story_id = ?1");
   if (!clear) return id;
   if (auto cleared = clear->bind(1, id).run(); !cleared.ok()) note(cleared.error().message);
   for (const analyze::StoryMember& m : story.members) {
-    Statement* add = statement(
+    StatementLease add = statement(
         "INSERT OR REPLACE INTO story_members (story_id, article_id, outlet, url, title, "
         "published_at, duplicate_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!add) return id;
@@ -196,19 +198,19 @@ int64_t SqliteStoryIndex::put_story(analyze::Story story) {
 void SqliteStoryIndex::index_article(int64_t article_id, int64_t story_id,
                                      const analyze::ArticleFingerprint& fp,
                                      const std::vector<uint64_t>& band_keys) {
-  Statement* s = statement(
+  StatementLease s = statement(
       "INSERT OR REPLACE INTO story_fingerprints (article_id, story_id, published_at, "
       "content_hash, body) VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!s) return;
   s->bind(1, article_id).bind(2, story_id).bind(3, fp.published_at);
   s->bind(4, as_int(fp.content_hash)).bind_blob(5, analyze::to_bytes(fp));
   if (auto done = s->run(); !done.ok()) note(done.error().message);
-  if (Statement* total =
+  if (StatementLease total =
           statement("UPDATE story_totals SET articles = articles + 1 WHERE id = 1")) {
     if (auto done = total->run(); !done.ok()) note(done.error().message);
   }
   for (uint64_t key : band_keys) {
-    Statement* band = statement(
+    StatementLease band = statement(
         "INSERT INTO story_bands (key, published_at, story_id, article_id) VALUES (?1, ?2, ?3, "
         "?4)");
     if (!band) return;
@@ -217,13 +219,13 @@ void SqliteStoryIndex::index_article(int64_t article_id, int64_t story_id,
   }
   for (const analyze::KeyTerm& term : fp.terms) {
     int64_t hash = as_int(analyze::term_hash(term.key));
-    Statement* posting = statement(
+    StatementLease posting = statement(
         "INSERT INTO story_terms (term, published_at, story_id, article_id) VALUES (?1, ?2, ?3, "
         "?4)");
     if (!posting) return;
     posting->bind(1, hash).bind(2, fp.published_at).bind(3, story_id).bind(4, article_id);
     if (auto done = posting->run(); !done.ok()) note(done.error().message);
-    Statement* count = statement(
+    StatementLease count = statement(
         "INSERT INTO story_term_counts (term, articles) VALUES (?1, 1) ON CONFLICT(term) DO "
         "UPDATE SET articles = articles + 1");
     if (!count) return;

@@ -35,7 +35,7 @@ class SqliteStoryIndex final : public analyze::StoryIndex {
   std::string take_error();
 
  private:
-  Statement* statement(const char* sql);
+  StatementLease statement(const char* sql);
   void note(const std::string& error);
   void read_postings(Statement* s, std::vector<analyze::Posting>& out);
 

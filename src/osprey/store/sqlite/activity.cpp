@@ -1,0 +1,120 @@
+// Aggregations over mentions, observables and relations: what `osprey
+// entity`, the entity and indicator listings of the REST API and the web UI
+// ask. Each is one or a few GROUP BY queries; the noise filter and the time
+// come from the narrow articles_brief index, never from whole article rows.
+#include "osprey/store/sqlite/sqlite_store.h"
+
+namespace osprey::store::sqlite {
+namespace {
+
+// "a,b" → ",a,b," so that instr(?, ',' || type || ',') tests membership.
+std::string type_set(const std::vector<std::string>& types) {
+  if (types.empty()) return "";
+  std::string set = ",";
+  for (const std::string& t : types) set.append(t).append(",");
+  return set;
+}
+
+}  // namespace
+
+Result<EntityActivity> SqliteStore::entity_activity(const std::string& entity_id,
+                                                    bool include_noise) {
+  EntityActivity activity;
+  const int64_t noise = include_noise ? 1 : 0;
+  // One row per article naming the entity, with its time bucketed by day.
+  auto days = statement(
+      "SELECT a.sort_time / 86400 * 86400 AS day, COUNT(*), MIN(a.sort_time), MAX(a.sort_time) "
+      "FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?1) "
+      "AND (?2 OR a.relevance_label <> 'noise') GROUP BY day ORDER BY day");
+  if (!days.ok()) return days.error();
+  Statement& d = *days.value();
+  d.bind(1, entity_id).bind(2, noise);
+  while (d.step()) {
+    activity.days.emplace_back(d.int64(0), d.int64(1));
+    activity.articles += d.int64(1);
+    if (activity.first_seen == 0) activity.first_seen = d.int64(2);
+    activity.last_seen = d.int64(3);
+  }
+  if (!d.error().empty()) return Error{"database: " + d.error()};
+
+  auto aliases = statement(
+      "SELECT m.alias, COUNT(DISTINCT m.article_id) AS n FROM mentions m "
+      "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?1 "
+      "AND (?2 OR a.relevance_label <> 'noise') GROUP BY m.alias ORDER BY n DESC, m.alias");
+  if (!aliases.ok()) return aliases.error();
+  Statement& s = *aliases.value();
+  s.bind(1, entity_id).bind(2, noise);
+  while (s.step()) activity.aliases.emplace_back(s.text(0), s.int64(1));
+  if (!s.error().empty()) return Error{"database: " + s.error()};
+
+  // SQLite takes the bare column `sentence` from the row holding MAX(confidence).
+  auto relations = statement(
+      "SELECT r.predicate, r.negated, 1, r.object_id, r.object_type, r.object_name, "
+      "COUNT(DISTINCT r.article_id) AS n, MAX(r.confidence) AS c, r.sentence FROM relations r "
+      "JOIN articles a ON a.id = r.article_id WHERE r.subject_id = ?1 "
+      "AND (?2 OR a.relevance_label <> 'noise') GROUP BY r.predicate, r.negated, r.object_id "
+      "UNION ALL "
+      "SELECT r.predicate, r.negated, 0, r.subject_id, r.subject_type, r.subject_name, "
+      "COUNT(DISTINCT r.article_id) AS n, MAX(r.confidence) AS c, r.sentence FROM relations r "
+      "JOIN articles a ON a.id = r.article_id WHERE r.object_id = ?1 AND r.subject_id <> ?1 "
+      "AND (?2 OR a.relevance_label <> 'noise') GROUP BY r.predicate, r.negated, r.subject_id "
+      "ORDER BY n DESC, c DESC");
+  if (!relations.ok()) return relations.error();
+  Statement& r = *relations.value();
+  r.bind(1, entity_id).bind(2, noise);
+  while (r.step()) {
+    EntityActivity::Link link;
+    link.predicate = r.text(0);
+    link.negated = r.int64(1) != 0;
+    link.outgoing = r.int64(2) != 0;
+    link.other_id = r.text(3);
+    link.other_type = r.text(4);
+    link.other_name = r.text(5);
+    link.articles = r.int64(6);
+    link.confidence = r.real(7);
+    link.sentence = r.text(8);
+    activity.relations.push_back(std::move(link));
+  }
+  if (!r.error().empty()) return Error{"database: " + r.error()};
+  return activity;
+}
+
+Result<std::vector<ActivityCount>> SqliteStore::top_entities(const ActivityQuery& query) {
+  auto prepared = statement(
+      "SELECT m.entity_id, m.type, m.name, COUNT(DISTINCT m.article_id) AS n, MIN(a.sort_time), "
+      "MAX(a.sort_time) FROM articles a JOIN mentions m ON m.article_id = a.id "
+      "WHERE a.sort_time >= ?1 AND (?2 OR a.relevance_label <> 'noise') "
+      "AND (?3 = '' OR instr(?3, ',' || m.type || ',') > 0) "
+      "GROUP BY m.entity_id ORDER BY n DESC, m.name LIMIT ?4");
+  if (!prepared.ok()) return prepared.error();
+  Statement& s = *prepared.value();
+  s.bind(1, query.since).bind(2, int64_t{query.include_noise}).bind(3, type_set(query.types));
+  s.bind(4, static_cast<int64_t>(query.limit));
+  std::vector<ActivityCount> rows;
+  while (s.step()) {
+    rows.push_back({s.text(0), s.text(1), s.text(2), s.int64(3), s.int64(4), s.int64(5)});
+  }
+  if (!s.error().empty()) return Error{"database: " + s.error()};
+  return rows;
+}
+
+Result<std::vector<ActivityCount>> SqliteStore::top_observables(const ActivityQuery& query) {
+  auto prepared = statement(
+      "SELECT o.value, o.type, COUNT(DISTINCT o.article_id) AS n, MIN(a.sort_time), "
+      "MAX(a.sort_time) FROM articles a JOIN observables o ON o.article_id = a.id "
+      "WHERE a.sort_time >= ?1 AND (?2 OR a.relevance_label <> 'noise') "
+      "AND (?3 = '' OR instr(?3, ',' || o.type || ',') > 0) "
+      "GROUP BY o.value, o.type ORDER BY n DESC, o.value LIMIT ?4");
+  if (!prepared.ok()) return prepared.error();
+  Statement& s = *prepared.value();
+  s.bind(1, query.since).bind(2, int64_t{query.include_noise}).bind(3, type_set(query.types));
+  s.bind(4, static_cast<int64_t>(query.limit));
+  std::vector<ActivityCount> rows;
+  while (s.step()) {
+    rows.push_back({s.text(0), s.text(1), s.text(0), s.int64(2), s.int64(3), s.int64(4)});
+  }
+  if (!s.error().empty()) return Error{"database: " + s.error()};
+  return rows;
+}
+
+}  // namespace osprey::store::sqlite
