@@ -205,9 +205,15 @@ Result<IngestReport> IngestPipeline::ingest_feed(const Document& doc, const std:
       raws[page_owner[index]] = std::move(result.doc);
     });
   }
-  for (size_t i = 0; i < articles.size(); ++i) {
-    report.add(store_article(std::move(articles[i]), raws[i]));
-  }
+  // One commit for the whole feed: each item still has its own savepoint, so
+  // a bad item is rolled back alone and the others are kept.
+  auto committed = store_.transaction([&]() -> Result<bool> {
+    for (size_t i = 0; i < articles.size(); ++i) {
+      report.add(store_article(std::move(articles[i]), raws[i]));
+    }
+    return true;
+  });
+  if (!committed.ok()) return Error{source + ": " + committed.error().message};
   return report;
 }
 

@@ -44,7 +44,8 @@ class IngestPipeline {
   IngestPipeline(store::Store& store, const analyze::Analyzer& analyzer, ingest::Fetcher* fetcher,
                  IngestOptions options = {});
 
-  // Reads `doc` and stores every article in it, one transaction each.
+  // Reads `doc` and stores every article in it. A feed's items commit
+  // together, each within its own savepoint: a failed item is undone alone.
   // `source` names where it came from (the feed URL, the page URL, the file
   // path). Returns an Error only when the document as a whole is unreadable;
   // single bad items are counted in the report and the others still stored.
