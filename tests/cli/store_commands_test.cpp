@@ -122,3 +122,35 @@ TEST(CliReprocess, RefreshesFindingsFromTheStoredBytes) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliIngest, AFolderLargerThanOneBatchIsStoredWhole) {
+  // 70 files cross the 64-file commit batch; one unreadable file among them
+  // is named and the others are stored.
+  auto dir = osprey::testing::scratch() / "batch";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (int i = 0; i < 70; ++i) {
+    std::ofstream(dir / ("note" + std::to_string(i) + ".txt"))
+        << "Note " << i << "\n\nAttackers exploited CVE-2024-" << (1000 + i) << " this week.\n";
+  }
+  std::filesystem::create_directories(dir / "broken.pdf");  // a folder posing as a file
+  std::ofstream(dir / "broken2.pdf") << "%PDF-1.7 truncated";
+  std::string db = fresh_db("batch.db");
+  Outcome r = osprey("ingest --no-entities -f json --db " + db + " " + dir.string());
+  EXPECT_EQ(r.status, 1) << r.err;
+  auto reports = nlohmann::json::parse(r.out);
+  int created = 0, failed = 0;
+  for (const auto& report : reports) {
+    created += report.value("created", 0);
+    if (report.contains("error")) ++failed;
+  }
+  EXPECT_EQ(created, 70);
+  EXPECT_EQ(failed, 1);
+  EXPECT_NE(r.err.find("broken2.pdf"), std::string::npos) << r.err;
+  auto listed = nlohmann::json::parse(osprey("articles -f json --db " + db).out);
+  EXPECT_EQ(listed.size(), 70u);
+}
+
+}  // namespace
