@@ -282,6 +282,40 @@ TEST_F(Serve, SearchEntityAndIndicator) {
   }
 }
 
+TEST_F(Serve, EntityAndIndicatorListingsAndATimeline) {
+  json listed = get_json("/api/v1/entities?since=2000-01-01");
+  ASSERT_FALSE(listed["entities"].empty());
+  int64_t previous = INT64_MAX;
+  for (const auto& e : listed["entities"]) {
+    EXPECT_LE(e["articles"].get<int64_t>(), previous);  // most reported first
+    previous = e["articles"].get<int64_t>();
+    EXPECT_TRUE(e.contains("id") && e.contains("name") && e.contains("last_seen"));
+  }
+  json actors = get_json("/api/v1/entities?since=2000-01-01&type=intrusion-set&limit=3");
+  EXPECT_LE(actors["entities"].size(), 3u);
+  for (const auto& e : actors["entities"]) EXPECT_EQ(e["type"], "intrusion-set");
+  get_json("/api/v1/entities?limit=0", 400);
+  get_json("/api/v1/entities?since=yesterdayish", 400);
+  EXPECT_TRUE(get_json("/api/v1/entities?since=2999-01-01")["entities"].empty());
+
+  // The timeline endpoint agrees with the entity page.
+  std::string name = listed["entities"][0]["name"];
+  json entity = get_json("/api/v1/entities/" + percent_encode(name));
+  json timeline = get_json("/api/v1/entities/" + percent_encode(name) + "/timeline");
+  EXPECT_EQ(timeline["timeline"], entity["timeline"]);
+  EXPECT_EQ(timeline["id"], entity["id"]);
+  get_json("/api/v1/entities/NoSuchActorAnywhere/timeline", 404);
+
+  json indicators = get_json("/api/v1/indicators?since=2000-01-01&type=domain,url");
+  ASSERT_FALSE(indicators["indicators"].empty());
+  for (const auto& i : indicators["indicators"]) {
+    EXPECT_TRUE(i["type"] == "domain" || i["type"] == "url") << i.dump();
+    EXPECT_GE(i["articles"].get<int64_t>(), 1);
+  }
+  std::string value = indicators["indicators"][0]["value"];
+  EXPECT_FALSE(get_json("/api/v1/indicators/" + percent_encode(value)).empty());
+}
+
 TEST_F(Serve, ExportsInEveryFormat) {
   for (const char* format : {"stix", "misp", "navigator", "csv", "ndjson", "digest"}) {
     auto r = client().Get((std::string("/api/v1/export/") + format).c_str());

@@ -228,6 +228,45 @@ nlohmann::json to_json(const EntityReport& report) {
           {"recent_articles", recent}};
 }
 
+namespace {
+nlohmann::json activity_json(const std::vector<store::ActivityCount>& rows, bool entities) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const store::ActivityCount& row : rows) {
+    nlohmann::json j = entities ? nlohmann::json{{"id", row.id}, {"name", row.name}}
+                                : nlohmann::json{{"value", row.id}};
+    j["type"] = row.type;
+    j["articles"] = row.articles;
+    j["first_seen"] = row.first_seen;
+    j["last_seen"] = row.last_seen;
+    all.push_back(std::move(j));
+  }
+  return all;
+}
+}  // namespace
+
+nlohmann::json entities_json(const std::vector<store::ActivityCount>& rows) {
+  return activity_json(rows, true);
+}
+
+nlohmann::json indicators_json(const std::vector<store::ActivityCount>& rows) {
+  return activity_json(rows, false);
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = std::min(text.find(',', start), text.size());
+    size_t b = text.find_first_not_of(" \t", start);
+    size_t e = text.find_last_not_of(" \t", comma == 0 ? 0 : comma - 1);
+    if (b != std::string::npos && b < comma && e != std::string::npos && e >= b) {
+      items.push_back(text.substr(b, e - b + 1));
+    }
+    start = comma + 1;
+  }
+  return items;
+}
+
 // ---- indicator ----------------------------------------------------------------
 
 Result<std::vector<IndicatorSighting>> indicator_sightings(store::Store& store,

@@ -77,6 +77,14 @@ Result<std::vector<IndicatorSighting>> indicator_sightings(store::Store& store,
 // [{article brief…, type, context}]
 nlohmann::json to_json(const std::vector<IndicatorSighting>& sightings);
 
+// [{id, name, type, articles, first_seen, last_seen}]
+nlohmann::json entities_json(const std::vector<store::ActivityCount>& rows);
+// [{value, type, articles, first_seen, last_seen}]
+nlohmann::json indicators_json(const std::vector<store::ActivityCount>& rows);
+
+// "a, b,,c" → {"a", "b", "c"}: the comma lists of --type and ?type=.
+std::vector<std::string> split_list(const std::string& text);
+
 // "2024-11-05" (UTC); "----------" for 0.
 std::string day_text(int64_t unix_seconds);
 

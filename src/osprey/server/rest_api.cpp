@@ -182,6 +182,60 @@ void entity(ServerContext& context, const httplib::Request& req, httplib::Respon
   send_json(res, 200, pipeline::to_json(report.value()));
 }
 
+// ?since= (default: the last 30 days), ?type=a,b, ?limit=, ?include_noise=
+bool read_activity_query(const httplib::Request& req, httplib::Response& res,
+                         store::ActivityQuery& query) {
+  if (!read_param(count_param(req, "limit", 100, 1000), query.limit, res) ||
+      !read_param(flag_param(req, "include_noise"), query.include_noise, res) ||
+      !read_param(since_param(req, "since"), query.since, res))
+    return false;
+  if (!req.has_param("since")) query.since = static_cast<int64_t>(std::time(nullptr)) - 30 * 86400;
+  if (req.has_param("type")) query.types = pipeline::split_list(req.get_param_value("type"));
+  return true;
+}
+
+// The entities most reported lately, most articles first.
+void list_entities(ServerContext& context, const httplib::Request& req, httplib::Response& res,
+                   const Args&) {
+  store::ActivityQuery query;
+  if (!read_activity_query(req, res, query)) return;
+  auto store = store_or_500(context, res);
+  if (!store) return;
+  auto top = (*store)->top_entities(query);
+  if (!top.ok()) return send_error(res, 500, top.error().message);
+  send_json(res, 200, {{"entities", pipeline::entities_json(top.value())}});
+}
+
+// Articles per day naming the entity: the web UI's timeline chart.
+void entity_timeline(ServerContext& context, const httplib::Request& req, httplib::Response& res,
+                     const Args& args) {
+  if (!context.kb) return send_error(res, 503, "no knowledge base loaded");
+  bool include_noise = false;
+  if (!read_param(flag_param(req, "include_noise"), include_noise, res)) return;
+  auto matches = context.kb->lookup(args[0]);
+  if (matches.empty()) return send_error(res, 404, "no entity named '" + args[0] + "'");
+  const kb::Entity& entity = *matches.front().entity;
+  auto store = store_or_500(context, res);
+  if (!store) return;
+  auto activity = (*store)->entity_activity(entity.id, include_noise);
+  if (!activity.ok()) return send_error(res, 500, activity.error().message);
+  nlohmann::json days = nlohmann::json::object();
+  for (const auto& [day, n] : activity.value().days) days[pipeline::day_text(day)] = n;
+  send_json(res, 200, {{"id", entity.id}, {"name", entity.name}, {"timeline", days}});
+}
+
+// The indicators most reported lately, most articles first.
+void list_indicators(ServerContext& context, const httplib::Request& req, httplib::Response& res,
+                     const Args&) {
+  store::ActivityQuery query;
+  if (!read_activity_query(req, res, query)) return;
+  auto store = store_or_500(context, res);
+  if (!store) return;
+  auto top = (*store)->top_observables(query);
+  if (!top.ok()) return send_error(res, 500, top.error().message);
+  send_json(res, 200, {{"indicators", pipeline::indicators_json(top.value())}});
+}
+
 void indicator(ServerContext& context, const httplib::Request& req, httplib::Response& res,
                const Args& args) {
   size_t limit = 0;
@@ -298,7 +352,10 @@ std::vector<Route> rest_routes(ServerContext& context) {
                                   {"GET", {"articles"}, articles},
                                   {"GET", {"articles", "*"}, article},
                                   {"GET", {"search"}, search},
+                                  {"GET", {"entities"}, list_entities},
                                   {"GET", {"entities", "*"}, entity},
+                                  {"GET", {"entities", "*", "timeline"}, entity_timeline},
+                                  {"GET", {"indicators"}, list_indicators},
                                   {"GET", {"indicators", "*"}, indicator},
                                   {"GET", {"feeds"}, list_feeds},
                                   {"POST", {"feeds"}, add_feed},
