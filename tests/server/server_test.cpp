@@ -269,6 +269,7 @@ TEST_F(Serve, SearchEntityAndIndicator) {
     std::string name = story["entities"][0]["name"];
     json entity = get_json("/api/v1/entities/" + percent_encode(name));
     EXPECT_TRUE(entity.contains("timeline"));
+    for (const json& r : entity["relations"]) EXPECT_FALSE(r["other_id"].get<std::string>().empty());
   }
   get_json("/api/v1/indicators/203.0.113.250", 404);
   json stories = get_json("/api/v1/stories");  // kept alive: the loop walks into it
@@ -280,6 +281,42 @@ TEST_F(Serve, SearchEntityAndIndicator) {
     EXPECT_FALSE(sightings.empty());
     break;
   }
+}
+
+TEST_F(Serve, AttackTechniquesForTheMatrixFromTheKnowledgeBase) {
+  const std::set<std::string> enterprise_tactics = {
+      "reconnaissance",    "resource-development", "initial-access",      "execution",
+      "persistence",       "privilege-escalation", "defense-evasion",     "credential-access",
+      "discovery",         "lateral-movement",     "collection",          "command-and-control",
+      "exfiltration",      "impact"};
+  json all = get_json("/api/v1/attack/techniques");
+  ASSERT_TRUE(all.is_array());
+  EXPECT_GT(all.size(), 500u);
+  std::set<std::string> ids;
+  json spearphishing, phishing;
+  for (const json& t : all) {
+    std::string id = t["id"];
+    EXPECT_TRUE(ids.insert(id).second) << id << " twice";
+    for (const json& tactic : t["tactics"]) EXPECT_TRUE(enterprise_tactics.count(tactic)) << tactic;
+    if (id.find('.') != std::string::npos)
+      EXPECT_EQ(t["parent"], id.substr(0, id.find('.'))) << id;
+    else
+      EXPECT_TRUE(t["parent"].is_null()) << id;
+    if (id == "T1566.001") spearphishing = t;
+    if (id == "T1566") phishing = t;
+  }
+  EXPECT_EQ(spearphishing["name"], "Spearphishing Attachment");
+  EXPECT_EQ(spearphishing["tactics"], json::array({"initial-access"}));
+  EXPECT_EQ(phishing["name"], "Phishing");
+  EXPECT_EQ(ids.count("T1603"), 0u) << "a mobile-only technique";
+  EXPECT_EQ(ids.count("T1193"), 0u) << "a revoked technique";
+  // Cached: the same bytes again; readers need a token like for any read.
+  auto again = client().Get("/api/v1/attack/techniques");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(json::parse(again->body), all);
+  auto anonymous = client("").Get("/api/v1/attack/techniques");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
 }
 
 TEST_F(Serve, ExportsInEveryFormat) {

@@ -171,6 +171,7 @@ void count_relations(const store::StoredArticle& a, const std::string& entity_id
     s.predicate = (r.negated ? "not " : "") + r.predicate;
     s.other = other.name;
     s.other_type = other.type;
+    s.other_id = other.id;
     s.direction = subject ? "outgoing" : "incoming";
     if (counted.insert(key).second) ++s.articles;
     if (r.confidence >= s.confidence) {
@@ -223,6 +224,7 @@ nlohmann::json to_json(const EntityReport& report) {
                     {"direction", s.direction},
                     {"other", s.other},
                     {"other_type", s.other_type},
+                    {"other_id", s.other_id},
                     {"articles", s.articles},
                     {"confidence", s.confidence},
                     {"evidence", s.sentence}});

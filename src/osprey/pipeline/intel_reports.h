@@ -46,6 +46,7 @@ nlohmann::json to_json(const StoryReport& report);
 // What the news says about one entity, summed over the articles naming it.
 struct EntityRelation {
   std::string predicate, other, other_type, direction, sentence;
+  std::string other_id;  // the other end's entity id (an observable's value)
   int articles = 0;
   double confidence = 0;
 };
