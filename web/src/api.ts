@@ -51,7 +51,9 @@ export async function request<T>(method: string, path: string, query?: Query, bo
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
+      // No ambient credentials: the token goes in the header, and a 401 carrying
+      // a Basic challenge (for TAXII clients) cannot open the browser's login prompt.
+      credentials: 'omit',
       cache: 'no-store',
     });
   } catch (e) {

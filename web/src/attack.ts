@@ -6,10 +6,10 @@ import type { AttackTechnique, EntityRelation } from './api';
 import { num, str } from './dom';
 import { isTechnique } from './ui';
 
-/** The enterprise tactics, as columns, in ATT&CK's order. */
+/** The enterprise tactics, as columns, in ATT&CK's order (labels with soft hyphens for narrow columns). */
 export const TACTICS: readonly (readonly [string, string])[] = [
-  ['reconnaissance', 'Reconnaissance'],
-  ['resource-development', 'Resource Development'],
+  ['reconnaissance', 'Recon\u00ADnaissance'],
+  ['resource-development', 'Resource Develop\u00ADment'],
   ['initial-access', 'Initial Access'],
   ['execution', 'Execution'],
   ['persistence', 'Persistence'],
@@ -20,7 +20,7 @@ export const TACTICS: readonly (readonly [string, string])[] = [
   ['lateral-movement', 'Lateral Movement'],
   ['collection', 'Collection'],
   ['command-and-control', 'Command and Control'],
-  ['exfiltration', 'Exfiltration'],
+  ['exfiltration', 'Exfil\u00ADtration'],
   ['impact', 'Impact'],
 ];
 

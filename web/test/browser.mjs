@@ -146,6 +146,11 @@ try {
   check((await page.locator('.relation.is-hedged .badge.hedge').count()) === 1, 'hedged relation marked');
   check((await page.locator('.relation .badge.conf').first().textContent()) === '86%', 'relation confidence shown');
   check((await page.locator('table.observables tr.benign').count()) === 1, 'benign observable marked');
+  await page.waitForSelector('ul.story-techniques li');
+  check(
+    (await page.textContent('ul.story-techniques li')) === 'T1566 Phishing Initial Access · 1 source',
+    'story techniques summary with ATT&CK id and tactic',
+  );
 
   // Article text with findings highlighted from byte spans (multi-byte French text).
   await page.click('li.member[data-article=a1] summary');

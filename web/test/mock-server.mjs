@@ -29,8 +29,14 @@ async function fixture(name) {
   }
 }
 
+// As `osprey serve` answers: its CSP header on everything, and on a 401 the
+// Bearer and Basic challenges (the Basic one is for TAXII clients; the UI
+// must not let it open the browser's login prompt).
+const HEADERS = { 'Content-Security-Policy': "default-src 'self'", 'X-Content-Type-Options': 'nosniff' };
+
 function send(res, status, body) {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  const challenge = status === 401 ? { 'WWW-Authenticate': ['Bearer realm="osprey"', 'Basic realm="osprey"'] } : {};
+  res.writeHead(status, { ...HEADERS, ...challenge, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
@@ -213,7 +219,7 @@ export async function startMockServer({ port = 0, token = '', readerToken = '' }
     }
     try {
       if (!(await stat(full)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(full)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...HEADERS, 'Content-Type': TYPES[extname(full)] ?? 'application/octet-stream' });
       res.end(await readFile(full));
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
