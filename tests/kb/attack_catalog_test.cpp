@@ -45,16 +45,24 @@ KnowledgeBase sample() {
   // In two enterprise tactics and one mobile tactic the matrix does not draw.
   Entity task = technique("attack-pattern--st", "T1053", "Scheduled Task/Job",
                           {"TA0003", "TA0002", "TA0028"});
-  Entity mobile_only = technique("attack-pattern--m", "T1603", "Scheduled Task/Job",
-                                 {"TA0028"}, {"attack:mobile"});
-  Entity revoked = technique("attack-pattern--old", "T1193", "Spearphishing Attachment", {"TA0001"});
+  Entity mobile_only =
+      technique("attack-pattern--m", "T1603", "Scheduled Task/Job", {"TA0028"}, {"attack:mobile"});
+  Entity revoked =
+      technique("attack-pattern--old", "T1193", "Spearphishing Attachment", {"TA0001"});
   revoked.revoked_by = "attack-pattern--pa";
   Entity deprecated = technique("attack-pattern--dep", "T1000", "Gone", {"TA0002"});
   deprecated.deprecated = true;
   Entity no_id = technique("attack-pattern--x", "", "No ATT&CK id", {"TA0002"});
   Entity both = technique("attack-pattern--both", "T1078", "Valid Accounts", {"TA0001"},
                           {"attack:enterprise", "attack:ics"});
-  c.entities = {phishing, attachment, task, mobile_only, revoked, deprecated, no_id, both,
+  c.entities = {phishing,
+                attachment,
+                task,
+                mobile_only,
+                revoked,
+                deprecated,
+                no_id,
+                both,
                 tactic("tactic--ia", "TA0001", "initial-access", "attack:enterprise"),
                 tactic("tactic--ex", "TA0002", "execution", "attack:enterprise"),
                 tactic("tactic--pe", "TA0003", "persistence", "attack:enterprise"),

@@ -52,11 +52,12 @@ std::vector<AttackTechnique> enterprise_techniques(const KnowledgeBase& base) {
 nlohmann::json to_json(const std::vector<AttackTechnique>& techniques) {
   nlohmann::json all = nlohmann::json::array();
   for (const AttackTechnique& t : techniques) {
-    all.push_back({{"id", t.attack_id},
-                   {"name", t.name},
-                   {"tactics", t.tactics},
-                   {"parent", t.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.parent)},
-                   {"entity", t.entity_id}});
+    all.push_back(
+        {{"id", t.attack_id},
+         {"name", t.name},
+         {"tactics", t.tactics},
+         {"parent", t.parent.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.parent)},
+         {"entity", t.entity_id}});
   }
   return all;
 }
