@@ -269,6 +269,8 @@ TEST_F(Serve, SearchEntityAndIndicator) {
     std::string name = story["entities"][0]["name"];
     json entity = get_json("/api/v1/entities/" + percent_encode(name));
     EXPECT_TRUE(entity.contains("timeline"));
+    for (const json& r : entity["relations"])
+      EXPECT_FALSE(r["other_id"].get<std::string>().empty());
   }
   get_json("/api/v1/indicators/203.0.113.250", 404);
   json stories = get_json("/api/v1/stories");  // kept alive: the loop walks into it
@@ -314,6 +316,44 @@ TEST_F(Serve, EntityAndIndicatorListingsAndATimeline) {
   }
   std::string value = indicators["indicators"][0]["value"];
   EXPECT_FALSE(get_json("/api/v1/indicators/" + percent_encode(value)).empty());
+}
+
+TEST_F(Serve, AttackTechniquesForTheMatrixFromTheKnowledgeBase) {
+  const std::set<std::string> enterprise_tactics = {"reconnaissance",  "resource-development",
+                                                    "initial-access",  "execution",
+                                                    "persistence",     "privilege-escalation",
+                                                    "defense-evasion", "credential-access",
+                                                    "discovery",       "lateral-movement",
+                                                    "collection",      "command-and-control",
+                                                    "exfiltration",    "impact"};
+  json all = get_json("/api/v1/attack/techniques");
+  ASSERT_TRUE(all.is_array());
+  EXPECT_GT(all.size(), 500u);
+  std::set<std::string> ids;
+  json spearphishing, phishing;
+  for (const json& t : all) {
+    std::string id = t["id"];
+    EXPECT_TRUE(ids.insert(id).second) << id << " twice";
+    for (const json& tactic : t["tactics"]) EXPECT_TRUE(enterprise_tactics.count(tactic)) << tactic;
+    if (id.find('.') != std::string::npos)
+      EXPECT_EQ(t["parent"], id.substr(0, id.find('.'))) << id;
+    else
+      EXPECT_TRUE(t["parent"].is_null()) << id;
+    if (id == "T1566.001") spearphishing = t;
+    if (id == "T1566") phishing = t;
+  }
+  EXPECT_EQ(spearphishing["name"], "Spearphishing Attachment");
+  EXPECT_EQ(spearphishing["tactics"], json::array({"initial-access"}));
+  EXPECT_EQ(phishing["name"], "Phishing");
+  EXPECT_EQ(ids.count("T1603"), 0u) << "a mobile-only technique";
+  EXPECT_EQ(ids.count("T1193"), 0u) << "a revoked technique";
+  // Cached: the same bytes again; readers need a token like for any read.
+  auto again = client().Get("/api/v1/attack/techniques");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(json::parse(again->body), all);
+  auto anonymous = client("").Get("/api/v1/attack/techniques");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
 }
 
 TEST_F(Serve, ExportsInEveryFormat) {
@@ -450,6 +490,36 @@ TEST_F(Serve, TaxiiBasicAuthWithTheTokenAsPasswordAndReadOnlyCollections) {
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 403);
   EXPECT_EQ(json::parse(post->body)["http_status"], "403");
+}
+
+// The join the web UI's heat map makes: an entity's technique relation names
+// the technique by other_id, the id /attack/techniques lists as "entity".
+TEST(ServeEntity, TechniqueRelationsCarryTheIdTheAttackCatalogueLists) {
+  std::string db = (scratch() / "techniques.db").string();
+  std::filesystem::remove(db);
+  std::string report =
+      std::string(OSPREY_SOURCE_DIR) + "/web/test/fixtures/real/kimsuky-think-tanks.txt";
+  Outcome ingested = osprey("ingest --db " + db + " " + report);
+  ASSERT_EQ(ingested.status, 0) << ingested.err;
+  auto running = start(db, true);
+  ASSERT_NE(running, nullptr);
+  httplib::Client c("127.0.0.1", running->server->port());
+  auto entity = c.Get("/api/v1/entities/Kimsuky");
+  auto catalogue = c.Get("/api/v1/attack/techniques");
+  ASSERT_TRUE(entity && catalogue);
+  ASSERT_EQ(entity->status, 200) << entity->body;
+  json techniques = json::parse(catalogue->body), kimsuky = json::parse(entity->body);
+  std::string spearphishing;
+  for (const json& t : techniques)
+    if (t["id"] == "T1566.001") spearphishing = t["entity"];
+  ASSERT_FALSE(spearphishing.empty());
+  bool found = false;
+  for (const json& r : kimsuky["relations"]) {
+    if (r["other_type"] != "attack-pattern") continue;
+    EXPECT_TRUE(r["other_id"].get<std::string>().starts_with("attack-pattern--")) << r;
+    found = found || (r["other_id"] == spearphishing && r["other"] == "Spearphishing Attachment");
+  }
+  EXPECT_TRUE(found) << "Kimsuky uses T1566.001 in the report: " << entity->body;
 }
 
 TEST(ServeCli, TokenCreatePrintsTheTokenOnItsLastLine) {

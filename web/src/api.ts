@@ -51,7 +51,9 @@ export async function request<T>(method: string, path: string, query?: Query, bo
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
+      // No ambient credentials: the token goes in the header, and a 401 carrying
+      // a Basic challenge (for TAXII clients) cannot open the browser's login prompt.
+      credentials: 'omit',
       cache: 'no-store',
     });
   } catch (e) {
@@ -175,9 +177,10 @@ export interface SearchHit {
 }
 export interface EntityRelation {
   predicate: string;
-  direction: string;
+  direction: string; // "outgoing" | "incoming"
   other: string;
   other_type: string;
+  other_id?: string; // the other end's knowledge-base entity id
   articles: number;
   confidence: number;
   evidence: unknown;
@@ -220,6 +223,52 @@ export interface Feed {
   health: FeedHealth;
 }
 
+/** One enterprise ATT&CK technique (GET /attack/techniques). */
+export interface AttackTechnique {
+  id: string; // "T1566.001"
+  name: string;
+  tactics: string[]; // shortnames: "initial-access"
+  parent: string | null; // "T1566" for a sub-technique
+  entity?: string; // knowledge-base entity id
+}
+
+export const WATCH_KEYS = ['actors', 'malware', 'cves', 'sectors', 'countries', 'keywords', 'domains', 'networks'] as const;
+export type WatchKey = (typeof WATCH_KEYS)[number];
+export type WatchQuery = Partial<Record<WatchKey, string[]>>;
+export interface Watchlist {
+  id: number;
+  name: string;
+  query: WatchQuery;
+  webhook: string;
+  created_at: string; // RFC 3339
+  alerts: number;
+}
+export interface NewWatchlist {
+  name: string;
+  query: WatchQuery;
+  webhook?: string;
+}
+export interface AlertDelivery {
+  status: 'none' | 'pending' | 'delivered' | 'failed' | string;
+  attempts: number;
+  last_error: string;
+}
+export interface Alert {
+  id: number;
+  watchlist: { id: number; name: string };
+  article: { id: string | number; title: string; url: string };
+  story: string | number | null;
+  matched: { field: string; value: string }[];
+  created_at: string; // RFC 3339
+  delivery: AlertDelivery;
+}
+export interface AlertPage {
+  alerts: Alert[];
+  next_cursor: string | number | null;
+}
+
+let techniques: Promise<AttackTechnique[]> | null = null;
+
 export const api = {
   stories: (q: { since?: string; min_sources?: number | ''; limit?: number; cursor?: string | null; include_noise?: boolean }) =>
     request<StoryList>('GET', '/stories', q as Query),
@@ -232,4 +281,19 @@ export const api = {
   feeds: () => request<Feed[]>('GET', '/feeds'),
   addFeed: (f: { url: string; title: string; category: string }) => request<unknown>('POST', '/feeds', undefined, f),
   removeFeed: (url: string) => request<unknown>('DELETE', '/feeds', { url }),
+  /** The catalogue never changes while the page lives: asked once (again after a failure). */
+  attackTechniques: (): Promise<AttackTechnique[]> => {
+    techniques ??= request<AttackTechnique[]>('GET', '/attack/techniques').catch((e) => {
+      techniques = null;
+      throw e;
+    });
+    return techniques;
+  },
+  watchlists: () => request<{ watchlists: Watchlist[] }>('GET', '/watchlists'),
+  addWatchlist: (w: NewWatchlist) => request<Watchlist>('POST', '/watchlists', undefined, w),
+  removeWatchlist: (id: string | number) => request<unknown>('DELETE', `/watchlists/${seg(String(id))}`),
+  testWatchlist: (id: string | number) =>
+    request<{ matches: SearchHit[] }>('POST', `/watchlists/${seg(String(id))}/test`, undefined, {}),
+  alerts: (q: { watchlist?: string | number | null; limit?: number; cursor?: string | number | null }) =>
+    request<AlertPage>('GET', '/alerts', q as Query),
 };

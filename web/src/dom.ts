@@ -94,6 +94,12 @@ export function fmtTime(unix: unknown): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** An RFC 3339 time as the unix seconds fmtTime() and timeEl() take (0 when unreadable). */
+export function rfc3339(s: unknown): number {
+  const t = typeof s === 'string' ? Date.parse(s) : NaN;
+  return Number.isFinite(t) ? Math.floor(t / 1000) : 0;
+}
+
 export function timeEl(unix: unknown): HTMLElement {
   const el = h('time', null, fmtTime(unix));
   if (typeof unix === 'number' && Number.isFinite(unix) && unix > 0) {

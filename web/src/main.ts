@@ -8,6 +8,9 @@ import { entityPage } from './pages/entity';
 import { indicatorPage, searchPage } from './pages/search';
 import { feedsPage } from './pages/feeds';
 import { settingsPage } from './pages/settings';
+import { watchlistsPage } from './pages/watchlists';
+import { alertsPage } from './pages/alerts';
+import { startAlertBadge } from './alerts';
 import { installKeys } from './keys';
 
 export interface PageContext {
@@ -26,6 +29,8 @@ const pages: Record<string, { page: Page; nav: string }> = {
   indicator: { page: indicatorPage, nav: 'search' },
   search: { page: searchPage, nav: 'search' },
   feeds: { page: feedsPage, nav: 'feeds' },
+  watchlists: { page: watchlistsPage, nav: 'watchlists' },
+  alerts: { page: alertsPage, nav: 'alerts' },
   settings: { page: settingsPage, nav: 'settings' },
 };
 
@@ -74,6 +79,7 @@ window.addEventListener('hashchange', () => {
   });
 });
 installKeys();
+startAlertBadge();
 document.querySelector('.skip')?.addEventListener('click', (ev) => {
   ev.preventDefault();
   document.getElementById('main')!.focus();

@@ -30,7 +30,8 @@ mkdirSync(shots, { recursive: true });
 await build({ root: webDir, logLevel: 'warn' });
 
 const TOKEN = 'test-token-123';
-const server = await startMockServer({ token: TOKEN });
+const READER = 'reader-token-456';
+const server = await startMockServer({ token: TOKEN, readerToken: READER });
 const browser = await chromium
   .launch({
   executablePath: CHROMIUM,
@@ -145,6 +146,11 @@ try {
   check((await page.locator('.relation.is-hedged .badge.hedge').count()) === 1, 'hedged relation marked');
   check((await page.locator('.relation .badge.conf').first().textContent()) === '86%', 'relation confidence shown');
   check((await page.locator('table.observables tr.benign').count()) === 1, 'benign observable marked');
+  await page.waitForSelector('ul.story-techniques li');
+  check(
+    (await page.textContent('ul.story-techniques li')) === 'T1566 Phishing Initial Access · 1 source',
+    'story techniques summary with ATT&CK id and tactic',
+  );
 
   // Article text with findings highlighted from byte spans (multi-byte French text).
   await page.click('li.member[data-article=a1] summary');
@@ -178,7 +184,30 @@ try {
   check((await page.textContent('h1')).startsWith('APT28'), 'entity page for APT28');
   check((await page.locator('svg.timeline rect.bar').count()) === 8, 'timeline draws 8 days with mentions');
   check((await page.locator('.rel-group h3').allTextContents()).some((t) => t.startsWith('uses')), 'relations grouped by predicate');
-  check((await page.locator('ul.techniques li').count()) === 2, 'techniques listed');
+  check((await page.locator('.rel-group h3').allTextContents()).some((t) => t.startsWith('← attributed-to')), 'incoming relations marked ←');
+  // ATT&CK heat map: 14 tactic columns, sub-techniques rolled up, negated ones left out.
+  await page.waitForSelector('.attack-matrix a.heat-cell');
+  check((await page.locator('.attack-matrix .tactic').count()) === 14, 'heat map has the 14 enterprise tactics');
+  const tactics = await page.$$eval('.attack-matrix .tactic', (els) => els.map((e) => e.dataset.tactic));
+  check(tactics[0] === 'reconnaissance' && tactics[2] === 'initial-access' && tactics[13] === 'impact', 'tactics in ATT&CK order');
+  const phishing = page.locator('[data-tactic=initial-access] a.heat-cell[data-technique=T1566]');
+  check((await phishing.getAttribute('data-articles')) === '13', 'T1566 rolls up its sub-techniques (9 + 3 + 1)');
+  check(
+    (await phishing.getAttribute('aria-label')) === 'T1566 Phishing: 13 articles (4 via sub-techniques T1566.001, T1566.002)',
+    'heat cell has an accessible label with id and count',
+  );
+  check((await phishing.getAttribute('class')).includes('heat-4'), 'heat cell shaded by its bucket');
+  check((await page.locator('[data-tactic=initial-access] a.heat-sub').count()) === 2, 'sub-techniques shown inside their technique');
+  check((await page.locator('a[data-technique=T1078]').count()) === 4, 'a technique in four tactics appears in each');
+  check((await page.locator('[data-tactic=execution] a.heat-cell[data-technique=T1059]').count()) === 1, 'a technique reported only through a sub-technique gets a cell');
+  check((await page.locator('a[data-technique=T1486]').count()) === 0, 'negated technique left out of the heat map');
+  check((await page.locator('.heat-legend .heat-swatch').count()) === 5, 'heat map legend');
+  check((await page.locator('.unplaced').textContent()).includes('<img src=x onerror=alert(7)>'), 'unknown technique listed as text');
+  await phishing.focus();
+  await page.keyboard.press('ArrowDown');
+  check((await page.evaluate(() => document.activeElement?.dataset.technique)) === 'T1566.001', 'ArrowDown moves to the next cell');
+  await page.keyboard.press('ArrowRight');
+  check((await page.evaluate(() => document.activeElement?.closest('.tactic')?.dataset.tactic)) === 'execution', 'ArrowRight moves to the next tactic');
   check((await page.locator('table.aliases td:text-is("<i>Sofacy</i>")').count()) === 1, 'alias with markup shown as text');
   await page.screenshot({ path: join(shots, 'entity.png'), fullPage: true });
 
@@ -214,7 +243,82 @@ try {
   check((await page.locator('table.feeds tbody tr').count()) === 3, 'feed removed');
   await page.screenshot({ path: join(shots, 'feeds.png'), fullPage: true });
 
-  // 8. Phone-sized screen: nothing wider than the viewport.
+  // 8. Watchlists and alerts. A reader token cannot create one; the page says why.
+  await page.goto(server.url + '/#/settings');
+  await page.fill('#token', READER);
+  await page.click('form button[type=submit]');
+  await page.click('nav a[data-nav=watchlists]');
+  await page.waitForSelector('li.watchlist');
+  check((await page.locator('li.watchlist .name').first().textContent()) === 'APT28 and <b>friends</b>', 'watchlist name with markup shown as text');
+  await page.fill('#w-name', 'Ports');
+  await page.fill('#w-keywords', 'port authority');
+  await page.click('.watch-form button[type=submit]');
+  await page.waitForSelector('.form-status .error');
+  check(/reader tokens cannot/.test(await page.textContent('.form-status .error')), 'a 403 for a reader token is explained');
+  check((await page.locator('li.watchlist').count()) === 1, 'nothing created by the reader');
+
+  await page.goto(server.url + '/#/settings');
+  await page.fill('#token', TOKEN);
+  await page.click('form button[type=submit]');
+  await page.click('nav a[data-nav=watchlists]');
+  await page.waitForSelector('li.watchlist');
+  await page.fill('#w-name', 'Ports');
+  await page.fill('#w-cves', 'CVE-2023-1');
+  await page.click('.watch-form button[type=submit]');
+  check((await page.getAttribute('#w-cves', 'aria-invalid')) === 'true', 'a malformed CVE is flagged before sending');
+  check((await page.evaluate(() => document.activeElement?.id)) === 'w-cves', 'focus moves to the field to fix');
+  const posted = server.log.filter((r) => r.method === 'POST' && r.path === '/watchlists').length;
+  await page.fill('#w-cves', 'cve-2024-3400');
+  await page.fill('#w-actors', 'Kimsuky, APT43');
+  await page.fill('#w-domains', 'ports[.]example.org');
+  await page.fill('#w-webhook', 'https://hooks.example.org/ports');
+  await page.click('.watch-form button[type=submit]');
+  await page.waitForSelector('li.watchlist:nth-child(2)');
+  check(server.log.filter((r) => r.method === 'POST' && r.path === '/watchlists').length === posted + 1, 'the writer creates the watchlist');
+  const created = page.locator('li.watchlist').nth(1);
+  check(
+    (await created.locator('dl.watch-query').textContent()) === 'ActorsKimsuky, APT43CVEsCVE-2024-3400Your domainsports.example.org',
+    'the created watchlist shows its parsed query',
+  );
+  await created.locator('button.test').click();
+  await created.locator('.preview li.hit').first().waitFor();
+  check((await created.locator('.preview li.hit').count()) === 2, 'test shows the stored articles that would match');
+  await page.screenshot({ path: join(shots, 'watchlists.png'), fullPage: true });
+  await created.locator('button.danger').click();
+  await page.waitForFunction(() => document.querySelectorAll('li.watchlist').length === 1);
+  check(server.log.some((r) => r.method === 'DELETE' && /^\/watchlists\/\d+$/.test(r.path)), 'delete after confirmation');
+
+  // Alerts: the badge counts unread ones; the list shows matches and delivery.
+  await page.goto(server.url + '/#/');
+  await page.waitForSelector('nav .nav-count:not([hidden])');
+  check((await page.textContent('nav .nav-count')) === '3', 'badge counts 3 unread alerts');
+  check((await page.getAttribute('nav a[data-nav=alerts]', 'aria-label')) === 'Alerts, 3 unread', 'badge is announced');
+  await page.click('nav a[data-nav=alerts]');
+  await page.waitForSelector('li.alert');
+  check((await page.locator('li.alert').count()) === 3, 'alerts listed');
+  check((await page.locator('li.alert.unread').count()) === 3, 'alerts new since the last visit marked');
+  check(await page.locator('nav .nav-count').isHidden(), 'opening the alerts clears the badge');
+  check((await page.evaluate(() => localStorage.getItem('osprey.alerts.seen'))) === '103', 'last seen alert remembered');
+  check((await page.locator('li.alert[data-id="103"] .badge.delivery-failed').textContent()) === 'webhook failed after 5 attempts', 'failed delivery shown');
+  check((await page.locator('li.alert[data-id="102"] .badge.delivery-pending').count()) === 1, 'pending delivery shown');
+  check((await page.locator('li.alert[data-id="102"] .alert-title').textContent()) === '<script>alert(3)</script> Sandworm again', 'alert title with markup stays text');
+  check((await page.locator('li.alert[data-id="102"] .unsafe-link').count()) === 1, 'javascript: article URL shown inert');
+  check((await page.locator('li.alert[data-id="102"] .matched li').allTextContents()).join('|') === 'actors: Sandworm|cves: CVE-2023-23397', 'matched fields listed');
+  check((await page.locator('li.alert[data-id="103"] a[href="#/story/s1"]').count()) === 1, 'alert links to its story');
+  await page.focus('body');
+  await page.keyboard.press('j');
+  check((await page.evaluate(() => document.activeElement?.getAttribute('href'))) === '#/article/a3', 'j focuses the newest alert');
+  await page.screenshot({ path: join(shots, 'alerts.png'), fullPage: true });
+  server.addAlert(1);
+  await page.goto(server.url + '/?reload#/'); // a new document: the badge asks at start
+  await page.waitForSelector('nav .nav-count:not([hidden])');
+  check((await page.textContent('nav .nav-count')) === '1', 'a new alert shows in the badge');
+  await page.goto(server.url + '/#/alerts?watchlist=1');
+  await page.waitForSelector('li.alert');
+  check(/watchlist=1/.test(server.log.filter((r) => r.path === '/alerts').pop().query), 'alerts filtered by watchlist');
+  check((await page.locator('li.alert.unread').count()) === 1, 'only the new alert is unread');
+
+  // 9. Phone-sized screen: nothing wider than the viewport.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.addInitScript((t) => localStorage.setItem('osprey.token', t), TOKEN);
   const p2 = await phone.newPage();
@@ -224,6 +328,9 @@ try {
     ['phone-story', '#/story/s1', 'li.member'],
     ['phone-entity', '#/entity/APT28', 'svg.timeline'],
     ['phone-feeds', '#/feeds', 'table.feeds tbody tr'],
+    ['phone-heatmap', '#/entity/APT28', '.attack-matrix a.heat-cell'],
+    ['phone-watchlists', '#/watchlists', 'li.watchlist'],
+    ['phone-alerts', '#/alerts', 'li.alert'],
   ]) {
     await p2.goto(server.url + '/' + hash);
     await p2.waitForSelector(sel);

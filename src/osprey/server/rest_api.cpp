@@ -1,12 +1,14 @@
 #include "osprey/server/rest_api.h"
 
 #include <ctime>
+#include <mutex>
 
 #include "osprey/export/digest.h"
 #include "osprey/export/misp.h"
 #include "osprey/export/navigator.h"
 #include "osprey/export/stix.h"
 #include "osprey/export/tabular.h"
+#include "osprey/kb/attack_catalog.h"
 #include "osprey/model/json.h"
 #include "osprey/pipeline/export_selection.h"
 #include "osprey/pipeline/intel_reports.h"
@@ -236,6 +238,26 @@ void list_indicators(ServerContext& context, const httplib::Request& req, httpli
   send_json(res, 200, {{"indicators", pipeline::indicators_json(top.value())}});
 }
 
+// The enterprise ATT&CK techniques for the web UI's matrix. The knowledge
+// base never changes while it is loaded, so the answer is built once per
+// knowledge base (keyed by its address and size) and kept for the process.
+void attack_techniques(ServerContext& context, const httplib::Request&, httplib::Response& res,
+                       const Args&) {
+  if (!context.kb) return send_error(res, 503, "no knowledge base loaded");
+  static std::mutex mutex;
+  static const kb::KnowledgeBase* built_for = nullptr;
+  static size_t built_size = 0;
+  static std::string body;
+  std::lock_guard lock(mutex);
+  if (built_for != context.kb || built_size != context.kb->entities().size()) {
+    body = kb::to_json(kb::enterprise_techniques(*context.kb))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    built_for = context.kb;
+    built_size = context.kb->entities().size();
+  }
+  res.set_content(body, "application/json");
+}
+
 void indicator(ServerContext& context, const httplib::Request& req, httplib::Response& res,
                const Args& args) {
   size_t limit = 0;
@@ -357,6 +379,7 @@ std::vector<Route> rest_routes(ServerContext& context) {
                                   {"GET", {"entities", "*", "timeline"}, entity_timeline},
                                   {"GET", {"indicators"}, list_indicators},
                                   {"GET", {"indicators", "*"}, indicator},
+                                  {"GET", {"attack", "techniques"}, attack_techniques},
                                   {"GET", {"feeds"}, list_feeds},
                                   {"POST", {"feeds"}, add_feed},
                                   {"DELETE", {"feeds"}, remove_feed},

@@ -1,8 +1,10 @@
-import { api, Entity, EntityRelation, SearchHit } from '../api';
+import { api, AttackTechnique, Entity, EntityRelation, SearchHit } from '../api';
+import { buildMatrix, techniqueRelations } from '../attack';
 import { timelineChart } from '../chart';
+import { heatMap } from '../heatmap';
 import { arr, clear, fmtConfidence, h, num, route, str, timeEl } from '../dom';
 import { hitList } from '../hits';
-import { badge, count, isTechnique, loading, section } from '../ui';
+import { badge, count, errorBox, isTechnique, loading, section } from '../ui';
 import type { PageContext } from '../main';
 
 function evidenceList(ev: unknown): HTMLElement | null {
@@ -32,7 +34,7 @@ function evidenceList(ev: unknown): HTMLElement | null {
 function relationGroups(relations: EntityRelation[]): HTMLElement {
   const groups = new Map<string, EntityRelation[]>();
   for (const r of relations) {
-    const key = `${str(r.direction) === 'in' ? '← ' : ''}${str(r.predicate, 'related')}`;
+    const key = `${/^in(coming)?$/.test(str(r.direction)) ? '← ' : ''}${str(r.predicate, 'related')}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(r);
   }
@@ -83,6 +85,7 @@ export async function entityPage(root: HTMLElement, args: string[], _q: URLSearc
   const techniques = relations.filter((r) => isTechnique(r.other_type));
   const others = relations.filter((r) => !isTechnique(r.other_type));
   const recent = arr<SearchHit>(e.recent_articles);
+  const techniqueHolder = h('div', { class: 'techniques' });
 
   root.append(
     h('h1', null, str(e.name, name), ' ', badge(str(e.type, 'entity'), `t-${str(e.type)}`)),
@@ -104,23 +107,6 @@ export async function entityPage(root: HTMLElement, args: string[], _q: URLSearc
         'div',
         { class: 'col-main' },
         section('Relations', others.length ? relationGroups(others) : h('p', { class: 'muted' }, 'None recorded.')),
-        section(
-          'Techniques',
-          techniques.length
-            ? h(
-                'ul',
-                { class: 'techniques' },
-                ...techniques.map((t) =>
-                  h(
-                    'li',
-                    null,
-                    h('a', { href: route('entity', str(t.other)) }, str(t.other)),
-                    h('span', { class: 'muted small' }, ` ${str(t.predicate)} · ${count(t.articles, 'article')} · ${fmtConfidence(t.confidence)}`),
-                  ),
-                ),
-              )
-            : h('p', { class: 'muted' }, 'None recorded.'),
-        ),
       ),
       h(
         'div',
@@ -139,6 +125,40 @@ export async function entityPage(root: HTMLElement, args: string[], _q: URLSearc
         ),
       ),
     ),
+    section('ATT&CK techniques', techniqueHolder),
     section('Recent articles', recent.length ? hitList(recent) : h('p', { class: 'muted' }, 'None.')),
+  );
+  await fillTechniques(techniqueHolder, techniques, ctx);
+}
+
+// The heat map once the ATT&CK catalogue is in; the plain list when it cannot be had.
+async function fillTechniques(holder: HTMLElement, techniques: EntityRelation[], ctx: PageContext) {
+  if (techniqueRelations(techniques).length === 0) {
+    holder.replaceChildren(h('p', { class: 'muted' }, 'None recorded.'));
+    return;
+  }
+  holder.replaceChildren(loading('Loading the ATT&CK matrix…'));
+  try {
+    const catalogue = arr<AttackTechnique>(await api.attackTechniques());
+    if (!ctx.alive()) return;
+    holder.replaceChildren(heatMap(buildMatrix(techniques, catalogue)));
+  } catch (e) {
+    if (!ctx.alive()) return;
+    holder.replaceChildren(errorBox(e), techniqueList(techniques));
+  }
+}
+
+function techniqueList(techniques: EntityRelation[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'technique-list' },
+    ...techniques.map((t) =>
+      h(
+        'li',
+        null,
+        h('a', { href: route('entity', str(t.other)) }, str(t.other)),
+        h('span', { class: 'muted small' }, ` ${str(t.predicate)} · ${count(t.articles, 'article')} · ${fmtConfidence(t.confidence)}`),
+      ),
+    ),
   );
 }

@@ -1,5 +1,6 @@
 import { getToken, setToken } from '../api';
 import { h } from '../dom';
+import { refreshBadge } from '../alerts';
 import type { PageContext } from '../main';
 
 export function settingsPage(root: HTMLElement, _a: string[], _q: URLSearchParams, ctx: PageContext) {
@@ -23,6 +24,7 @@ export function settingsPage(root: HTMLElement, _a: string[], _q: URLSearchParam
     ev.preventDefault();
     setToken(input.value.trim());
     status.textContent = input.value.trim() ? 'Token saved in this browser.' : 'Token removed.';
+    void refreshBadge();
   });
   root.append(
     h('h1', null, 'Settings'),

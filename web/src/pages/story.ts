@@ -1,4 +1,5 @@
-import { api, Member, Story, StoryEntity, StoryObservable, StoryRelation } from '../api';
+import { api, AttackTechnique, Member, Story, StoryEntity, StoryObservable, StoryRelation } from '../api';
+import { TACTICS, indexCatalogue } from '../attack';
 import { articleView } from '../article';
 import { arr, clear, extLink, fmtConfidence, h, num, route, str, timeEl } from '../dom';
 import { badge, count, errorBox, isTechnique, loading, section } from '../ui';
@@ -154,6 +155,45 @@ function observableTable(obs: StoryObservable[]): HTMLElement {
   );
 }
 
+const TACTIC_LABEL = new Map(TACTICS.map(([t, label]) => [t, label.replace(/\u00AD/g, '')]));
+
+// The story's techniques with their ATT&CK ids and tactics, in tactic order.
+async function techniqueSummary(holder: HTMLElement, entities: StoryEntity[], ctx: PageContext) {
+  const named = entities.filter((e) => isTechnique(e.type));
+  if (named.length === 0) return;
+  let catalogue: AttackTechnique[];
+  try {
+    catalogue = arr<AttackTechnique>(await api.attackTechniques());
+  } catch {
+    return; // the entities list above still names them
+  }
+  if (!ctx.alive()) return;
+  const index = indexCatalogue(catalogue);
+  const order = (t: AttackTechnique) => Math.min(...t.tactics.map((x) => TACTICS.findIndex(([y]) => y === x)).filter((i) => i >= 0), 99);
+  const rows = named
+    .map((e) => ({ e, t: index.get(str(e.id)) ?? index.get('name:' + str(e.name).toLowerCase()) }))
+    .filter((r): r is { e: StoryEntity; t: AttackTechnique } => !!r.t && !!r.t.id)
+    .sort((a, b) => order(a.t) - order(b.t) || a.t.id.localeCompare(b.t.id));
+  if (rows.length === 0) return;
+  holder.replaceChildren(
+    section(
+      'ATT&CK techniques',
+      h(
+        'ul',
+        { class: 'story-techniques' },
+        ...rows.map(({ e, t }) =>
+          h(
+            'li',
+            null,
+            h('a', { href: route('entity', t.id) }, h('code', null, t.id), ' ', t.name),
+            h('span', { class: 'muted small' }, ` ${t.tactics.map((x) => TACTIC_LABEL.get(x) ?? x).join(', ')} · ${count(e.sources, 'source')}`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
 export async function storyPage(root: HTMLElement, args: string[], _q: URLSearchParams, ctx: PageContext) {
   const id = args[0] ?? '';
   ctx.setTitle('Story');
@@ -167,6 +207,7 @@ export async function storyPage(root: HTMLElement, args: string[], _q: URLSearch
   const relations = arr<StoryRelation>(s.relations);
   const observables = arr<StoryObservable>(s.observables);
   const outlets = new Set(members.map((m) => str(m.outlet)));
+  const techniques = h('div', { class: 'techniques-summary' });
   root.append(
     h('p', null, h('a', { href: '#/' }, '← Stories')),
     h('h1', null, str(s.title, '(untitled story)')),
@@ -191,9 +232,11 @@ export async function storyPage(root: HTMLElement, args: string[], _q: URLSearch
         'div',
         { class: 'col-side' },
         section('Entities', entities.length ? entityList(entities) : h('p', { class: 'muted' }, 'None found.')),
+        techniques,
         section('Relations', relations.length ? relationList(relations) : h('p', { class: 'muted' }, 'None found.')),
       ),
     ),
     section('Observables', observables.length ? observableTable(observables) : h('p', { class: 'muted' }, 'None found.')),
   );
+  await techniqueSummary(techniques, entities, ctx);
 }
