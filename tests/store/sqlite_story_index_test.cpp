@@ -79,6 +79,39 @@ TEST(SqliteStoryIndex, DecidesExactlyAsTheMemoryIndex) {
   std::filesystem::remove(path);
 }
 
+analyze::Story story_titled(int64_t id, const std::string& title) {
+  analyze::Story story;
+  story.id = id;
+  story.title = title;
+  story.first_seen = story.last_seen = 1'730'000'000;
+  story.articles = 1;
+  return story;
+}
+
+TEST(SqliteStoryIndex, CachedStoriesFollowOtherWritersAndRollbacks) {
+  std::string path = fresh_path("story-cache");
+  auto a = SqliteStore::open(path);
+  auto b = SqliteStore::open(path);
+  ASSERT_TRUE(a.ok() && b.ok());
+  int64_t id = a.value()->story_index().put_story(story_titled(0, "first title"));
+  ASSERT_GT(id, 0);
+  EXPECT_EQ(a.value()->story_index().story(id)->title, "first title");  // now cached
+
+  // Another connection (another process, in life) changes it: A must see it.
+  b.value()->story_index().put_story(story_titled(id, "written by another process"));
+  EXPECT_EQ(a.value()->story_index().story(id)->title, "written by another process");
+
+  // A change read back inside a transaction that then fails is undone.
+  auto failed = a.value()->transaction([&]() -> Result<bool> {
+    a.value()->story_index().put_story(story_titled(id, "rolled back"));
+    EXPECT_EQ(a.value()->story_index().story(id)->title, "rolled back");
+    return Error{"the article could not be stored"};
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(a.value()->story_index().story(id)->title, "written by another process");
+  std::filesystem::remove(path);
+}
+
 TEST(SqliteStoryIndex, StoryJsonRoundTrips) {
   analyze::Story story;
   story.title = "Kimsuky \"phishing\" wave";

@@ -510,8 +510,13 @@ Result<bool> SqliteStore::transaction(const std::function<Result<bool>()>& work)
   Transaction transaction(db_);
   if (!transaction.began()) return Error{"database: cannot begin a transaction (locked?)"};
   auto done = work();
-  if (!done.ok()) return done;
-  return transaction.commit();
+  if (!done.ok()) {
+    story_index_.forget_cached_stories();  // the rollback may undo what it holds
+    return done;
+  }
+  auto committed = transaction.commit();
+  if (!committed.ok()) story_index_.forget_cached_stories();
+  return committed;
 }
 
 Result<bool> SqliteStore::update_analysis(int64_t id, const Analysis& analysis) {

@@ -143,12 +143,20 @@ uint64_t SqliteStoryIndex::article_count() {
 }
 
 std::shared_ptr<const analyze::Story> SqliteStoryIndex::story(int64_t id) {
+  constexpr size_t kMaxCachedStories = 50000;
+  if (StatementLease version = statement("PRAGMA data_version"); version && version->step()) {
+    if (version->int64(0) != data_version_) stories_.clear();  // another process wrote
+    data_version_ = version->int64(0);
+  }
+  if (auto cached = stories_.find(id); cached != stories_.end()) return cached->second;
   StatementLease s = statement("SELECT body FROM stories WHERE id = ?1");
   if (!s) return nullptr;
   s->bind(1, id);
   if (!s->step()) return nullptr;
   auto story = std::make_shared<analyze::Story>(story_from_json(s->text(0)));
   story->id = id;
+  if (stories_.size() >= kMaxCachedStories) stories_.clear();
+  stories_.emplace(id, story);
   return story;
 }
 
@@ -164,6 +172,7 @@ std::shared_ptr<const analyze::ArticleFingerprint> SqliteStoryIndex::fingerprint
 }
 
 int64_t SqliteStoryIndex::put_story(analyze::Story story) {
+  stories_.erase(story.id);
   std::set<std::string> outlets;
   for (const auto& m : story.members) outlets.insert(m.outlet);
   StatementLease s = statement(
