@@ -29,12 +29,6 @@ constexpr SeverityRule kSeverityRules[] = {
     {"relevance", 2, [](const StoryBrief&, double relevance) { return relevance >= 0.8; }},
 };
 
-std::string one_line(std::string_view text) {
-  std::string out;
-  for (char c : text) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  return out;
-}
-
 std::string outlet(const Article& a) {
   if (!a.site_name.empty()) return a.site_name;
   std::string_view link = article_link(a);
@@ -141,7 +135,8 @@ StoryBrief story_brief(const StoryFindings& found, const ExportOptions& options)
   add_entities(b, found, options);
   add_observables(b, found);
   for (SummarySentence& s : summarize(found.articles)) b.summary.push_back(std::move(s.text));
-  if (b.summary.empty() && !evidence(found).empty()) b.summary.push_back(evidence(found));
+  if (b.summary.empty()) b.summary.push_back(evidence(found));
+  if (b.summary.front().empty()) b.summary.clear();
   for (std::string& sentence : b.summary) sentence = defanged_sentence(sentence, found);
   b.severity = story_severity(b, relevance, b.severity_reasons);
   return b;

@@ -5,6 +5,7 @@
 #include <cryptopp/sha.h>
 
 #include "osprey/export/brief.h"
+#include "osprey/export/formats.h"
 #include "osprey/export/volume_chart.h"
 
 namespace osprey::exporting {
@@ -35,12 +36,6 @@ std::string style_hash() {
   CryptoPP::StringSource(digest, true,
                          new CryptoPP::Base64Encoder(new CryptoPP::StringSink(encoded), false));
   return "sha256-" + encoded;
-}
-
-std::string one_line(std::string_view text) {
-  std::string out;
-  for (char c : text) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  return out;
 }
 
 // Markdown: backslash-escapes every character that could start markup.
