@@ -146,5 +146,26 @@ TEST(StixProperty, RandomBundlesKeepTheInvariantsAndValidate) {
   EXPECT_EQ(std::system(command.c_str()), 0) << "schema errors are printed above";
 }
 
+// Control for the test above: the validator does reject what the schemas forbid.
+TEST(StixProperty, TheValidatorRejectsABrokenBundle) {
+  if (!std::filesystem::is_directory(schema_dir()) ||
+      std::system("python3 -c 'import jsonschema' 2>/dev/null") != 0)
+    GTEST_SKIP() << "SKIPPED: no STIX 2.1 schemas at " << schema_dir()
+                 << " or no python3-jsonschema";
+  json bundle = json::parse(to_stix_bundle(testing::fixture_set(), testing::fixture_options()));
+  for (json& o : bundle["objects"])
+    if (o["type"] == "indicator") {
+      o.erase("pattern");             // required
+      o["valid_from"] = "yesterday";  // not a timestamp
+      o["confidence"] = 101;          // beyond 0..100
+    }
+  const std::string path = ::testing::TempDir() + "osprey-stix-broken.json";
+  std::ofstream(path, std::ios::binary) << bundle.dump();
+  const std::string command = "python3 '" + std::string(OSPREY_SOURCE_DIR) +
+                              "/scripts/validate_stix.py' '" + schema_dir() + "' '" + path +
+                              "' >/dev/null";
+  EXPECT_NE(std::system(command.c_str()), 0);
+}
+
 }  // namespace
 }  // namespace osprey::exporting
