@@ -28,6 +28,7 @@ struct ExportArgs {
   std::string tlp = "clear";
   bool include_noise = false;
   bool include_negated = false;
+  bool include_hedged = false;
   bool include_benign = false;
   int min_confidence = 0;
   std::string ioc_format = "csv";  // osprey export iocs --format
@@ -122,6 +123,7 @@ void run_export(const ExportArgs& args, int& exit_code) {
   exporting::ExportOptions options;
   options.include_noise = args.include_noise;
   options.include_negated = args.include_negated;
+  options.include_hedged = args.include_hedged;
   options.include_benign = args.include_benign;
   options.min_confidence = args.min_confidence;
   options.kb = base.get();
@@ -172,6 +174,8 @@ void add_export_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--include-noise", args->include_noise, "Also export items triaged as noise");
   cmd->add_flag("--include-negated", args->include_negated,
                 "Also export negated relations (at confidence 0)");
+  cmd->add_flag("--include-hedged", args->include_hedged,
+                "Also export hedged relations (at half their confidence)");
   cmd->add_flag("--include-benign", args->include_benign,
                 "Also export benign and private indicators");
   cmd->add_option("--min-confidence", args->min_confidence, "Leave out findings below (0-100)")

@@ -85,6 +85,13 @@ TEST_F(CliExport, DigestCommandWritesMarkdownOrHtml) {
   EXPECT_NE(slurp(html).find("<!DOCTYPE html>"), std::string::npos);
 }
 
+// Which relations they bring back is tested on the library (StixBundle.*).
+TEST_F(CliExport, HedgedAndNegatedFlagsAreAccepted) {
+  Outcome all = osprey("export stix --include-hedged --include-negated --db " + db_);
+  ASSERT_EQ(all.status, 0) << all.err;
+  EXPECT_EQ(nlohmann::json::parse(all.out)["type"], "bundle");
+}
+
 TEST_F(CliExport, BadSelectionsAreClearErrors) {
   EXPECT_EQ(osprey("export stix --db " + db_ + " --story 999999").status, 1);
   EXPECT_EQ(osprey("export stix --db " + db_ + " --since someday").status, 2);

@@ -1,6 +1,11 @@
 #include "osprey/export/digest.h"
 
+#include <cryptopp/base64.h>
+#include <cryptopp/filters.h>
+#include <cryptopp/sha.h>
 #include <gtest/gtest.h>
+
+#include <regex>
 
 #include "export/export_fixture.h"
 #include "osprey/export/formats.h"
@@ -61,9 +66,53 @@ TEST(DigestMarkdown, ListsTheStoryWithDefangedIndicators) {
   EXPECT_NE(md.find("CVE\\-2023\\-23397"), std::string::npos);
   EXPECT_NE(md.find("update\\-cdn\\[\\.\\]net"), std::string::npos) << md;
   EXPECT_EQ(md.find("update-cdn.net"), std::string::npos);
-  EXPECT_EQ(md.find("Ten gadgets"), std::string::npos);  // noise left out
-  EXPECT_EQ(md.find("192\\.168"), std::string::npos);    // benign left out
-  EXPECT_NE(md.find("\n> "), std::string::npos);         // the evidence sentence
+  EXPECT_EQ(md.find("Ten gadgets"), std::string::npos);      // noise left out
+  EXPECT_EQ(md.find("192\\.168"), std::string::npos);        // benign left out
+  EXPECT_NE(md.find("\n> APT29"), std::string::npos) << md;  // the summary, from the lead
+  EXPECT_NE(md.find("*2 sources · severity high"), std::string::npos) << md;
+  EXPECT_NE(md.find("1 item triaged as noise left out"), std::string::npos) << md;
+  EXPECT_NE(md.find("**Stories by day:** 2024-11-05: 1"), std::string::npos) << md;
+}
+
+std::string between(const std::string& text, const std::string& open, const std::string& close) {
+  size_t start = text.find(open);
+  if (start == std::string::npos) return {};
+  start += open.size();
+  return text.substr(start, text.find(close, start) - start);
+}
+
+TEST(DigestHtml, IsSelfContainedWithAChartAndATablePerStory) {
+  const std::string html = to_digest_html(testing::fixture_set(), testing::fixture_options());
+  EXPECT_NE(html.find("<meta name=\"viewport\" content=\"width=device-width"), std::string::npos);
+  EXPECT_NE(html.find("<svg class=\"volume\""), std::string::npos);
+  EXPECT_NE(html.find("<rect class=\"bar\""), std::string::npos);
+  EXPECT_NE(html.find("<section class=\"story\" id=\"story-1\">"), std::string::npos);
+  EXPECT_NE(html.find("<table class=\"facts\">"), std::string::npos);
+  EXPECT_NE(html.find("<p class=\"summary\">APT29"), std::string::npos);
+  for (const char* forbidden : {"<script", "javascript:", "src=", "@import", "url("})
+    EXPECT_EQ(html.find(forbidden), std::string::npos) << forbidden;
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"(<[^>]*\son[a-z]+\s*=)")))
+      << "an inline event handler";
+  // The policy allows exactly the page's own style block, by its hash.
+  const std::string csp = between(html, "Content-Security-Policy\" content=\"", "\"");
+  EXPECT_EQ(csp.find("unsafe"), std::string::npos) << csp;
+  const std::string style = between(html, "<style>", "</style>");
+  std::string digest, encoded;
+  CryptoPP::SHA256 sha;
+  CryptoPP::StringSource(style, true,
+                         new CryptoPP::HashFilter(sha, new CryptoPP::StringSink(digest)));
+  CryptoPP::StringSource(digest, true,
+                         new CryptoPP::Base64Encoder(new CryptoPP::StringSink(encoded), false));
+  EXPECT_EQ(csp, "default-src 'none'; style-src 'sha256-" + encoded + "'");
+}
+
+TEST(DigestHtml, SaysSoWhenThereIsNothing) {
+  ExportSet empty;
+  empty.generated_at = 1730801700;
+  const std::string html = to_digest_html(empty, {});
+  EXPECT_NE(html.find("No security stories."), std::string::npos);
+  EXPECT_EQ(html.find("<svg"), std::string::npos);
+  EXPECT_NE(to_digest_markdown(empty, {}).find("No security stories."), std::string::npos);
 }
 
 TEST(Digest, OrdersStoriesByImportance) {

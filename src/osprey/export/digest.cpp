@@ -1,141 +1,41 @@
 #include "osprey/export/digest.h"
 
-#include <algorithm>
-#include <set>
-#include <vector>
+#include <cryptopp/base64.h>
+#include <cryptopp/filters.h>
+#include <cryptopp/sha.h>
 
-#include "osprey/export/entity_refs.h"
+#include "osprey/export/brief.h"
 #include "osprey/export/formats.h"
-#include "osprey/export/selection.h"
+#include "osprey/export/volume_chart.h"
 
 namespace osprey::exporting {
 namespace {
 
-constexpr size_t kTopIndicators = 8;
+// The HTML digest's only style sheet. The page's Content-Security-Policy
+// allows exactly this block (by its SHA-256), nothing else: no script, no
+// other style, no image or font from anywhere.
+constexpr std::string_view kStyle =
+    "body{font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",sans-serif;max-width:48rem;"
+    "margin:0 auto;padding:0 1rem 2rem;color:#1b1b1b;background:#fff;"
+    "overflow-wrap:anywhere}"
+    "h1{font-size:1.5rem}h2{font-size:1.2rem;margin:1.8rem 0 .3rem}"
+    ".meta{color:#555;margin:.2rem 0}.summary{margin:.5rem 0}"
+    "table{width:100%;border-collapse:collapse;margin:.5rem 0}"
+    "th,td{text-align:left;vertical-align:top;padding:.3rem .4rem;border-top:1px solid #ddd}"
+    "th{width:9rem;font-weight:600}"
+    "code{font-size:.9em;word-break:break-all}"
+    "svg.volume{max-width:100%;height:auto;display:block}"
+    "svg.volume text{font:11px sans-serif;fill:#333}"
+    ".severity-high{color:#a00}.severity-medium{color:#8a5a00}";
 
-struct Link {
-  std::string text;
-  std::string url;  // empty: not a web link
-};
-
-// One story reduced to what the brief shows.
-struct Brief {
-  std::string title;
-  std::string when;
-  std::vector<Link> sources;
-  std::vector<std::string> actors, software, techniques, cves, indicators;
-  std::string evidence;
-  int importance = 0;
-  int64_t last_seen = 0;
-};
-
-std::string one_line(std::string_view text) {
-  std::string out;
-  for (char c : text) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  return out;
-}
-
-std::string outlet(const Article& a) {
-  if (!a.site_name.empty()) return a.site_name;
-  std::string_view link = article_link(a);
-  size_t start = link.find("://");
-  if (start == std::string_view::npos) return std::string(link);
-  link.remove_prefix(start + 3);
-  return std::string(link.substr(0, link.find_first_of("/?#")));
-}
-
-std::string actor_line(const ExportedEntity& e, const StoryFindings& found,
-                       const ExportOptions& options) {
-  std::string line = e.mention.name;
-  std::set<std::string> sponsors;
-  for (const ExportedEntity& other : found.entities)
-    if (other.mention.type == "location" && other.mention.role == "sponsor")
-      sponsors.insert(other.mention.name);
-  if (sponsors.empty())
-    for (const std::string& code : entity_refs(e.mention.id, options.kb).sponsors)
-      sponsors.insert(code);
-  if (!sponsors.empty()) {
-    line.append(" (sponsor: ");
-    bool first = true;
-    for (const std::string& s : sponsors) {
-      if (!first) line.append(", ");
-      line.append(s);
-      first = false;
-    }
-    line.push_back(')');
-  }
-  return line;
-}
-
-Brief brief(const StoryFindings& found, const ExportOptions& options) {
-  Brief b;
-  const ExportStory& story = *found.story;
-  b.title = one_line(story.title.empty() ? found.articles.front()->article.title : story.title);
-  if (b.title.empty()) b.title = "Untitled story";
-  b.when = found.first_seen > 0 ? rfc3339_millis(found.first_seen).substr(0, 16) + "Z" : "";
-  b.last_seen = found.last_seen;
-  std::set<std::string> outlets;
-  double relevance = 0;
-  for (const ExportArticle* a : found.articles) {
-    relevance = std::max(relevance, a->relevance_score);
-    std::string name = one_line(outlet(a->article));
-    if (!outlets.insert(name).second) continue;
-    const std::string& link = article_link(a->article);
-    b.sources.push_back({name, is_web_link(link) ? link : std::string()});
-  }
-  for (const ExportedEntity& e : found.entities) {
-    const std::string& type = e.mention.type;
-    if (type == "intrusion-set") b.actors.push_back(actor_line(e, found, options));
-    if (type == "malware" || type == "tool") b.software.push_back(e.mention.name);
-    if (type == "attack-pattern") {
-      std::string attack = entity_refs(e.mention.id, options.kb).attack;
-      b.techniques.push_back(attack.empty() ? e.mention.name
-                                            : e.mention.name + " (" + attack + ")");
-    }
-    if (type == "vulnerability") b.cves.push_back(e.mention.name);
-  }
-  for (const ExportedObservable& o : found.observables) {
-    const std::string& type = o.observable.type;
-    if (type == "cve") {
-      if (std::find(b.cves.begin(), b.cves.end(), o.observable.value) == b.cves.end())
-        b.cves.push_back(o.observable.value);
-    } else if (!type.starts_with("attack-") && type != "cwe" && !o.benign &&
-               b.indicators.size() < kTopIndicators) {
-      b.indicators.push_back(type + " " + defang(type, o.observable.value));
-    }
-  }
-  int best = -1;
-  for (const ExportedRelation& r : found.relations)
-    if (!r.relation.negated && r.confidence > best && !r.relation.sentence.empty()) {
-      best = r.confidence;
-      b.evidence = one_line(r.relation.sentence);
-    }
-  if (b.evidence.empty())
-    for (const ExportedEntity& e : found.entities)
-      if (e.mention.type == "intrusion-set" && !e.sentence.empty()) {
-        b.evidence = one_line(e.sentence);
-        break;
-      }
-  if (b.evidence.empty() && !found.observables.empty())
-    b.evidence = one_line(found.observables.front().observable.context);
-  b.importance = static_cast<int>(outlets.size()) * 10 + static_cast<int>(b.actors.size()) * 3 +
-                 static_cast<int>(relevance * 5);
-  return b;
-}
-
-std::vector<Brief> briefs(const ExportSet& set, const ExportOptions& options) {
-  ExportOptions digest_options = options;
-  digest_options.include_benign = false;  // the digest never lists benign values
-  std::vector<Brief> out;
-  for (const ExportStory& story : set.stories) {
-    StoryFindings found = select_story(story, digest_options);
-    if (!found.articles.empty()) out.push_back(brief(found, digest_options));
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Brief& a, const Brief& b) {
-    if (a.importance != b.importance) return a.importance > b.importance;
-    return a.last_seen > b.last_seen;
-  });
-  return out;
+std::string style_hash() {
+  CryptoPP::SHA256 sha;
+  std::string digest, encoded;
+  CryptoPP::StringSource(std::string(kStyle), true,
+                         new CryptoPP::HashFilter(sha, new CryptoPP::StringSink(digest)));
+  CryptoPP::StringSource(digest, true,
+                         new CryptoPP::Base64Encoder(new CryptoPP::StringSink(encoded), false));
+  return "sha256-" + encoded;
 }
 
 // Markdown: backslash-escapes every character that could start markup.
@@ -170,27 +70,125 @@ std::string md_url(std::string_view url) {
   return out;
 }
 
-std::string md_list(std::string_view label, const std::vector<std::string>& items) {
-  if (items.empty()) return {};
-  std::string out = "- **";
-  out.append(label).append(":** ");
+std::string joined(const std::vector<std::string>& items, std::string (*escape)(std::string_view),
+                   std::string_view before = {}, std::string_view after = {}) {
+  std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out.append(", ");
-    out.append(md_escape(items[i]));
+    out.append(before).append(escape(items[i])).append(after);
   }
-  out.append("\n");
   return out;
 }
 
-std::string html_list(std::string_view label, const std::vector<std::string>& items, bool code) {
-  if (items.empty()) return {};
-  std::string out = "<li><strong>";
-  out.append(label).append(":</strong> ");
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out.append(", ");
-    out.append(code ? "<code>" : "").append(html_escape(items[i])).append(code ? "</code>" : "");
+// "3 sources · severity high (actor, CVE)": the facts the ranking uses.
+std::string ranking_line(const StoryBrief& b) {
+  std::string out = std::to_string(b.sources.size());
+  out.append(b.sources.size() == 1 ? " source" : " sources");
+  out.append(" · severity ").append(severity_label(b.severity));
+  if (!b.severity_reasons.empty()) {
+    out.append(" (");
+    for (size_t i = 0; i < b.severity_reasons.size(); ++i)
+      out.append(i ? ", " : "").append(b.severity_reasons[i]);
+    out.append(")");
   }
-  out.append("</li>\n");
+  if (!b.when.empty()) out.append(" · first seen ").append(b.when);
+  return out;
+}
+
+std::string overview(const Brief& brief) {
+  std::string out = std::to_string(brief.stories.size());
+  out.append(brief.stories.size() == 1 ? " story" : " stories");
+  if (brief.noise_left_out > 0)
+    out.append("; ")
+        .append(std::to_string(brief.noise_left_out))
+        .append(brief.noise_left_out == 1 ? " item" : " items")
+        .append(" triaged as noise left out");
+  return out + ".";
+}
+
+struct Fact {
+  std::string_view label;
+  const std::vector<std::string> StoryBrief::*items;
+  bool code;  // indicators: shown as code
+};
+
+constexpr Fact kFacts[] = {
+    {"Actors", &StoryBrief::actors, false},
+    {"Malware and tools", &StoryBrief::software, false},
+    {"Techniques", &StoryBrief::techniques, false},
+    {"CVEs", &StoryBrief::cves, false},
+    {"Indicators", &StoryBrief::indicators, true},
+};
+
+std::string md_story(const StoryBrief& b) {
+  std::string out = "\n## ";
+  out.append(md_escape(b.title)).append("\n\n*").append(md_escape(ranking_line(b)));
+  out.append("*\n\n");
+  if (!b.summary.empty()) {
+    out.append("> ");
+    for (size_t i = 0; i < b.summary.size(); ++i)
+      out.append(i ? " " : "").append(md_escape(b.summary[i]));
+    out.append("\n\n");
+  }
+  out.append("- **Sources:** ");
+  for (size_t i = 0; i < b.sources.size(); ++i) {
+    if (i) out.append(", ");
+    const BriefLink& link = b.sources[i];
+    if (link.url.empty())
+      out.append(md_escape(link.text));
+    else
+      out.append("[")
+          .append(md_escape(link.text))
+          .append("](")
+          .append(md_url(link.url))
+          .append(")");
+  }
+  out.append("\n");
+  for (const Fact& fact : kFacts) {
+    const std::vector<std::string>& items = b.*fact.items;
+    if (items.empty()) continue;
+    out.append("- **").append(fact.label).append(":** ").append(joined(items, md_escape));
+    out.append("\n");
+  }
+  return out;
+}
+
+std::string html_sources(const StoryBrief& b) {
+  std::string out;
+  for (size_t i = 0; i < b.sources.size(); ++i) {
+    if (i) out.append(", ");
+    if (b.sources[i].url.empty()) {
+      out.append(html_escape(b.sources[i].text));
+      continue;
+    }
+    out.append("<a href=\"").append(html_escape(b.sources[i].url));
+    out.append("\" rel=\"noopener noreferrer\">").append(html_escape(b.sources[i].text));
+    out.append("</a>");
+  }
+  return out;
+}
+
+std::string html_story(const StoryBrief& b, size_t index) {
+  std::string out = "<section class=\"story\" id=\"story-";
+  out.append(std::to_string(index + 1)).append("\">\n<h2>").append(html_escape(b.title));
+  out.append("</h2>\n<p class=\"meta severity-").append(severity_label(b.severity)).append("\">");
+  out.append(html_escape(ranking_line(b))).append("</p>\n");
+  if (!b.summary.empty()) {
+    out.append("<p class=\"summary\">");
+    for (size_t i = 0; i < b.summary.size(); ++i)
+      out.append(i ? " " : "").append(html_escape(b.summary[i]));
+    out.append("</p>\n");
+  }
+  out.append("<table class=\"facts\">\n<tr><th scope=\"row\">Sources</th><td>");
+  out.append(html_sources(b)).append("</td></tr>\n");
+  for (const Fact& fact : kFacts) {
+    const std::vector<std::string>& items = b.*fact.items;
+    if (items.empty()) continue;
+    out.append("<tr><th scope=\"row\">").append(fact.label).append("</th><td>");
+    out.append(joined(items, html_escape, fact.code ? "<code>" : "", fact.code ? "</code>" : ""));
+    out.append("</td></tr>\n");
+  }
+  out.append("</table>\n</section>\n");
   return out;
 }
 
@@ -224,72 +222,42 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string to_digest_markdown(const ExportSet& set, const ExportOptions& options) {
+  const Brief brief = make_brief(set, options);
   std::string out = "# Osprey daily brief, ";
-  out.append(iso_date(set.generated_at)).append("\n\n");
-  out.append("TLP:").append(md_escape(options.tlp)).append(". Indicators are defanged.\n");
-  std::vector<Brief> list = briefs(set, options);
-  if (list.empty()) out.append("\nNo security stories.\n");
-  for (const Brief& b : list) {
-    out.append("\n## ").append(md_escape(b.title)).append("\n\n");
-    if (!b.when.empty()) out.append("- **When:** ").append(b.when).append("\n");
-    out.append("- **Sources:** ");
-    for (size_t i = 0; i < b.sources.size(); ++i) {
-      if (i) out.append(", ");
-      if (b.sources[i].url.empty())
-        out.append(md_escape(b.sources[i].text));
-      else
-        out.append("[")
-            .append(md_escape(b.sources[i].text))
-            .append("](")
-            .append(md_url(b.sources[i].url))
-            .append(")");
-    }
+  out.append(brief.date).append("\n\n");
+  out.append("TLP:").append(md_escape(options.tlp)).append(". Indicators are defanged. ");
+  out.append(md_escape(overview(brief))).append("\n");
+  if (!brief.volume.empty()) {
+    out.append("\n**Stories by day:** ");
+    for (size_t i = 0; i < brief.volume.size(); ++i)
+      out.append(i ? ", " : "")
+          .append(brief.volume[i].day)
+          .append(": ")
+          .append(std::to_string(brief.volume[i].stories));
     out.append("\n");
-    out.append(md_list("Actors", b.actors)).append(md_list("Malware and tools", b.software));
-    out.append(md_list("Techniques", b.techniques)).append(md_list("CVEs", b.cves));
-    out.append(md_list("Indicators", b.indicators));
-    if (!b.evidence.empty()) out.append("\n> ").append(md_escape(b.evidence)).append("\n");
   }
+  if (brief.stories.empty()) out.append("\nNo security stories.\n");
+  for (const StoryBrief& b : brief.stories) out.append(md_story(b));
   return out;
 }
 
 std::string to_digest_html(const ExportSet& set, const ExportOptions& options) {
-  const std::string date = iso_date(set.generated_at);
+  const Brief brief = make_brief(set, options);
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
-      "'unsafe-inline'\">\n<title>Osprey daily brief ";
-  out.append(date).append("</title>\n</head>\n<body>\n<h1>Osprey daily brief, ").append(date);
-  out.append("</h1>\n<p>TLP:")
-      .append(html_escape(options.tlp))
-      .append(". Indicators are defanged.</p>\n");
-  std::vector<Brief> list = briefs(set, options);
-  if (list.empty()) out.append("<p>No security stories.</p>\n");
-  for (const Brief& b : list) {
-    out.append("<article>\n<h2>").append(html_escape(b.title)).append("</h2>\n<ul>\n");
-    if (!b.when.empty()) out.append("<li><strong>When:</strong> ").append(b.when).append("</li>\n");
-    out.append("<li><strong>Sources:</strong> ");
-    for (size_t i = 0; i < b.sources.size(); ++i) {
-      if (i) out.append(", ");
-      if (b.sources[i].url.empty()) {
-        out.append(html_escape(b.sources[i].text));
-      } else {
-        out.append("<a href=\"").append(html_escape(b.sources[i].url));
-        out.append("\" rel=\"noopener noreferrer\">")
-            .append(html_escape(b.sources[i].text))
-            .append("</a>");
-      }
-    }
-    out.append("</li>\n");
-    out.append(html_list("Actors", b.actors, false))
-        .append(html_list("Malware and tools", b.software, false));
-    out.append(html_list("Techniques", b.techniques, false))
-        .append(html_list("CVEs", b.cves, false));
-    out.append(html_list("Indicators", b.indicators, true)).append("</ul>\n");
-    if (!b.evidence.empty())
-      out.append("<blockquote>").append(html_escape(b.evidence)).append("</blockquote>\n");
-    out.append("</article>\n");
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src '";
+  out.append(style_hash()).append("'\">\n<title>Osprey daily brief ").append(brief.date);
+  out.append("</title>\n<style>").append(kStyle).append("</style>\n</head>\n<body>\n");
+  out.append("<header>\n<h1>Osprey daily brief, ").append(brief.date).append("</h1>\n<p>TLP:");
+  out.append(html_escape(options.tlp)).append(". Indicators are defanged. ");
+  out.append(html_escape(overview(brief))).append("</p>\n</header>\n");
+  if (!brief.volume.empty()) {
+    out.append("<section class=\"volume\">\n<h2>Stories by day</h2>\n");
+    out.append(volume_chart_svg(brief.volume)).append("</section>\n");
   }
+  if (brief.stories.empty()) out.append("<p>No security stories.</p>\n");
+  for (size_t i = 0; i < brief.stories.size(); ++i) out.append(html_story(brief.stories[i], i));
   out.append("</body>\n</html>\n");
   return out;
 }

@@ -49,8 +49,10 @@ struct ExportOptions {
   // when included they carry confidence 0 and a "negated:" description, so a
   // consumer can never read them as assertions.
   bool include_negated = false;
-  // Hedged relations ("likely", "possibly") are kept with half their
-  // confidence, so min_confidence decides whether they survive.
+  // Hedged relations ("likely", "possibly") are left out unless this is set;
+  // when included they carry half their confidence and a "hedged:"
+  // description, so min_confidence still decides whether they survive.
+  bool include_hedged = false;
   // Relations and entity mentions below this confidence (0..100) are left out.
   int min_confidence = 0;
   // Observables judged benign (Observable::benign, private, loopback,

@@ -114,6 +114,12 @@ std::string defang(std::string_view type, std::string_view value) {
   return std::string(value);
 }
 
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (char c : text) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  return out;
+}
+
 bool is_web_link(std::string_view url) {
   auto starts = [&](std::string_view prefix) {
     if (url.size() < prefix.size()) return false;

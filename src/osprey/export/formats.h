@@ -18,6 +18,10 @@ std::string iso_date(int64_t unix_seconds);
 // e-mail addresses "[@]", IPv6 "[:]". Hashes and other types are unchanged.
 std::string defang(std::string_view type, std::string_view value);
 
+// The text on one line: line breaks and tabs become spaces (titles, site
+// names and sentences in the digest).
+std::string one_line(std::string_view text);
+
 // True when `url` starts with http:// or https:// (any case): the only links
 // the digest renders as links.
 bool is_web_link(std::string_view url);

@@ -94,6 +94,7 @@ std::optional<int> relation_confidence(const Relation& relation, const ExportOpt
     if (!options.include_negated) return std::nullopt;
     return 0;
   }
+  if (relation.hedged && !options.include_hedged) return std::nullopt;
   int confidence = percent(relation.confidence);
   if (relation.hedged) confidence /= 2;
   if (confidence < options.min_confidence) return std::nullopt;

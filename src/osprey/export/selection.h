@@ -1,7 +1,7 @@
 // What every format exports, decided once: which articles (noise left out),
-// which relations (negated left out, hedged kept at half confidence), which
-// observables become indicators (benign ones left out), each with the
-// evidence sentence. Every exporter loops over a StoryFindings, so the
+// which relations (negated and hedged left out unless asked; hedged ones at
+// half confidence), which observables become indicators (benign ones left
+// out), each with the evidence sentence. Every exporter loops over a StoryFindings, so the
 // formats agree on what a story contains.
 #pragma once
 
@@ -18,8 +18,8 @@ namespace osprey::exporting {
 bool article_included(const ExportArticle& article, const ExportOptions& options);
 
 // The relation's exported confidence (0..100), or nullopt when it is left out:
-// negated (unless include_negated, then 0), or below min_confidence. Hedged
-// relations keep half their confidence.
+// negated (unless include_negated, then 0), hedged (unless include_hedged,
+// then half its confidence), or below min_confidence.
 std::optional<int> relation_confidence(const Relation& relation, const ExportOptions& options);
 
 // True when the observable is almost surely not malicious: a benign hint, or
