@@ -5,6 +5,7 @@
 #include <iostream>
 #include <set>
 
+#include "cli/knowledge.h"
 #include "cli/store_option.h"
 #include "osprey/export/digest.h"
 #include "osprey/export/misp.h"
@@ -107,11 +108,8 @@ void run_export(const ExportArgs& args, int& exit_code) {
   if (!store) return;
   // The knowledge base adds ATT&CK ids, MISP galaxy uuids and ISO codes.
   std::unique_ptr<kb::KnowledgeBase> base;
-  Result<std::string> dir = args.kb_dir.empty() ? kb::find_kb_dir(kb::default_kb_search())
-                                                : Result<std::string>(args.kb_dir);
-  if (dir.ok()) {
-    auto loaded = kb::KnowledgeBase::load(dir.value());
-    if (loaded.ok()) base = std::make_unique<kb::KnowledgeBase>(std::move(loaded.value()));
+  if (auto loaded = load_knowledge_base(args.kb_dir); loaded.ok()) {
+    base = std::make_unique<kb::KnowledgeBase>(std::move(loaded.value()));
   }
   if (!base) std::cerr << "osprey: no knowledge base: exported entities carry no external ids\n";
   auto set = pipeline::collect_export_set(*store, base.get(), selection, now);

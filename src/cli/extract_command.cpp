@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/knowledge.h"
 #include "cli/output.h"
 #include "osprey/analyze/relations.h"
 #include "osprey/kb/kb_dir.h"
@@ -101,14 +102,7 @@ Result<Findings> extract_input(const Engines& engines, const std::string& name,
 // knowledge base can be found: observables do not need one.
 void load_entities(Engines& engines, const ExtractArgs& args) {
   if (args.no_entities) return;
-  Result<std::string> dir = args.kb_dir.empty() ? kb::find_kb_dir(kb::default_kb_search())
-                                                : Result<std::string>(args.kb_dir);
-  if (!dir.ok()) {
-    std::cerr << "osprey: no knowledge base, entities are not recognised (" << dir.error().message
-              << ")\n";
-    return;
-  }
-  auto loaded = kb::KnowledgeBase::load(dir.value());
+  auto loaded = load_knowledge_base(args.kb_dir);
   if (!loaded.ok()) {
     std::cerr << "osprey: " << loaded.error().message << "; entities are not recognised\n";
     return;

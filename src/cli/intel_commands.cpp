@@ -4,6 +4,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "cli/knowledge.h"
 #include "cli/store_option.h"
 #include "osprey/kb/kb_dir.h"
 #include "osprey/kb/knowledge_base.h"
@@ -161,13 +162,7 @@ void run_search(const IntelArgs& args, int& exit_code) {
 // ---- entity ---------------------------------------------------------------
 
 void run_entity(const IntelArgs& args, int& exit_code) {
-  Result<std::string> dir = args.kb_dir.empty() ? kb::find_kb_dir(kb::default_kb_search())
-                                                : Result<std::string>(args.kb_dir);
-  if (!dir.ok()) {
-    fail(dir.error(), exit_code);
-    return;
-  }
-  auto base = kb::KnowledgeBase::load(dir.value());
+  auto base = load_knowledge_base(args.kb_dir);
   if (!base.ok()) {
     fail(base.error(), exit_code);
     return;

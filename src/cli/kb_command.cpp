@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/knowledge.h"
 #include "osprey/kb/builder.h"
 #include "osprey/kb/kb_dir.h"
 #include "osprey/kb/knowledge_base.h"
@@ -32,17 +33,6 @@ struct KbArgs {
 int fail(const std::string& message) {
   std::cerr << "osprey: " << message << "\n";
   return 1;
-}
-
-// The knowledge base at --kb, or where find_kb_dir() finds one.
-Result<kb::KnowledgeBase> open_kb(const std::string& kb_dir, std::string& used_dir) {
-  used_dir = kb_dir;
-  if (used_dir.empty()) {
-    auto found = kb::find_kb_dir(kb::default_kb_search());
-    if (!found.ok()) return found.error();
-    used_dir = found.value();
-  }
-  return kb::KnowledgeBase::load(used_dir);
 }
 
 int run_build(const KbArgs& args) {
@@ -106,7 +96,7 @@ void print_info_text(const kb::KnowledgeBase& base, const std::string& dir, doub
 int run_info(const KbArgs& args) {
   auto start = std::chrono::steady_clock::now();
   std::string dir;
-  auto base = open_kb(args.kb_dir, dir);
+  auto base = load_knowledge_base(args.kb_dir, &dir);
   if (!base.ok()) return fail(base.error().message);
   double ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -209,7 +199,7 @@ ordered_json match_json(const kb::KnowledgeBase& base, const kb::Match& m) {
 
 int run_lookup(const KbArgs& args) {
   std::string dir;
-  auto base = open_kb(args.kb_dir, dir);
+  auto base = load_knowledge_base(args.kb_dir, &dir);
   if (!base.ok()) return fail(base.error().message);
   auto matches = base.value().lookup(args.name);
   if (matches.empty()) return fail("no entry in the knowledge base for \"" + args.name + "\"");

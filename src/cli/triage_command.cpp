@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/knowledge.h"
 #include "osprey/analyze/triage.h"
 #include "osprey/analyze/triage_training.h"
 #include "osprey/kb/kb_dir.h"
@@ -47,15 +48,11 @@ Result<std::unique_ptr<FindingsEngine>> make_engine(const TriageArgs& args) {
   auto engine = std::make_unique<FindingsEngine>(
       FindingsEngine{std::move(extractor).value(), nullptr, nullptr});
   if (args.no_entities) return engine;
-  Result<std::string> dir = args.kb_dir.empty() ? kb::find_kb_dir(kb::default_kb_search())
-                                                : Result<std::string>(args.kb_dir);
-  if (!dir.ok()) {
-    std::cerr << "osprey: no knowledge base, entities are not used (" << dir.error().message
-              << ")\n";
+  auto loaded = load_knowledge_base(args.kb_dir);
+  if (!loaded.ok()) {
+    std::cerr << "osprey: " << loaded.error().message << "; entities are not used\n";
     return engine;
   }
-  auto loaded = kb::KnowledgeBase::load(dir.value());
-  if (!loaded.ok()) return loaded.error();
   engine->kb = std::make_unique<kb::KnowledgeBase>(std::move(loaded).value());
   auto matcher = kb::EntityMatcher::create(*engine->kb);
   if (!matcher.ok()) return matcher.error();
