@@ -125,6 +125,10 @@ class Store {
   // Runs `work` in one transaction: everything it stores commits together,
   // or nothing does when it returns an Error. Calls may nest.
   virtual Result<bool> transaction(const std::function<Result<bool>()>& work) = 0;
+  // Ends whatever read is still open outside a transaction, so the next
+  // query sees every commit made so far, also by other connections. A
+  // connection kept for reuse (server/store_pool.h) calls it between uses.
+  virtual void end_reads() = 0;
 
   // Stores (or versions, or re-sights) one article. See the identity contract above.
   virtual Result<PutOutcome> put_article(const ArticleInput& input) = 0;

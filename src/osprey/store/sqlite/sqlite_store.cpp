@@ -139,6 +139,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 }
 
 Result<Statement*> SqliteStore::statement(const char* sql) {
+  // Every query outside a transaction reads the latest commits: no earlier
+  // single-row read may keep an old snapshot open (database.h).
+  db_.release_reads();
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     auto prepared = db_.prepare(sql);

@@ -33,6 +33,7 @@ class SqliteStore final : public Store {
                                                               size_t limit) override;
 
   Result<bool> transaction(const std::function<Result<bool>()>& work) override;
+  void end_reads() override { db_.release_reads(); }
   analyze::StoryIndex& story_index() override { return story_index_; }
   std::string take_story_index_error() override { return story_index_.take_error(); }
   Result<std::vector<analyze::Story>> list_stories(const StoryQuery& query) override;
