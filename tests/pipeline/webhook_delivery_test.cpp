@@ -108,9 +108,8 @@ TEST_F(WebhookDelivery, AFailingEndpointIsRetriedWithBackoffUntilItSucceeds) {
 
 TEST_F(WebhookDelivery, AfterMaxAttemptsTheDeliveryHasFailed) {
   osprey::testing::LocalServer server;
-  server.routes().Post("/down", [](const httplib::Request&, httplib::Response& res) {
-    res.status = 500;
-  });
+  server.routes().Post("/down",
+                       [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
   server.start();
   pending_alert(server.url("/down"));
   ingest::Fetcher fetcher = loopback_fetcher();
@@ -119,7 +118,8 @@ TEST_F(WebhookDelivery, AfterMaxAttemptsTheDeliveryHasFailed) {
   options.backoff_seconds = {1};
   EXPECT_EQ(retry_delay(1, options), 1);
   EXPECT_EQ(retry_delay(3, options), -1);
-  for (int64_t t = kNow; t < kNow + 3; ++t) ASSERT_TRUE(deliver_due(*store_, fetcher, t, options).ok());
+  for (int64_t t = kNow; t < kNow + 3; ++t)
+    ASSERT_TRUE(deliver_due(*store_, fetcher, t, options).ok());
   Alert alert = only_alert();
   EXPECT_EQ(alert.delivery.status, "failed");
   EXPECT_EQ(alert.delivery.attempts, 3);

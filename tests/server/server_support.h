@@ -23,7 +23,8 @@ struct Running {
   }
 };
 
-inline std::unique_ptr<Running> start(const std::string& db, bool open, const std::string& web = "") {
+inline std::unique_ptr<Running> start(const std::string& db, bool open,
+                                      const std::string& web = "") {
   osprey::server::ServerOptions options;
   options.web_dir = web;
   options.db = db;

@@ -12,9 +12,9 @@
 #include <thread>
 
 #include "cli/cli_support.h"
-#include "server/server_support.h"
 #include "osprey/server/auth.h"
 #include "osprey/store/store.h"
+#include "server/server_support.h"
 
 namespace {
 

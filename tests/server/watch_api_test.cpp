@@ -170,8 +170,8 @@ TEST_F(WatchApi, AWatchlistAlertsOnNewArticlesWhichTheApiListsNewestFirst) {
   EXPECT_TRUE(newest["article"]["id"].is_number());
   EXPECT_TRUE(newest["story"].is_number() || newest["story"].is_null());
   std::set<std::string> fields;
-  for (const auto& m : newest["matched"]) fields.insert(m["field"].get<std::string>() + "=" +
-                                                       m["value"].get<std::string>());
+  for (const auto& m : newest["matched"])
+    fields.insert(m["field"].get<std::string>() + "=" + m["value"].get<std::string>());
   EXPECT_EQ(fields, (std::set<std::string>{"actors=Kimsuky", "domains=example.com"}));
   EXPECT_EQ(newest["delivery"]["status"], "pending");
   EXPECT_EQ(newest["delivery"]["attempts"], 0);
@@ -264,4 +264,3 @@ TEST_F(WatchApi, TaxiiPagesComeFromACacheThatANewArticleInvalidates) {
 }
 
 }  // namespace
-

@@ -50,7 +50,8 @@ class SqliteWatchlists : public ::testing::Test {
     return id.value();
   }
 
-  Alert alert(int64_t watchlist_id, int64_t article_id, bool pending, int64_t created = 1700000100) {
+  Alert alert(int64_t watchlist_id, int64_t article_id, bool pending,
+              int64_t created = 1700000100) {
     Alert a;
     a.watchlist_id = watchlist_id;
     a.article_id = article_id;

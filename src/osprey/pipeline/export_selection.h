@@ -13,9 +13,9 @@
 namespace osprey::pipeline {
 
 struct ExportSelection {
-  int64_t story_id = 0;  // one story; 0 = by the fields below
-  int64_t since = 0;     // stories active since (Unix seconds); 0 = all
-  std::string entity;    // only articles that mention this entity (a name, alias or id)
+  int64_t story_id = 0;      // one story; 0 = by the fields below
+  int64_t since = 0;         // stories active since (Unix seconds); 0 = all
+  std::string entity;        // only articles that mention this entity (a name, alias or id)
   int64_t watchlist_id = 0;  // only the articles this watchlist alerted for; 0 = any
   size_t max_stories = 10000;
 };

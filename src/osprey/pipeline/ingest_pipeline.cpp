@@ -70,10 +70,12 @@ Result<int64_t> IngestPipeline::assign_story(const store::ArticleInput& input, i
   Article dated = input.article;
   if (dated.published_at == 0) dated.published_at = now;
   analyze::ArticleFingerprint fp = analyze::make_fingerprint(dated, input.findings);
-  analyze::StoryMember member{
-      id,          analyze::outlet_of(dated.url.empty() ? dated.source : dated.url),
-      dated.url,   dated.title,
-      dated.published_at, 0};
+  analyze::StoryMember member{id,
+                              analyze::outlet_of(dated.url.empty() ? dated.source : dated.url),
+                              dated.url,
+                              dated.title,
+                              dated.published_at,
+                              0};
   analyze::Assignment assignment = clusterer_.assign(member, fp);
   if (std::string error = store_.take_story_index_error(); !error.empty()) return Error{error};
   store::Analysis analysis = input.analysis;

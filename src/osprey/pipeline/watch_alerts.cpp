@@ -53,9 +53,8 @@ Result<std::vector<store::StoredArticle>> matching_articles(store::Store& store,
     }
     if (articles.value().size() < page.limit) break;
   }
-  std::stable_sort(matched.begin(), matched.end(), [](const auto& a, const auto& b) {
-    return article_time(a) > article_time(b);
-  });
+  std::stable_sort(matched.begin(), matched.end(),
+                   [](const auto& a, const auto& b) { return article_time(a) > article_time(b); });
   if (matched.size() > limit) matched.resize(limit);
   return matched;
 }

@@ -106,7 +106,9 @@ Result<DeliveryReport> deliver_due(store::Store& store, ingest::Fetcher& fetcher
 
 DeliveryWorker::DeliveryWorker(std::string db, ingest::FetchOptions fetch, DeliveryOptions options,
                                std::chrono::milliseconds interval)
-    : db_(std::move(db)), fetch_(std::move(fetch)), options_(std::move(options)),
+    : db_(std::move(db)),
+      fetch_(std::move(fetch)),
+      options_(std::move(options)),
       interval_(interval) {}
 
 DeliveryWorker::~DeliveryWorker() {

@@ -11,7 +11,6 @@
 #include "osprey/pipeline/export_selection.h"
 #include "osprey/pipeline/intel_reports.h"
 #include "osprey/server/taxii_cache.h"
-#include "osprey/server/watch_api.h"
 #include "osprey/store/search_query.h"
 
 namespace osprey::server {
@@ -272,7 +271,7 @@ void export_stories(ServerContext& context, const httplib::Request& req, httplib
 }  // namespace
 
 std::vector<Route> rest_routes(ServerContext& context) {
-  std::vector<Route> routes = bind_routes(context, {
+  return bind_routes(context, {
                                   {"GET", {"health"}, health},
                                   {"GET", {"metrics"}, metrics},
                                   {"GET", {"stories"}, stories},
@@ -287,8 +286,6 @@ std::vector<Route> rest_routes(ServerContext& context) {
                                   {"DELETE", {"feeds"}, remove_feed},
                                   {"GET", {"export", "*"}, export_stories},
                               });
-  for (Route& route : watch_routes(context)) routes.push_back(std::move(route));
-  return routes;
 }
 
 }  // namespace osprey::server

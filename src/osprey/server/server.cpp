@@ -10,6 +10,7 @@
 #include "osprey/server/rest_api.h"
 #include "osprey/server/taxii.h"
 #include "osprey/server/taxii_cache.h"
+#include "osprey/server/watch_api.h"
 
 namespace osprey::server {
 namespace {
@@ -130,6 +131,7 @@ struct Server::State {
   void install() {
     context = {&pool, kb.get(), &metrics, &taxii_cache};
     rest = rest_routes(context);
+    for (Route& route : watch_routes(context)) rest.push_back(std::move(route));
     taxii = taxii_routes(context);
     http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
     http.set_default_headers(

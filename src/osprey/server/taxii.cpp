@@ -63,10 +63,11 @@ Result<std::vector<CollectionInfo>> all_collections(ServerContext& context) {
   auto watchlists = (*store.value()).list_watchlists();
   if (!watchlists.ok()) return watchlists.error();
   for (const Watchlist& w : watchlists.value()) {
-    all.push_back({watchlist_collection_id(w.id), "Watchlist: " + w.name,
-                   "Every STIX object Osprey derives from the articles that alerted for watchlist " +
-                       std::to_string(w.id),
-                   any_object, w.id});
+    all.push_back(
+        {watchlist_collection_id(w.id), "Watchlist: " + w.name,
+         "Every STIX object Osprey derives from the articles that alerted for watchlist " +
+             std::to_string(w.id),
+         any_object, w.id});
   }
   return all;
 }
@@ -285,8 +286,8 @@ struct Page {
 };
 
 bool read_page(ServerContext& context, const httplib::Request& req, httplib::Response& res,
-               const std::string& collection_id, const std::string& only_id,
-               TaxiiEntries& storage, Page& page) {
+               const std::string& collection_id, const std::string& only_id, TaxiiEntries& storage,
+               Page& page) {
   if (!acceptable(req, res)) return false;
   auto c = collection_or_404(context, collection_id, res);
   if (!c) return false;

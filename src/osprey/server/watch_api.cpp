@@ -130,7 +130,8 @@ void list_alerts(ServerContext& context, const httplib::Request& req, httplib::R
   }
   if (req.has_param("cursor")) {
     auto before = parse_id(req.get_param_value("cursor"));
-    if (!before || *before == 0) return send_error(res, 400, "cursor: not one this server gave out");
+    if (!before || *before == 0)
+      return send_error(res, 400, "cursor: not one this server gave out");
     query.before_id = *before;
   }
   query.limit = limit + 1;  // one more tells whether there is a next page

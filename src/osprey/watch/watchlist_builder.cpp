@@ -34,11 +34,13 @@ bool has_control(const std::string& text) {
 // The knowledge-base entity `name` means among `types`, as a term.
 Result<WatchTerm> entity_term(const std::string& value, const kb::KnowledgeBase* kb,
                               std::initializer_list<kb::EntityType> types, const char* what) {
-  if (!kb) return Error{"no knowledge base loaded: cannot resolve the " + std::string(what) +
-                        " '" + value + "'"};
+  if (!kb)
+    return Error{"no knowledge base loaded: cannot resolve the " + std::string(what) + " '" +
+                 value + "'"};
   for (const kb::Match& m : kb->lookup(value)) {
     const kb::Entity& e = kb->current(*m.entity);
-    if (std::find(types.begin(), types.end(), e.type) != types.end()) return WatchTerm{e.name, e.id};
+    if (std::find(types.begin(), types.end(), e.type) != types.end())
+      return WatchTerm{e.name, e.id};
   }
   return Error{"no " + std::string(what) + " named '" + value + "' in the knowledge base"};
 }
@@ -121,8 +123,8 @@ Result<bool> check_webhook(const std::string& url) {
   std::string l = lower(url);
   size_t scheme = l.starts_with("https://") ? 8 : l.starts_with("http://") ? 7 : 0;
   bool ok = scheme > 0 && url.size() <= 2048 && !has_control(url) &&
-            url.find(' ') == std::string::npos && url.size() > scheme &&
-            url[scheme] != '/' && url[scheme] != '?' && url[scheme] != '#';
+            url.find(' ') == std::string::npos && url.size() > scheme && url[scheme] != '/' &&
+            url[scheme] != '?' && url[scheme] != '#';
   if (!ok) return Error{"webhook: '" + url + "' is not an http:// or https:// URL"};
   return true;
 }
@@ -134,7 +136,8 @@ Result<Watchlist> build_watchlist(const WatchlistRequest& request, const kb::Kno
   watchlist.name = trimmed(request.name);
   if (watchlist.name.empty()) return Error{"name: a watchlist needs a name"};
   if (watchlist.name.size() > kMaxName || has_control(watchlist.name))
-    return Error{"name: at most " + std::to_string(kMaxName) + " characters, no control characters"};
+    return Error{"name: at most " + std::to_string(kMaxName) +
+                 " characters, no control characters"};
   size_t terms = 0;
   for (const auto& [field, values] : request.terms) {
     size_t index = std::size(kWatchFields);
