@@ -31,7 +31,8 @@ Delivery outcome_of(const Alert& alert, const ingest::FetchResult& result, int64
   d.last_error = result.error;
   if (result.error_kind == ingest::FetchErrorKind::host_backoff) {
     // Not attempted: the host asked to wait. No attempt is used up.
-    d.next_attempt_at = now + result.retry_after.value_or(retry_delay(1, options));
+    int64_t wait = result.retry_after.value_or(retry_delay(1, options));
+    d.next_attempt_at = now + std::max<int64_t>(wait, 1);
     return d;
   }
   d.attempts += 1;
