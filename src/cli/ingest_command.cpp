@@ -18,6 +18,7 @@
 #include "osprey/ingest/files.h"
 #include "osprey/pipeline/ingest_pipeline.h"
 #include "osprey/pipeline/poller.h"
+#include "osprey/pipeline/webhook_delivery.h"
 
 namespace osprey::cli {
 namespace {
@@ -29,6 +30,7 @@ struct IngestArgs {
   std::string kb_dir;
   bool no_entities = false;
   bool allow_private = false;
+  bool allow_private_webhooks = false;
   bool no_fetch_pages = false;
   std::string format = "text";
   bool once = false;
@@ -245,6 +247,20 @@ void request_stop(int) {
   stop_requested = true;
 }
 
+// osprey poll --once: the alerts the cycle raised are posted before exiting.
+void deliver_once(store::Store& store, const IngestArgs& args, int64_t now) {
+  auto fetcher =
+      ingest::Fetcher::create(pipeline::webhook_fetch_options(args.allow_private_webhooks));
+  if (!fetcher.ok()) return;
+  auto report = pipeline::deliver_due(store, fetcher.value(), now);
+  if (!report.ok()) {
+    spdlog::error("webhooks: {}", report.error().message);
+  } else if (int n = report.value().delivered + report.value().retrying + report.value().failed) {
+    std::cout << "webhooks: " << report.value().delivered << " of " << n << " delivered"
+              << std::endl;
+  }
+}
+
 void run_poll(const IngestArgs& args, int& exit_code) {
   IngestEngines engines;
   if (!start(args, engines, exit_code)) return;
@@ -253,6 +269,13 @@ void run_poll(const IngestArgs& args, int& exit_code) {
   const bool tty = ::isatty(STDERR_FILENO);
   pipeline::PollOptions options;
   options.all = args.all;
+  // Webhooks are posted beside the polling, on their own store connection.
+  pipeline::DeliveryWorker webhooks(args.db.empty() ? store::default_store_path() : args.db,
+                                    pipeline::webhook_fetch_options(args.allow_private_webhooks));
+  if (!args.once) {
+    if (auto started = webhooks.start(); !started.ok())
+      spdlog::error("webhooks: cannot start: {}", started.error().message);
+  }
   do {
     int64_t now = static_cast<int64_t>(std::time(nullptr));
     int done = 0;
@@ -281,10 +304,10 @@ void run_poll(const IngestArgs& args, int& exit_code) {
     const auto& r = report.value();
     std::cout << "polled " << r.feeds_polled << " feeds (" << r.not_modified << " unchanged, "
               << r.feeds_failed << " failed): " << r.items.created << " new articles, "
-              << r.items.versioned << " updated, " << r.items.unchanged << " already stored"
-              << std::endl;
+              << r.items.versioned << " updated, " << r.items.unchanged << " already stored, "
+              << r.items.alerts << " alerts" << std::endl;
     if (r.feeds_failed || r.items.failed) exit_code = 1;
-    if (args.once) return;
+    if (args.once) return deliver_once(*engines.store, args, now);
     exit_code = 0;
     // Sleep until the next feed is due (at least 5 s, at most 5 min), waking for signals.
     int64_t wait =
@@ -331,6 +354,8 @@ void add_ingest_commands(CLI::App& app, int& exit_code) {
   add_engine_options(poll, *args);
   poll->add_flag("--once", args->once, "Run one cycle and exit");
   poll->add_flag("--all", args->all, "Poll every feed now, due or not");
+  poll->add_flag("--allow-private-webhooks", args->allow_private_webhooks,
+                 "Let watchlist webhooks post to private and loopback addresses");
   poll->callback([args, &exit_code] { run_poll(*args, exit_code); });
 }
 

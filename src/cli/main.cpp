@@ -17,6 +17,7 @@
 #include "cli/serve_command.h"
 #include "cli/token_command.h"
 #include "cli/triage_command.h"
+#include "cli/watchlist_command.h"
 
 int main(int argc, char** argv) {
   // Logs go to standard error: standard output carries the commands' results.
@@ -38,6 +39,7 @@ int main(int argc, char** argv) {
   osprey::cli::add_feed_command(app, exit_code);
   osprey::cli::add_serve_command(app, exit_code);
   osprey::cli::add_token_command(app, exit_code);
+  osprey::cli::add_watchlist_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

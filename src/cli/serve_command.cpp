@@ -16,6 +16,7 @@
 #include "osprey/ingest/fetch/fetcher.h"
 #include "osprey/pipeline/ingest_pipeline.h"
 #include "osprey/pipeline/poller.h"
+#include "osprey/pipeline/webhook_delivery.h"
 #include "osprey/server/server.h"
 
 namespace osprey::cli {
@@ -28,6 +29,7 @@ struct ServeArgs {
   bool open = false;
   bool no_poll = false;
   bool allow_private = false;
+  bool allow_private_webhooks = false;
   std::string web_dir;
 };
 
@@ -139,6 +141,11 @@ void run_serve(const ServeArgs& args, int& exit_code) {
   }
   BackgroundPoller poller;
   if (!args.no_poll) poller.start(args, options.db);
+  // Webhooks are delivered even with --no-poll: other processes may ingest.
+  pipeline::DeliveryWorker webhooks(options.db,
+                                    pipeline::webhook_fetch_options(args.allow_private_webhooks));
+  if (auto started = webhooks.start(); !started.ok())
+    spdlog::error("webhooks: cannot start: {}", started.error().message);
   std::thread serving([&http] { http.run(); });
   spdlog::info("serving {} on http://{}:{}/ ({})", options.db, options.host, http.port(),
                args.open ? "open for reading" : "tokens required");
@@ -148,6 +155,7 @@ void run_serve(const ServeArgs& args, int& exit_code) {
   http.stop();
   serving.join();
   poller.stop();
+  webhooks.stop();
   created.value().reset();  // closes the store connections
 }
 
@@ -164,6 +172,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--no-poll", args->no_poll, "Do not poll the subscribed feeds");
   cmd->add_flag("--allow-private", args->allow_private,
                 "Let the poller fetch from private and loopback addresses");
+  cmd->add_flag("--allow-private-webhooks", args->allow_private_webhooks,
+                "Let watchlist webhooks post to private and loopback addresses (an internal SIEM)");
   cmd->callback([args, &exit_code] { run_serve(*args, exit_code); });
 }
 

@@ -165,12 +165,12 @@ TEST_F(SqliteActivityTest, ListsTheMostReportedEntitiesAndIndicators) {
   EXPECT_TRUE(store_->top_observables(with_noise).value().empty());
 }
 
-TEST_F(SqliteActivityTest, MigrationFourFillsRelationsFromStoredFindings) {
+TEST_F(SqliteActivityTest, MigrationFiveFillsRelationsFromStoredFindings) {
   put(1, kMonday, "security", {kimsuky_, babyshark_},
       {relation(kimsuky_, "uses", babyshark_, 0.7, "Kimsuky used BabyShark.")});
-  // Take the file back to schema 3, as an older Osprey left it.
+  // Take the file back to schema 4, as an older Osprey left it.
   ASSERT_TRUE(store_->database()
-                  .exec("DROP TABLE relations; DROP INDEX articles_brief; PRAGMA user_version = 3")
+                  .exec("DROP TABLE relations; DROP INDEX articles_brief; PRAGMA user_version = 4")
                   .ok());
   store_.reset();
   auto reopened = SqliteStore::open(path_);

@@ -285,5 +285,21 @@ TEST_F(SqliteSearchTest, FullTextFiltersAndNoise) {
   EXPECT_EQ(by_value.value()[0].article.id, b);
 }
 
+// Two connections, as osprey serve has (request threads, poller, webhook
+// worker): a single-row read must not pin one to an old snapshot.
+TEST_F(SqliteStoreTest, AnotherConnectionsCommitsAreSeenAndDoNotBlockWrites) {
+  auto other = SqliteStore::open(path_);
+  ASSERT_TRUE(other.ok());
+  int64_t first = store_->put_article(article("https://news.example/1", "one")).value().id;
+  ASSERT_TRUE(store_->get_article(first).ok());  // leaves its statement at the row
+  ASSERT_TRUE(other.value()->put_article(article("https://news.example/2", "two")).ok());
+  store_->end_reads();
+  EXPECT_EQ(store_->count_articles().value(), 2);
+  ASSERT_TRUE(store_->get_article(first).ok());
+  ASSERT_TRUE(other.value()->put_article(article("https://news.example/3", "three")).ok());
+  auto written = store_->put_article(article("https://news.example/4", "four"));
+  EXPECT_TRUE(written.ok()) << written.error().message;
+}
+
 }  // namespace
 }  // namespace osprey::store::sqlite

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "osprey/model/observable.h"
+#include "osprey/model/watchlist.h"
 
 namespace osprey {
 
@@ -20,5 +21,11 @@ void to_json(nlohmann::json& j, const Relation& relation);
 void from_json(const nlohmann::json& j, Relation& relation);
 void to_json(nlohmann::json& j, const Findings& findings);
 void from_json(const nlohmann::json& j, Findings& findings);
+// {"actors": [{"value": "Kimsuky", "entity": "intrusion-set--…"}], "cves": [{"value": …}] …}:
+// the stored form, every field present.
+void to_json(nlohmann::json& j, const WatchQuery& query);
+void from_json(const nlohmann::json& j, WatchQuery& query);
+void to_json(nlohmann::json& j, const AlertMatch& match);
+void from_json(const nlohmann::json& j, AlertMatch& match);
 
 }  // namespace osprey

@@ -32,21 +32,15 @@ Result<exporting::ExportStory> story_with_articles(store::Store& store,
   return out;
 }
 
-Result<exporting::ExportSet> by_entity(store::Store& store, const kb::KnowledgeBase* kb,
-                                       const ExportSelection& selection, exporting::ExportSet set) {
-  std::vector<std::string> ids;
-  if (kb) {
-    auto matches = kb->lookup(selection.entity);
-    if (!matches.empty()) ids.push_back(matches.front().entity->id);
-  }
-  if (ids.empty()) return Error{"no entity named '" + selection.entity + "' in the knowledge base"};
-  auto articles = store.articles_with_entity(ids, selection.max_stories * 8);
-  if (!articles.ok()) return articles.error();
-  // Group by story; an article without one is a story of its own.
+// The articles (published since `since`) grouped by story; an article
+// without one is a story of its own.
+exporting::ExportSet grouped_by_story(store::Store& store,
+                                      std::vector<store::StoredArticle> articles, int64_t since,
+                                      exporting::ExportSet set) {
   std::map<int64_t, exporting::ExportStory> stories;
-  for (store::StoredArticle& stored : articles.value()) {
+  for (store::StoredArticle& stored : articles) {
     int64_t when = stored.article.published_at ? stored.article.published_at : stored.ingested_at;
-    if (selection.since && when < selection.since) continue;
+    if (since && when < since) continue;
     int64_t key = stored.analysis.story_id ? stored.analysis.story_id : -stored.article.id;
     exporting::ExportStory& story = stories[key];
     if (story.articles.empty()) {
@@ -66,6 +60,31 @@ Result<exporting::ExportSet> by_entity(store::Store& store, const kb::KnowledgeB
   return set;
 }
 
+Result<exporting::ExportSet> by_entity(store::Store& store, const kb::KnowledgeBase* kb,
+                                       const ExportSelection& selection, exporting::ExportSet set) {
+  std::vector<std::string> ids;
+  if (kb) {
+    auto matches = kb->lookup(selection.entity);
+    if (!matches.empty()) ids.push_back(matches.front().entity->id);
+  }
+  if (ids.empty()) return Error{"no entity named '" + selection.entity + "' in the knowledge base"};
+  auto articles = store.articles_with_entity(ids, selection.max_stories * 8);
+  if (!articles.ok()) return articles.error();
+  return grouped_by_story(store, std::move(articles.value()), selection.since, std::move(set));
+}
+
+Result<exporting::ExportSet> by_watchlist(store::Store& store, const ExportSelection& selection,
+                                          exporting::ExportSet set) {
+  auto ids = store.alerted_articles(selection.watchlist_id);
+  if (!ids.ok()) return ids.error();
+  std::vector<store::StoredArticle> articles;
+  for (int64_t id : ids.value()) {
+    auto stored = store.get_article(id);
+    if (stored.ok()) articles.push_back(std::move(stored.value()));
+  }
+  return grouped_by_story(store, std::move(articles), selection.since, std::move(set));
+}
+
 }  // namespace
 
 Result<exporting::ExportSet> collect_export_set(store::Store& store, const kb::KnowledgeBase* kb,
@@ -82,6 +101,7 @@ Result<exporting::ExportSet> collect_export_set(store::Store& store, const kb::K
     return set;
   }
   if (!selection.entity.empty()) return by_entity(store, kb, selection, std::move(set));
+  if (selection.watchlist_id) return by_watchlist(store, selection, std::move(set));
   store::StoryQuery query;
   query.since = selection.since;
   query.limit = selection.max_stories;

@@ -13,14 +13,16 @@
 namespace osprey::pipeline {
 
 struct ExportSelection {
-  int64_t story_id = 0;  // one story; 0 = by the fields below
-  int64_t since = 0;     // stories active since (Unix seconds); 0 = all
-  std::string entity;    // only articles that mention this entity (a name, alias or id)
+  int64_t story_id = 0;      // one story; 0 = by the fields below
+  int64_t since = 0;         // stories active since (Unix seconds); 0 = all
+  std::string entity;        // only articles that mention this entity (a name, alias or id)
+  int64_t watchlist_id = 0;  // only the articles this watchlist alerted for; 0 = any
   size_t max_stories = 10000;
 };
 
 // Reads the selected stories with their articles' findings. An entity name
-// the knowledge base does not know, or a missing story, is an Error.
+// the knowledge base does not know, or a missing story, is an Error. Selected
+// by entity or watchlist, a story holds only the selected articles.
 Result<exporting::ExportSet> collect_export_set(store::Store& store, const kb::KnowledgeBase* kb,
                                                 const ExportSelection& selection,
                                                 int64_t generated_at);

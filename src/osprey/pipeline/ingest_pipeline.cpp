@@ -8,6 +8,7 @@
 #include "osprey/ingest/pdf_reader.h"
 #include "osprey/ingest/text_reader.h"
 #include "osprey/pipeline/document_kind.h"
+#include "osprey/pipeline/watch_alerts.h"
 
 namespace osprey::pipeline {
 namespace {
@@ -50,6 +51,7 @@ void IngestReport::add(const IngestReport& other) {
   versioned += other.versioned;
   unchanged += other.unchanged;
   failed += other.failed;
+  alerts += other.alerts;
   errors.insert(errors.end(), other.errors.begin(), other.errors.end());
   warnings.insert(warnings.end(), other.warnings.begin(), other.warnings.end());
 }
@@ -61,6 +63,29 @@ IngestPipeline::IngestPipeline(store::Store& store, const analyze::Analyzer& ana
       fetcher_(fetcher),
       options_(options),
       clusterer_(store.story_index()) {}
+
+Result<int64_t> IngestPipeline::assign_story(const store::ArticleInput& input, int64_t id,
+                                             int64_t now) {
+  // Clustering needs a time: an undated article counts from when it was read.
+  Article dated = input.article;
+  if (dated.published_at == 0) dated.published_at = now;
+  analyze::ArticleFingerprint fp = analyze::make_fingerprint(dated, input.findings);
+  analyze::StoryMember member{id,
+                              analyze::outlet_of(dated.url.empty() ? dated.source : dated.url),
+                              dated.url,
+                              dated.title,
+                              dated.published_at,
+                              0};
+  analyze::Assignment assignment = clusterer_.assign(member, fp);
+  if (std::string error = store_.take_story_index_error(); !error.empty()) return Error{error};
+  store::Analysis analysis = input.analysis;
+  analysis.story_id = assignment.story_id;
+  analysis.duplicate_of = assignment.duplicate_of;
+  analysis.fingerprint = analyze::to_bytes(fp);
+  auto updated = store_.update_analysis(id, analysis);
+  if (!updated.ok()) return updated.error();
+  return assignment.story_id;
+}
 
 IngestReport IngestPipeline::store_article(Article article, const Document& raw) {
   IngestReport report;
@@ -79,26 +104,28 @@ IngestReport IngestPipeline::store_article(Article article, const Document& raw)
   input.article = std::move(article);
   input.raw = raw;
   store::PutOutcome outcome;
+  int alerts = 0;
   auto stored = store_.transaction([&]() -> Result<bool> {
+    if (!watchlists_) {
+      auto watchlists = store_.list_watchlists();
+      if (!watchlists.ok()) return watchlists.error();
+      watchlists_ = std::move(watchlists.value());
+    }
     auto put = store_.put_article(input);
     if (!put.ok()) return put.error();
     outcome = put.value();
-    if (outcome.kind != store::PutKind::created) return true;  // its story is known
-    // Clustering needs a time: an undated article counts from when it was read.
-    Article dated = input.article;
-    if (dated.published_at == 0) dated.published_at = static_cast<int64_t>(std::time(nullptr));
-    analyze::ArticleFingerprint fp = analyze::make_fingerprint(dated, input.findings);
-    analyze::StoryMember member{
-        outcome.id,         analyze::outlet_of(dated.url.empty() ? dated.source : dated.url),
-        dated.url,          dated.title,
-        dated.published_at, 0};
-    analyze::Assignment assignment = clusterer_.assign(member, fp);
-    if (std::string error = store_.take_story_index_error(); !error.empty()) return Error{error};
-    store::Analysis analysis = input.analysis;
-    analysis.story_id = assignment.story_id;
-    analysis.duplicate_of = assignment.duplicate_of;
-    analysis.fingerprint = analyze::to_bytes(fp);
-    return store_.update_analysis(outcome.id, analysis);
+    if (outcome.kind == store::PutKind::unchanged) return true;  // a re-sighting: nothing new
+    int64_t now = static_cast<int64_t>(std::time(nullptr));
+    int64_t story_id = 0;  // a new version keeps the story it had
+    if (outcome.kind == store::PutKind::created) {
+      auto story = assign_story(input, outcome.id, now);
+      if (!story.ok()) return story.error();
+      story_id = story.value();
+    }
+    auto raised = record_alerts(store_, *watchlists_, input, outcome.id, story_id, now);
+    if (!raised.ok()) return raised.error();
+    alerts = raised.value();
+    return true;
   });
   if (!stored.ok()) {
     ++report.failed;
@@ -106,6 +133,7 @@ IngestReport IngestPipeline::store_article(Article article, const Document& raw)
                             ": " + stored.error().message);
     return report;
   }
+  report.alerts = alerts;
   switch (outcome.kind) {
     case store::PutKind::created:
       ++report.created;
@@ -121,6 +149,7 @@ IngestReport IngestPipeline::store_article(Article article, const Document& raw)
 }
 
 Result<IngestReport> IngestPipeline::ingest(const Document& doc, const std::string& source) {
+  watchlists_.reset();
   DocumentKind kind = classify(doc);
   Result<Article> article = Error{""};
   switch (kind) {
@@ -147,6 +176,7 @@ Result<IngestReport> IngestPipeline::ingest(const Document& doc, const std::stri
 }
 
 Result<IngestReport> IngestPipeline::ingest_feed(const Document& doc, const std::string& source) {
+  watchlists_.reset();
   auto feed = ingest::parse_feed(doc);
   if (!feed.ok()) return feed.error();
   IngestReport report;

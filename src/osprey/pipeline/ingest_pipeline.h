@@ -4,6 +4,7 @@
 // the server all ingest through it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct IngestReport {
   int versioned = 0;
   int unchanged = 0;
   int failed = 0;                     // items that could not be read or stored
+  int alerts = 0;                     // watchlist alerts the stored articles raised
   std::vector<std::string> errors;    // one line per failed item, naming it
   std::vector<std::string> warnings;  // repairs: ill-formed feeds, missing text …
   std::string kind;                   // "feed", "html", "pdf", "text"
@@ -62,16 +64,22 @@ class IngestPipeline {
   Result<store::PutKind> reprocess(int64_t id);
 
   // Analyses and stores one article read from `raw`: findings, relevance,
-  // and (for a new article) its story or the article it copies, all in one
-  // transaction.
+  // (for a new article) its story or the article it copies, and (for a new
+  // text) the alerts of the watchlists it matches, all in one transaction.
   IngestReport store_article(Article article, const Document& raw);
 
  private:
+  // Clusters a new article (stored as `id`) into a story and records its
+  // analysis; returns the story id.
+  Result<int64_t> assign_story(const store::ArticleInput& input, int64_t id, int64_t now);
+
   store::Store& store_;
   const analyze::Analyzer& analyzer_;
   ingest::Fetcher* fetcher_;
   IngestOptions options_;
   analyze::StoryClusterer clusterer_;
+  // Read once per ingest() call: a watchlist added meanwhile applies from the next.
+  std::optional<std::vector<Watchlist>> watchlists_;
 };
 
 }  // namespace osprey::pipeline

@@ -87,6 +87,15 @@ void send_error(httplib::Response& response, int status, const std::string& mess
   send_json(response, status, {{"error", message}});
 }
 
+std::optional<StorePool::Lease> store_or_500(ServerContext& context, httplib::Response& res) {
+  auto lease = context.pool->lease();
+  if (!lease.ok()) {
+    send_error(res, 500, lease.error().message);
+    return std::nullopt;
+  }
+  return std::move(lease.value());
+}
+
 std::vector<Route> bind_routes(ServerContext& context, std::initializer_list<RouteRow> rows) {
   std::vector<Route> routes;
   for (const RouteRow& row : rows) {

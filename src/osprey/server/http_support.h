@@ -21,10 +21,13 @@
 
 namespace osprey::server {
 
+class TaxiiCache;
+
 struct ServerContext {
   StorePool* pool = nullptr;
   const kb::KnowledgeBase* kb = nullptr;  // null: GET /entities answers 503
   Metrics* metrics = nullptr;
+  TaxiiCache* taxii_cache = nullptr;  // null: every TAXII page exports anew
 };
 
 // A request parameter that could not be read: the handler answers 400.
@@ -71,10 +74,27 @@ Result<int64_t> since_param(const httplib::Request& request, const char* name);
 // Reads a non-negative integer ("42"); nullopt when it is not one.
 std::optional<int64_t> parse_id(std::string_view text);
 
+// Leases a store connection; answers 500 and returns nullopt when none opens.
+std::optional<StorePool::Lease> store_or_500(ServerContext& context, httplib::Response& res);
+
+// Unwraps a parameter; answers 400 when it could not be read.
+template <typename T>
+bool read_param(Result<T> param, T& into, httplib::Response& res);
+
 // Sets the body to compact JSON (invalid UTF-8 replaced) with the content type.
 void send_json(httplib::Response& response, int status, const nlohmann::json& body,
                const char* content_type = "application/json");
 // {"error": message}
 void send_error(httplib::Response& response, int status, const std::string& message);
+
+template <typename T>
+bool read_param(Result<T> param, T& into, httplib::Response& res) {
+  if (!param.ok()) {
+    send_error(res, 400, param.error().message);
+    return false;
+  }
+  into = param.value();
+  return true;
+}
 
 }  // namespace osprey::server

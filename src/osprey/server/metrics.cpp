@@ -14,7 +14,8 @@ void Metrics::record(int status, double seconds) {
   sum_ += seconds;
 }
 
-std::string Metrics::render(int64_t articles_total, int64_t feeds_failing) const {
+std::string Metrics::render(int64_t articles_total, int64_t feeds_failing,
+                            uint64_t taxii_exports) const {
   std::lock_guard lock(mutex_);
   std::ostringstream out;
   out << "# HELP osprey_articles_total Articles in the store.\n"
@@ -23,6 +24,9 @@ std::string Metrics::render(int64_t articles_total, int64_t feeds_failing) const
       << "# HELP osprey_feeds_failing Subscriptions whose last poll failed.\n"
       << "# TYPE osprey_feeds_failing gauge\n"
       << "osprey_feeds_failing " << feeds_failing << "\n"
+      << "# HELP osprey_taxii_exports_total TAXII collections exported (not served from cache).\n"
+      << "# TYPE osprey_taxii_exports_total counter\n"
+      << "osprey_taxii_exports_total " << taxii_exports << "\n"
       << "# HELP osprey_http_requests_total HTTP requests answered, by status code.\n"
       << "# TYPE osprey_http_requests_total counter\n";
   for (const auto& [status, n] : by_status_) {

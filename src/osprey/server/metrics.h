@@ -16,8 +16,8 @@ class Metrics {
   void record(int status, double seconds);
 
   // The exposition text: the request counters and histogram, plus the
-  // store's gauges passed in.
-  std::string render(int64_t articles_total, int64_t feeds_failing) const;
+  // store's gauges and the TAXII export count passed in.
+  std::string render(int64_t articles_total, int64_t feeds_failing, uint64_t taxii_exports) const;
 
   // Upper bounds (seconds) of the latency histogram's buckets, +Inf implied.
   static constexpr std::array<double, 8> kBuckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5};

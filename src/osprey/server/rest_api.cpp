@@ -12,33 +12,13 @@
 #include "osprey/model/json.h"
 #include "osprey/pipeline/export_selection.h"
 #include "osprey/pipeline/intel_reports.h"
+#include "osprey/server/taxii_cache.h"
 #include "osprey/store/search_query.h"
 
 namespace osprey::server {
 namespace {
 
 using Args = std::vector<std::string>;
-
-// Leases a store connection; answers 500 and returns nullopt when none opens.
-std::optional<StorePool::Lease> store_or_500(ServerContext& context, httplib::Response& res) {
-  auto lease = context.pool->lease();
-  if (!lease.ok()) {
-    send_error(res, 500, lease.error().message);
-    return std::nullopt;
-  }
-  return std::move(lease.value());
-}
-
-// Unwraps a parameter; answers 400 when it could not be read.
-template <typename T>
-bool read_param(Result<T> param, T& into, httplib::Response& res) {
-  if (!param.ok()) {
-    send_error(res, 400, param.error().message);
-    return false;
-  }
-  into = param.value();
-  return true;
-}
 
 void health(ServerContext&, const httplib::Request&, httplib::Response& res, const Args&) {
   send_json(res, 200, {{"status", "ok"}, {"version", OSPREY_VERSION}});
@@ -55,7 +35,8 @@ void metrics(ServerContext& context, const httplib::Request&, httplib::Response&
   }
   int64_t failing = 0;
   for (const Source& feed : feeds.value()) failing += feed.health.consecutive_failures > 0;
-  res.set_content(context.metrics->render(articles.value(), failing),
+  uint64_t exports = context.taxii_cache ? context.taxii_cache->exports() : 0;
+  res.set_content(context.metrics->render(articles.value(), failing, exports),
                   "text/plain; version=0.0.4; charset=utf-8");
 }
 

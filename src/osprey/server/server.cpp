@@ -9,6 +9,8 @@
 #include "osprey/server/http_support.h"
 #include "osprey/server/rest_api.h"
 #include "osprey/server/taxii.h"
+#include "osprey/server/taxii_cache.h"
+#include "osprey/server/watch_api.h"
 
 namespace osprey::server {
 namespace {
@@ -22,14 +24,21 @@ bool is_taxii(const httplib::Request& req) {
   return req.path.starts_with("/taxii2");
 }
 
-// What a request needs: /api/v1/health nothing, changing feeds a writer,
-// everything else a reader.
+// What a request needs: /api/v1/health nothing, changing feeds or
+// watchlists a writer (trying a watchlist on the stored articles changes
+// nothing), everything else a reader.
 Role needed_role(const httplib::Request& req) {
   if (req.path == "/api/v1/health" || req.path == "/api/v1/health/") return Role::none;
   // The web UI's static files hold no intelligence; the UI asks for a token.
   if (!req.path.starts_with("/api/") && !req.path.starts_with("/taxii2")) return Role::none;
   bool reads = req.method == "GET" || req.method == "HEAD";
-  if (!reads && req.path.starts_with("/api/v1/feeds")) return Role::writer;
+  if (reads) return Role::reader;
+  auto segments = path_segments(req.path);  // api, v1, watchlists, ID, test
+  bool watchlist_test = req.method == "POST" && segments.size() == 5 &&
+                        segments[2] == "watchlists" && segments[4] == "test";
+  if (watchlist_test) return Role::reader;
+  if (req.path.starts_with("/api/v1/feeds") || req.path.starts_with("/api/v1/watchlists"))
+    return Role::writer;
   return Role::reader;
 }
 
@@ -52,6 +61,7 @@ struct Server::State {
   StorePool pool;
   std::unique_ptr<kb::KnowledgeBase> kb;
   Metrics metrics;
+  TaxiiCache taxii_cache;
   ServerContext context;
   std::vector<Route> rest;
   std::vector<Route> taxii;
@@ -119,8 +129,9 @@ struct Server::State {
   }
 
   void install() {
-    context = {&pool, kb.get(), &metrics};
+    context = {&pool, kb.get(), &metrics, &taxii_cache};
     rest = rest_routes(context);
+    for (Route& route : watch_routes(context)) rest.push_back(std::move(route));
     taxii = taxii_routes(context);
     http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
     http.set_default_headers(

@@ -12,6 +12,7 @@ Result<StorePool::Lease> StorePool::lease() {
     if (!idle_.empty()) {
       std::unique_ptr<store::Store> store = std::move(idle_.back());
       idle_.pop_back();
+      store->end_reads();  // see the commits made since its last use
       return Lease(*this, std::move(store));
     }
   }

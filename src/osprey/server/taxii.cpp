@@ -6,13 +6,16 @@
 
 #include "osprey/export/formats.h"
 #include "osprey/export/stix.h"
+#include "osprey/export/uuid5.h"
 #include "osprey/pipeline/export_selection.h"
+#include "osprey/server/taxii_cache.h"
 #include "osprey/text/since.h"
 
 namespace osprey::server {
 namespace {
 
 using Args = std::vector<std::string>;
+using Entry = TaxiiEntry;
 
 constexpr size_t kMaxPage = 1000;
 constexpr int kHighConfidence = 75;
@@ -39,19 +42,35 @@ constexpr Collection kCollections[] = {
      "Indicators from non-noise stories with confidence 75 or more", confident_indicator},
 };
 
-const Collection* find_collection(const std::string& id) {
-  for (const Collection& c : kCollections) {
-    if (id == c.id) return &c;
-  }
-  return nullptr;
+// A collection as served: one of kCollections, or a watchlist's.
+struct CollectionInfo {
+  std::string id, title, description;
+  bool (*admits)(const nlohmann::json& object) = any_object;
+  int64_t watchlist_id = 0;  // the watchlist whose alerted articles it holds; 0 = none
+};
+
+std::string watchlist_collection_id(int64_t watchlist_id) {
+  return exporting::uuid5(exporting::kOspreyNamespace,
+                          "taxii-collection:watchlist:" + std::to_string(watchlist_id));
 }
 
-// One version of one object in a collection.
-struct Entry {
-  std::string id, type, version, spec_version;
-  int64_t date_added = 0;
-  nlohmann::json object;
-};
+// The fixed collections, then one per watchlist, oldest first.
+Result<std::vector<CollectionInfo>> all_collections(ServerContext& context) {
+  std::vector<CollectionInfo> all;
+  for (const Collection& c : kCollections) all.push_back({c.id, c.title, c.description, c.admits});
+  auto store = context.pool->lease();
+  if (!store.ok()) return store.error();
+  auto watchlists = (*store.value()).list_watchlists();
+  if (!watchlists.ok()) return watchlists.error();
+  for (const Watchlist& w : watchlists.value()) {
+    all.push_back(
+        {watchlist_collection_id(w.id), "Watchlist: " + w.name,
+         "Every STIX object Osprey derives from the articles that alerted for watchlist " +
+             std::to_string(w.id),
+         any_object, w.id});
+  }
+  return all;
+}
 
 std::string version_of(const nlohmann::json& object, int64_t date_added) {
   if (object.contains("modified")) return object["modified"].get<std::string>();
@@ -59,12 +78,19 @@ std::string version_of(const nlohmann::json& object, int64_t date_added) {
   return exporting::rfc3339_millis(date_added);
 }
 
-// Every object version the collection holds, ordered by (date_added, id, version).
-Result<std::vector<Entry>> collection_entries(ServerContext& context,
-                                              const Collection& collection) {
+// Every object version the collection holds, ordered by (date_added, id,
+// version): from the cache while the store's data version is the same.
+Result<TaxiiEntries> collection_entries(ServerContext& context, const CollectionInfo& collection) {
   auto store = context.pool->lease();
   if (!store.ok()) return store.error();
+  // Read before exporting: a write meanwhile makes the next request export again.
+  auto data_version = (*store.value()).data_version();
+  if (!data_version.ok()) return data_version.error();
+  if (context.taxii_cache) {
+    if (auto cached = context.taxii_cache->find(collection.id, data_version.value())) return cached;
+  }
   pipeline::ExportSelection selection;
+  selection.watchlist_id = collection.watchlist_id;
   auto set = pipeline::collect_export_set(*store.value(), context.kb, selection, 0);
   if (!set.ok()) return set.error();
   exporting::ExportOptions options;
@@ -90,12 +116,13 @@ Result<std::vector<Entry>> collection_entries(ServerContext& context,
         versions[key] = std::move(entry);
     }
   }
-  std::vector<Entry> entries;
-  for (auto& [key, entry] : versions) entries.push_back(std::move(entry));
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+  auto entries = std::make_shared<std::vector<Entry>>();
+  for (auto& [key, entry] : versions) entries->push_back(std::move(entry));
+  std::sort(entries->begin(), entries->end(), [](const Entry& a, const Entry& b) {
     return std::tie(a.date_added, a.id, a.version) < std::tie(b.date_added, b.id, b.version);
   });
-  return entries;
+  if (context.taxii_cache) context.taxii_cache->put(collection.id, data_version.value(), entries);
+  return TaxiiEntries(std::move(entries));
 }
 
 // "a,b,c" → {a, b, c}; empty when the parameter is absent.
@@ -211,7 +238,7 @@ void api_root(ServerContext&, const httplib::Request& req, httplib::Response& re
       res, {{"title", "Osprey"}, {"versions", {kTaxiiMediaType}}, {"max_content_length", 1 << 20}});
 }
 
-nlohmann::json collection_json(const Collection& c) {
+nlohmann::json collection_json(const CollectionInfo& c) {
   return {{"id", c.id},
           {"title", c.title},
           {"description", c.description},
@@ -220,23 +247,35 @@ nlohmann::json collection_json(const Collection& c) {
           {"media_types", {"application/stix+json;version=2.1"}}};
 }
 
-void collections(ServerContext&, const httplib::Request& req, httplib::Response& res, const Args&) {
+void collections(ServerContext& context, const httplib::Request& req, httplib::Response& res,
+                 const Args&) {
   if (!acceptable(req, res)) return;
+  auto found = all_collections(context);
+  if (!found.ok()) return send_taxii_error(res, 500, "Internal Error", found.error().message);
   nlohmann::json all = nlohmann::json::array();
-  for (const Collection& c : kCollections) all.push_back(collection_json(c));
+  for (const CollectionInfo& c : found.value()) all.push_back(collection_json(c));
   send_taxii(res, {{"collections", all}});
 }
 
-const Collection* collection_or_404(const std::string& id, httplib::Response& res) {
-  const Collection* c = find_collection(id);
-  if (!c) send_taxii_error(res, 404, "Not Found", "no collection " + id);
-  return c;
+// The collection with this id; answers 404 (or 500) and returns nullopt otherwise.
+std::optional<CollectionInfo> collection_or_404(ServerContext& context, const std::string& id,
+                                                httplib::Response& res) {
+  auto found = all_collections(context);
+  if (!found.ok()) {
+    send_taxii_error(res, 500, "Internal Error", found.error().message);
+    return std::nullopt;
+  }
+  for (CollectionInfo& c : found.value()) {
+    if (c.id == id) return std::move(c);
+  }
+  send_taxii_error(res, 404, "Not Found", "no collection " + id);
+  return std::nullopt;
 }
 
-void collection(ServerContext&, const httplib::Request& req, httplib::Response& res,
+void collection(ServerContext& context, const httplib::Request& req, httplib::Response& res,
                 const Args& args) {
   if (!acceptable(req, res)) return;
-  if (const Collection* c = collection_or_404(args[0], res)) send_taxii(res, collection_json(*c));
+  if (auto c = collection_or_404(context, args[0], res)) send_taxii(res, collection_json(*c));
 }
 
 // The filtered entries and the page asked for; false after answering an error.
@@ -247,10 +286,10 @@ struct Page {
 };
 
 bool read_page(ServerContext& context, const httplib::Request& req, httplib::Response& res,
-               const std::string& collection_id, const std::string& only_id,
-               std::vector<Entry>& storage, Page& page) {
+               const std::string& collection_id, const std::string& only_id, TaxiiEntries& storage,
+               Page& page) {
   if (!acceptable(req, res)) return false;
-  const Collection* c = collection_or_404(collection_id, res);
+  auto c = collection_or_404(context, collection_id, res);
   if (!c) return false;
   auto limit = count_param(req, "limit", 100, kMaxPage);
   if (!limit.ok()) {
@@ -272,7 +311,7 @@ bool read_page(ServerContext& context, const httplib::Request& req, httplib::Res
     return false;
   }
   storage = std::move(entries.value());
-  auto kept = filter(storage, req, only_id);
+  auto kept = filter(*storage, req, only_id);
   if (!kept.ok()) {
     send_taxii_error(res, 400, "Bad Request", kept.error().message);
     return false;
@@ -304,7 +343,7 @@ nlohmann::json envelope(const Page& page, nlohmann::json items, const char* key)
 
 void objects(ServerContext& context, const httplib::Request& req, httplib::Response& res,
              const Args& args) {
-  std::vector<Entry> storage;
+  TaxiiEntries storage;
   Page page;
   std::string only_id = args.size() > 1 ? args[1] : "";
   if (!read_page(context, req, res, args[0], only_id, storage, page)) return;
@@ -315,7 +354,7 @@ void objects(ServerContext& context, const httplib::Request& req, httplib::Respo
 
 void manifest(ServerContext& context, const httplib::Request& req, httplib::Response& res,
               const Args& args) {
-  std::vector<Entry> storage;
+  TaxiiEntries storage;
   Page page;
   if (!read_page(context, req, res, args[0], "", storage, page)) return;
   nlohmann::json items = nlohmann::json::array();
@@ -333,7 +372,7 @@ void versions(ServerContext& context, const httplib::Request& req, httplib::Resp
   // Every version unless match[version] narrows it (§5.7).
   httplib::Request all = req;
   if (!all.has_param("match[version]")) all.params.emplace("match[version]", "all");
-  std::vector<Entry> storage;
+  TaxiiEntries storage;
   Page page;
   if (!read_page(context, all, res, args[0], args[1], storage, page)) return;
   nlohmann::json items = nlohmann::json::array();

@@ -26,6 +26,7 @@
 #include "osprey/model/observable.h"
 #include "osprey/model/result.h"
 #include "osprey/model/source.h"
+#include "osprey/model/watchlist.h"
 
 namespace osprey::store {
 
@@ -146,6 +147,14 @@ struct ActivityQuery {
   size_t limit = 100;  // the most reported first
 };
 
+// Which alerts to list: newest first.
+struct AlertQuery {
+  int64_t watchlist_id = 0;  // only this watchlist's; 0 = every watchlist
+  int64_t since = 0;         // created at or after; 0 = any time
+  int64_t before_id = 0;     // cursor: only ids below this; 0 = from the newest
+  size_t limit = 100;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -153,6 +162,10 @@ class Store {
   // Runs `work` in one transaction: everything it stores commits together,
   // or nothing does when it returns an Error. Calls may nest.
   virtual Result<bool> transaction(const std::function<Result<bool>()>& work) = 0;
+  // Ends whatever read is still open outside a transaction, so the next
+  // query sees every commit made so far, also by other connections. A
+  // connection kept for reuse (server/store_pool.h) calls it between uses.
+  virtual void end_reads() = 0;
 
   // Stores (or versions, or re-sights) one article. See the identity contract above.
   virtual Result<PutOutcome> put_article(const ArticleInput& input) = 0;
@@ -207,6 +220,34 @@ class Store {
   virtual Result<std::vector<ApiToken>> list_tokens() = 0;
   // False when no unrevoked token has this id.
   virtual Result<bool> revoke_token(int64_t id) = 0;
+
+  // Stores a watchlist as given (watch/ validates it); returns its id.
+  virtual Result<int64_t> add_watchlist(const Watchlist& watchlist) = 0;
+  // Every watchlist, oldest first, with its alert count.
+  virtual Result<std::vector<Watchlist>> list_watchlists() = 0;
+  // The watchlist with this id, or nullopt.
+  virtual Result<std::optional<Watchlist>> get_watchlist(int64_t id) = 0;
+  // Removes a watchlist with its alerts and their deliveries; false when unknown.
+  virtual Result<bool> remove_watchlist(int64_t id) = 0;
+  // Records an alert unless the watchlist already alerted for that article:
+  // true when recorded. Joins the current transaction.
+  virtual Result<bool> add_alert(const Alert& alert) = 0;
+  // Alerts newest first, with their watchlist's name and article's title and URL.
+  virtual Result<std::vector<Alert>> list_alerts(const AlertQuery& query) = 0;
+  // The articles a watchlist alerted for, oldest alert first.
+  virtual Result<std::vector<int64_t>> alerted_articles(int64_t watchlist_id) = 0;
+  // Takes up to `limit` pending deliveries due at `now` (oldest due first),
+  // with their webhook, and makes them due again only at now + lease_seconds,
+  // so two delivering processes never post the same alert at once and one
+  // that dies mid-delivery leaves it to be retried.
+  virtual Result<std::vector<Alert>> claim_deliveries(int64_t now, int64_t lease_seconds,
+                                                      size_t limit) = 0;
+  // Writes an alert's delivery state; false when the alert no longer exists.
+  virtual Result<bool> update_delivery(int64_t alert_id, const Delivery& delivery) = 0;
+
+  // A number that changes whenever an article, story, watchlist or alert is
+  // written (delivery states aside): caches of derived data key on it.
+  virtual Result<int64_t> data_version() = 0;
 };
 
 // Opens (creating and migrating if needed) the store at `path`: a SQLite file.

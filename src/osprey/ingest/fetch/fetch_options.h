@@ -62,6 +62,12 @@ struct FetchRequest {
   std::string url;
   std::string etag;           // sent as If-None-Match when not empty
   std::string last_modified;  // sent as If-Modified-Since when not empty
+  // A POST of this body (webhooks) when not empty; a GET otherwise. A POST
+  // is best sent with max_redirects 0 and max_retries 0: curl turns a
+  // redirected POST into a GET, and a retry may deliver twice.
+  // (Initialised here so {url, etag, last_modified} still says everything.)
+  std::string body = {};
+  std::string content_type = {};  // of the body
 };
 
 enum class FetchErrorKind {

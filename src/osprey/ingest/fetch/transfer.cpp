@@ -134,6 +134,13 @@ Transfer::Transfer(const FetchRequest& request, const TransferSettings& settings
     headers_ = curl_slist_append(headers_, ("If-None-Match: " + request.etag).c_str());
   if (!request.last_modified.empty())
     headers_ = curl_slist_append(headers_, ("If-Modified-Since: " + request.last_modified).c_str());
+  if (!request.body.empty()) {
+    curl_easy_setopt(easy_, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+    curl_easy_setopt(easy_, CURLOPT_COPYPOSTFIELDS, request.body.c_str());
+    std::string type =
+        request.content_type.empty() ? "application/octet-stream" : request.content_type;
+    headers_ = curl_slist_append(headers_, ("Content-Type: " + type).c_str());
+  }
   if (headers_ != nullptr) curl_easy_setopt(easy_, CURLOPT_HTTPHEADER, headers_);
 }
 

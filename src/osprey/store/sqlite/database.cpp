@@ -145,8 +145,16 @@ Result<Statement> Database::prepare(std::string_view sql) {
   return Statement(db_, stmt);
 }
 
+void Database::release_reads() {
+  if (sqlite3_get_autocommit(db_) == 0) return;  // inside a transaction: its reads are its own
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s; s = sqlite3_next_stmt(db_, s)) {
+    if (sqlite3_stmt_busy(s)) sqlite3_reset(s);
+  }
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
   nested_ = sqlite3_get_autocommit(db_.handle()) == 0;
+  if (!nested_) db_.release_reads();  // a stale snapshot cannot become a write
   began_ = db_.exec(nested_ ? "SAVEPOINT osprey" : "BEGIN IMMEDIATE").ok();
 }
 

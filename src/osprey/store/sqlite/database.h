@@ -85,6 +85,11 @@ class Database {
   Result<Statement> prepare(std::string_view sql);
   int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
+  // Outside a transaction, resets every statement left at a row (a
+  // single-row read). Such a statement keeps its read snapshot open: later
+  // reads on this connection would not see other connections' commits, and
+  // a write would fail as busy once another connection has written.
+  void release_reads();
   sqlite3* handle() const { return db_; }
 
  private:

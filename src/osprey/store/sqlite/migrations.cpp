@@ -202,7 +202,57 @@ CREATE TABLE api_tokens (
   revoked INTEGER NOT NULL DEFAULT 0
 );
 )sql",
-    // 4: relations in searchable form, so that `osprey entity` aggregates in
+    // 4: watchlists, their alerts with webhook delivery state, and a data
+    // version that every write of derived data bumps (the TAXII cache's key).
+    R"sql(
+CREATE TABLE watchlists (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  query TEXT NOT NULL,
+  webhook TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY,
+  watchlist_id INTEGER NOT NULL REFERENCES watchlists(id) ON DELETE CASCADE,
+  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  story_id INTEGER NOT NULL DEFAULT 0,
+  matched TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  delivery_status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  next_attempt_at INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (watchlist_id, article_id)
+);
+CREATE INDEX alerts_article ON alerts(article_id);
+CREATE INDEX alerts_due ON alerts(next_attempt_at) WHERE delivery_status = 'pending';
+
+CREATE TABLE data_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+INSERT INTO data_version VALUES (1, 0);
+CREATE TRIGGER articles_insert_version AFTER INSERT ON articles
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER articles_update_version AFTER UPDATE ON articles
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER articles_delete_version AFTER DELETE ON articles
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER stories_insert_version AFTER INSERT ON stories
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER stories_update_version AFTER UPDATE ON stories
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER stories_delete_version AFTER DELETE ON stories
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER watchlists_insert_version AFTER INSERT ON watchlists
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER watchlists_delete_version AFTER DELETE ON watchlists
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER alerts_insert_version AFTER INSERT ON alerts
+  BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER alerts_delete_version AFTER DELETE ON alerts
+  BEGIN UPDATE data_version SET n = n + 1; END;
+)sql",
+    // 5: relations in searchable form, so that `osprey entity` aggregates in
     // SQL instead of reading every article's findings; filled from the
     // findings already stored. A narrow index over the columns the
     // aggregations filter on keeps them from reading whole article rows.

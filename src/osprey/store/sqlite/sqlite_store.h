@@ -37,6 +37,7 @@ class SqliteStore final : public Store {
   Result<std::vector<ActivityCount>> top_observables(const ActivityQuery& query) override;
 
   Result<bool> transaction(const std::function<Result<bool>()>& work) override;
+  void end_reads() override { db_.release_reads(); }
   analyze::StoryIndex& story_index() override { return story_index_; }
   std::string take_story_index_error() override { return story_index_.take_error(); }
   Result<std::vector<analyze::Story>> list_stories(const StoryQuery& query) override;
@@ -52,6 +53,19 @@ class SqliteStore final : public Store {
   Result<std::optional<ApiToken>> find_token_by_hash(const std::string& hash) override;
   Result<std::vector<ApiToken>> list_tokens() override;
   Result<bool> revoke_token(int64_t id) override;
+
+  // sqlite_watchlists.cpp
+  Result<int64_t> add_watchlist(const Watchlist& watchlist) override;
+  Result<std::vector<Watchlist>> list_watchlists() override;
+  Result<std::optional<Watchlist>> get_watchlist(int64_t id) override;
+  Result<bool> remove_watchlist(int64_t id) override;
+  Result<bool> add_alert(const Alert& alert) override;
+  Result<std::vector<Alert>> list_alerts(const AlertQuery& query) override;
+  Result<std::vector<int64_t>> alerted_articles(int64_t watchlist_id) override;
+  Result<std::vector<Alert>> claim_deliveries(int64_t now, int64_t lease_seconds,
+                                              size_t limit) override;
+  Result<bool> update_delivery(int64_t alert_id, const Delivery& delivery) override;
+  Result<int64_t> data_version() override;
 
   Database& database() { return db_; }
 
@@ -70,6 +84,8 @@ class SqliteStore final : public Store {
   Result<bool> record_sighting(int64_t id, const Article& article, int64_t now);
   Result<bool> write_findings(int64_t id, const Findings& findings);
   Result<bool> write_analysis(int64_t id, const Analysis& analysis);
+  Result<std::vector<Watchlist>> read_watchlists(int64_t only_id);
+  Result<std::vector<Alert>> read_alerts(Statement& query);
   Result<std::vector<StoredArticle>> read_articles(const std::string& sql,
                                                    const std::vector<std::string>& texts,
                                                    const std::vector<int64_t>& numbers);
