@@ -24,7 +24,8 @@ Result<EntityActivity> SqliteStore::entity_activity(const std::string& entity_id
   // One row per article naming the entity, with its time bucketed by day.
   auto days = statement(
       "SELECT a.sort_time / 86400 * 86400 AS day, COUNT(*), MIN(a.sort_time), MAX(a.sort_time) "
-      "FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?1) "
+      "FROM articles a INDEXED BY articles_brief WHERE a.id IN (SELECT article_id FROM mentions "
+      "WHERE entity_id = ?1) "
       "AND (?2 OR a.relevance_label <> 'noise') GROUP BY day ORDER BY day");
   if (!days.ok()) return days.error();
   Statement& d = *days.value();
@@ -39,7 +40,7 @@ Result<EntityActivity> SqliteStore::entity_activity(const std::string& entity_id
 
   auto aliases = statement(
       "SELECT m.alias, COUNT(DISTINCT m.article_id) AS n FROM mentions m "
-      "JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?1 "
+      "JOIN articles a INDEXED BY articles_brief ON a.id = m.article_id WHERE m.entity_id = ?1 "
       "AND (?2 OR a.relevance_label <> 'noise') GROUP BY m.alias ORDER BY n DESC, m.alias");
   if (!aliases.ok()) return aliases.error();
   Statement& s = *aliases.value();
@@ -47,18 +48,25 @@ Result<EntityActivity> SqliteStore::entity_activity(const std::string& entity_id
   while (s.step()) activity.aliases.emplace_back(s.text(0), s.int64(1));
   if (!s.error().empty()) return Error{"database: " + s.error()};
 
-  // SQLite takes the bare column `sentence` from the row holding MAX(confidence).
+  // Grouped along the covering indexes; SQLite takes the bare column rowid
+  // from the row holding MAX(confidence), whose names and sentence are then
+  // read: one row per group, not per statement.
   auto relations = statement(
-      "SELECT r.predicate, r.negated, 1, r.object_id, r.object_type, r.object_name, "
-      "COUNT(DISTINCT r.article_id) AS n, MAX(r.confidence) AS c, r.sentence FROM relations r "
-      "JOIN articles a ON a.id = r.article_id WHERE r.subject_id = ?1 "
+      "SELECT g.predicate, g.negated, g.outgoing, g.other, "
+      "CASE WHEN g.outgoing THEN r.object_type ELSE r.subject_type END, "
+      "CASE WHEN g.outgoing THEN r.object_name ELSE r.subject_name END, g.n, g.c, r.sentence "
+      "FROM (SELECT r.predicate, r.negated, 1 AS outgoing, r.object_id AS other, "
+      "COUNT(DISTINCT r.article_id) AS n, MAX(r.confidence) AS c, r.rowid AS best "
+      "FROM relations r INDEXED BY relations_subject "
+      "JOIN articles a INDEXED BY articles_brief ON a.id = r.article_id WHERE r.subject_id = ?1 "
       "AND (?2 OR a.relevance_label <> 'noise') GROUP BY r.predicate, r.negated, r.object_id "
       "UNION ALL "
-      "SELECT r.predicate, r.negated, 0, r.subject_id, r.subject_type, r.subject_name, "
-      "COUNT(DISTINCT r.article_id) AS n, MAX(r.confidence) AS c, r.sentence FROM relations r "
-      "JOIN articles a ON a.id = r.article_id WHERE r.object_id = ?1 AND r.subject_id <> ?1 "
-      "AND (?2 OR a.relevance_label <> 'noise') GROUP BY r.predicate, r.negated, r.subject_id "
-      "ORDER BY n DESC, c DESC");
+      "SELECT r.predicate, r.negated, 0, r.subject_id, COUNT(DISTINCT r.article_id), "
+      "MAX(r.confidence), r.rowid FROM relations r INDEXED BY relations_object "
+      "JOIN articles a INDEXED BY articles_brief ON a.id = r.article_id WHERE r.object_id = ?1 "
+      "AND r.subject_id <> ?1 AND (?2 OR a.relevance_label <> 'noise') "
+      "GROUP BY r.predicate, r.negated, r.subject_id) g "
+      "JOIN relations r ON r.rowid = g.best ORDER BY g.n DESC, g.c DESC");
   if (!relations.ok()) return relations.error();
   Statement& r = *relations.value();
   r.bind(1, entity_id).bind(2, noise);

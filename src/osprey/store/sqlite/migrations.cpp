@@ -254,8 +254,9 @@ CREATE TRIGGER alerts_delete_version AFTER DELETE ON alerts
 )sql",
     // 5: relations in searchable form, so that `osprey entity` aggregates in
     // SQL instead of reading every article's findings; filled from the
-    // findings already stored. A narrow index over the columns the
-    // aggregations filter on keeps them from reading whole article rows.
+    // findings already stored. Narrow indexes over the columns the
+    // aggregations and searches filter on keep them from reading whole
+    // article rows.
     R"sql(
 CREATE TABLE relations (
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -271,10 +272,19 @@ CREATE TABLE relations (
   hedged INTEGER NOT NULL,
   sentence TEXT NOT NULL
 );
-CREATE INDEX relations_subject ON relations(subject_id);
-CREATE INDEX relations_object ON relations(object_id);
+-- Covering the aggregation of an entity's relations (sqlite/activity.cpp).
+CREATE INDEX relations_subject ON relations(subject_id, predicate, negated, object_id, article_id,
+                                            confidence);
+CREATE INDEX relations_object ON relations(object_id, predicate, negated, subject_id, article_id,
+                                           confidence);
 CREATE INDEX relations_article ON relations(article_id);
 CREATE INDEX articles_brief ON articles(id, sort_time, relevance_label);
+-- Search walks the newest articles along this one (store/sqlite/search.cpp),
+-- and finds names as written along mentions_alias.
+CREATE INDEX articles_timeline ON articles(sort_time, id, relevance_label);
+CREATE INDEX mentions_alias ON mentions(alias COLLATE NOCASE);
+-- An entity's articles and the names they used, without reading mention rows.
+CREATE INDEX mentions_entity_alias ON mentions(entity_id, article_id, alias);
 INSERT INTO relations
 SELECT a.id, json_extract(r.value, '$.predicate'),
        ifnull(json_extract(r.value, '$.subject.id'), ''),

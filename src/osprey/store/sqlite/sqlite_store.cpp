@@ -565,64 +565,12 @@ Result<std::vector<StoredArticle>> SqliteStore::read_articles(const std::string&
   return articles;
 }
 
-Result<std::vector<StoredArticle>> SqliteStore::search(const SearchQuery& query) {
-  // Each filter is an EXISTS over the indexed findings tables.
-  struct Field {
-    const char* name;
-    const char* condition;  // ?N is the filter's value
-  };
-  static const Field kFields[] = {
-      {"actor",
-       "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type = 'intrusion-set' "
-       "AND (m.name = ?N COLLATE NOCASE OR m.alias = ?N COLLATE NOCASE OR m.entity_id = ?N))"},
-      {"malware",
-       "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type IN ('malware', "
-       "'tool') AND (m.name = ?N COLLATE NOCASE OR m.alias = ?N COLLATE NOCASE OR "
-       "m.entity_id = ?N))"},
-      {"tool",
-       "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type = 'tool' AND "
-       "(m.name = ?N COLLATE NOCASE OR m.alias = ?N COLLATE NOCASE OR m.entity_id = ?N))"},
-      {"sector",
-       "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type = 'sector' AND "
-       "(m.name = ?N COLLATE NOCASE OR m.alias = ?N COLLATE NOCASE OR m.entity_id = ?N))"},
-      {"country",
-       "EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.type = 'location' AND "
-       "(m.name = ?N COLLATE NOCASE OR m.alias = ?N COLLATE NOCASE OR m.entity_id = ?N))"},
-      {"cve",
-       "EXISTS (SELECT 1 FROM observables o WHERE o.article_id = a.id AND o.type = 'cve' AND "
-       "o.value = upper(?N))"},
-      {"ioc", "EXISTS (SELECT 1 FROM observables o WHERE o.article_id = a.id AND o.value = ?N)"},
-  };
-  std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles a WHERE 1";
-  std::vector<std::string> texts;
-  if (!query.text.empty()) {
-    texts.push_back(query.text);
-    sql += " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)";
-  }
-  for (const auto& [field, value] : query.filters) {
-    const Field* found = nullptr;
-    for (const Field& f : kFields) {
-      if (field == f.name) found = &f;
-    }
-    if (!found) return Error{"unknown search field '" + field + ":'"};
-    texts.push_back(value);
-    std::string condition = found->condition;
-    std::string placeholder = "?";
-    placeholder.append(std::to_string(texts.size()));
-    for (size_t at = condition.find("?N"); at != std::string::npos; at = condition.find("?N")) {
-      condition.replace(at, 2, placeholder);
-    }
-    sql += " AND " + condition;
-  }
-  if (!query.include_noise) sql += " AND a.relevance_label <> 'noise'";
-  size_t n = texts.size();
-  sql.append(" AND a.sort_time >= ?").append(std::to_string(n + 1));
-  sql.append(" ORDER BY a.sort_time DESC, a.id DESC LIMIT ?").append(std::to_string(n + 2));
-  auto found = read_articles(sql, texts, {query.since, static_cast<int64_t>(query.limit)});
-  if (!found.ok() && found.error().message.find("fts5") != std::string::npos) {
-    return Error{"cannot read the search words '" + query.text + "': " + found.error().message};
-  }
-  return found;
+Result<std::vector<StoredArticle>> SqliteStore::read_articles_in(
+    const std::string& id_sql, const std::vector<std::string>& texts,
+    const std::vector<int64_t>& numbers) {
+  std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles a WHERE a.id IN (" +
+                    id_sql + ") ORDER BY a.sort_time DESC, a.id DESC";
+  return read_articles(sql, texts, numbers);
 }
 
 Result<std::vector<StoredArticle>> SqliteStore::articles_with_entity(
@@ -632,20 +580,21 @@ Result<std::vector<StoredArticle>> SqliteStore::articles_with_entity(
   for (size_t i = 1; i <= entity_ids.size(); ++i) {
     placeholders.append(i > 1 ? ", ?" : "?").append(std::to_string(i));
   }
-  std::string sql = std::string("SELECT ") + kArticleColumns +
-                    " FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE "
-                    "entity_id IN (";
-  sql.append(placeholders).append(")) ORDER BY a.sort_time DESC LIMIT ?");
-  sql.append(std::to_string(entity_ids.size() + 1));
-  return read_articles(sql, entity_ids, {static_cast<int64_t>(limit)});
+  // The page is chosen along the narrow articles_brief index; only its rows are read.
+  std::string ids =
+      "SELECT b.id FROM articles b INDEXED BY articles_brief WHERE b.id IN (SELECT article_id "
+      "FROM mentions WHERE entity_id IN (";
+  ids.append(placeholders).append(")) ORDER BY b.sort_time DESC, b.id DESC LIMIT ?");
+  ids.append(std::to_string(entity_ids.size() + 1));
+  return read_articles_in(ids, entity_ids, {static_cast<int64_t>(limit)});
 }
 
 Result<std::vector<StoredArticle>> SqliteStore::articles_with_observable(const std::string& value,
                                                                          size_t limit) {
-  std::string sql = std::string("SELECT ") + kArticleColumns +
-                    " FROM articles a WHERE a.id IN (SELECT article_id FROM observables WHERE "
-                    "value = ?1) ORDER BY a.sort_time DESC LIMIT ?2";
-  return read_articles(sql, {value}, {static_cast<int64_t>(limit)});
+  return read_articles_in(
+      "SELECT b.id FROM articles b INDEXED BY articles_brief WHERE b.id IN (SELECT article_id "
+      "FROM observables WHERE value = ?1) ORDER BY b.sort_time DESC, b.id DESC LIMIT ?2",
+      {value}, {static_cast<int64_t>(limit)});
 }
 
 // ---- API tokens -------------------------------------------------------------

@@ -26,7 +26,7 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredArticle>> list_articles(const ArticleQuery& query) override;
   Result<Document> raw_document(int64_t id) override;
   Result<int64_t> count_articles() override;
-  Result<std::vector<StoredArticle>> search(const SearchQuery& query) override;
+  Result<std::vector<StoredArticle>> search(const SearchQuery& query) override;  // search.cpp
   Result<std::vector<StoredArticle>> articles_with_entity(
       const std::vector<std::string>& entity_ids, size_t limit) override;
   Result<std::vector<StoredArticle>> articles_with_observable(const std::string& value,
@@ -68,6 +68,10 @@ class SqliteStore final : public Store {
   Result<int64_t> data_version() override;
 
   Database& database() { return db_; }
+  // How search finds its page (search.cpp): by estimated cost, or always
+  // one way. Results never depend on it; tests use it to try both plans.
+  enum class SearchPlan { automatic, candidates, walk };
+  void set_search_plan(SearchPlan plan) { plan_ = plan; }
 
  private:
   explicit SqliteStore(Database db) : db_(std::move(db)), story_index_(db_) {}
@@ -89,10 +93,18 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredArticle>> read_articles(const std::string& sql,
                                                    const std::vector<std::string>& texts,
                                                    const std::vector<int64_t>& numbers);
+  // Whole rows of the articles `id_sql` selects, newest first.
+  Result<std::vector<StoredArticle>> read_articles_in(const std::string& id_sql,
+                                                      const std::vector<std::string>& texts,
+                                                      const std::vector<int64_t>& numbers);
+  // search.cpp: how many rows `source_sql` yields, counting no further than `cap`.
+  Result<int64_t> count_capped(const std::string& source_sql, const std::string& value,
+                               int64_t cap);
 
   Database db_;
   SqliteStoryIndex story_index_;  // uses db_
   std::map<const char*, Statement> statements_;
+  SearchPlan plan_ = SearchPlan::automatic;
 };
 
 }  // namespace osprey::store::sqlite
