@@ -31,6 +31,7 @@ struct ServeArgs {
   bool allow_private = false;
   bool allow_private_webhooks = false;
   std::string web_dir;
+  std::string tls_cert, tls_key;
 };
 
 // The built web UI: --web, else $OSPREY_WEB, else web/dist of the source tree
@@ -107,6 +108,8 @@ void run_serve(const ServeArgs& args, int& exit_code) {
   options.open = args.open;
   options.kb_dir = args.kb_dir;
   options.web_dir = find_web_dir(args.web_dir);
+  options.tls_cert = args.tls_cert;
+  options.tls_key = args.tls_key;
   if (options.web_dir.empty()) {
     spdlog::warn("no web UI found (build it with: cd web && npm ci && npm run build)");
   }
@@ -147,7 +150,8 @@ void run_serve(const ServeArgs& args, int& exit_code) {
   if (auto started = webhooks.start(); !started.ok())
     spdlog::error("webhooks: cannot start: {}", started.error().message);
   std::thread serving([&http] { http.run(); });
-  spdlog::info("serving {} on http://{}:{}/ ({})", options.db, options.host, http.port(),
+  spdlog::info("serving {} on {}://{}:{}/ ({})", options.db,
+               args.tls_cert.empty() ? "http" : "https", options.host, http.port(),
                args.open ? "open for reading" : "tokens required");
   int received = 0;
   sigwait(&signals, &received);
@@ -169,6 +173,11 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--kb", args->kb_dir, "Knowledge base folder");
   cmd->add_flag("--open", args->open, "Let requests without a token read");
   cmd->add_option("--web", args->web_dir, "The built web UI folder (default: web/dist)");
+  auto* cert = cmd->add_option("--tls-cert", args->tls_cert,
+                               "PEM certificate (chain): serve HTTPS only (with --tls-key)");
+  auto* key = cmd->add_option("--tls-key", args->tls_key, "PEM private key of --tls-cert");
+  cert->needs(key);
+  key->needs(cert);
   cmd->add_flag("--no-poll", args->no_poll, "Do not poll the subscribed feeds");
   cmd->add_flag("--allow-private", args->allow_private,
                 "Let the poller fetch from private and loopback addresses");

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <fstream>
 
 #include "osprey/kb/kb_dir.h"
 #include "osprey/server/auth.h"
@@ -46,12 +47,34 @@ void refuse(const httplib::Request& req, httplib::Response& res, int status,
             const std::string& message) {
   if (status == 401) {
     res.set_header("WWW-Authenticate", "Bearer realm=\"osprey\"");
-    res.set_header("WWW-Authenticate", "Basic realm=\"osprey\"");
+    // Only TAXII clients log in with Basic; on the API the challenge would
+    // make browsers open a login prompt over the web UI.
+    if (is_taxii(req)) res.set_header("WWW-Authenticate", "Basic realm=\"osprey\"");
   }
   if (is_taxii(req))
     send_taxii_error(res, status, status == 401 ? "Unauthorized" : "Forbidden", message);
   else
     send_error(res, status, message);
+}
+
+// Plain HTTP, or HTTPS when a certificate and its key are configured.
+Result<std::unique_ptr<httplib::Server>> make_http_server(const ServerOptions& options) {
+  if (options.tls_cert.empty() && options.tls_key.empty()) {
+    return std::make_unique<httplib::Server>();
+  }
+  if (options.tls_cert.empty() || options.tls_key.empty()) {
+    return Error{"TLS needs both a certificate and its private key"};
+  }
+  for (const std::string* file : {&options.tls_cert, &options.tls_key}) {
+    if (!std::ifstream(*file)) return Error{"cannot read " + *file};
+  }
+  auto https =
+      std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+  if (!https->is_valid()) {
+    return Error{"cannot use the certificate " + options.tls_cert + " with the key " +
+                 options.tls_key + " (PEM files of a matching pair expected)"};
+  }
+  return std::unique_ptr<httplib::Server>(std::move(https));
 }
 
 }  // namespace
@@ -65,7 +88,7 @@ struct Server::State {
   ServerContext context;
   std::vector<Route> rest;
   std::vector<Route> taxii;
-  httplib::Server http;
+  std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with a certificate
   int port = 0;
 
   explicit State(const ServerOptions& o) : options(o), pool(o.db) {}
@@ -133,11 +156,11 @@ struct Server::State {
     rest = rest_routes(context);
     for (Route& route : watch_routes(context)) rest.push_back(std::move(route));
     taxii = taxii_routes(context);
-    http.new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
-    http.set_default_headers(
+    http->new_task_queue = [n = options.threads] { return new httplib::ThreadPool(n); };
+    http->set_default_headers(
         {{"Content-Security-Policy", "default-src 'self'"}, {"X-Content-Type-Options", "nosniff"}});
-    http.set_payload_max_length(1 << 20);
-    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    http->set_payload_max_length(1 << 20);
+    http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       request_started = Clock::now();
       return authorize(req, res) ? httplib::Server::HandlerResponse::Unhandled
                                  : httplib::Server::HandlerResponse::Handled;
@@ -149,26 +172,26 @@ struct Server::State {
       route(taxii, 7, req, res);  // after "/taxii2"
     };
     for (const char* pattern : {R"(/api/v1(/.*)?)"}) {
-      http.Get(pattern, rest_handler).Post(pattern, rest_handler).Put(pattern, rest_handler);
-      http.Delete(pattern, rest_handler).Patch(pattern, rest_handler);
+      http->Get(pattern, rest_handler).Post(pattern, rest_handler).Put(pattern, rest_handler);
+      http->Delete(pattern, rest_handler).Patch(pattern, rest_handler);
     }
     for (const char* pattern : {R"(/taxii2(/.*)?)"}) {
-      http.Get(pattern, taxii_handler).Post(pattern, taxii_handler).Put(pattern, taxii_handler);
-      http.Delete(pattern, taxii_handler).Patch(pattern, taxii_handler);
+      http->Get(pattern, taxii_handler).Post(pattern, taxii_handler).Put(pattern, taxii_handler);
+      http->Delete(pattern, taxii_handler).Patch(pattern, taxii_handler);
     }
-    if (!options.web_dir.empty() && !http.set_mount_point("/", options.web_dir)) {
+    if (!options.web_dir.empty() && !http->set_mount_point("/", options.web_dir)) {
       spdlog::warn("no web UI: cannot serve {}", options.web_dir);
     }
-    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    http->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;  // the handler already explained
       if (is_taxii(req))
         send_taxii_error(res, res.status, "Error", "the request failed");
       else
         send_error(res, res.status, res.status == 404 ? "no such resource" : "the request failed");
     });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res,
-                                  std::exception_ptr) { send_error(res, 500, "internal error"); });
-    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    http->set_exception_handler([](const httplib::Request&, httplib::Response& res,
+                                   std::exception_ptr) { send_error(res, 500, "internal error"); });
+    http->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
       double seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
       metrics.record(res.status, seconds);
       spdlog::info("{} {} {} {} {:.1f}ms", req.remote_addr, req.method, req.path, res.status,
@@ -201,6 +224,9 @@ Result<std::unique_ptr<Server>> Server::create(const ServerOptions& options) {
   } else {
     spdlog::warn("no knowledge base: GET /api/v1/entities answers 503 ({})", dir.error().message);
   }
+  auto http = make_http_server(options);
+  if (!http.ok()) return http.error();
+  state->http = std::move(http.value());
   state->install();
   return std::unique_ptr<Server>(new Server(std::move(state)));
 }
@@ -208,8 +234,8 @@ Result<std::unique_ptr<Server>> Server::create(const ServerOptions& options) {
 Result<bool> Server::bind() {
   ServerOptions& o = state_->options;
   if (o.port == 0) {
-    state_->port = state_->http.bind_to_any_port(o.host);
-  } else if (state_->http.bind_to_port(o.host, o.port)) {
+    state_->port = state_->http->bind_to_any_port(o.host);
+  } else if (state_->http->bind_to_port(o.host, o.port)) {
     state_->port = o.port;
   } else {
     state_->port = -1;
@@ -225,11 +251,11 @@ int Server::port() const {
 }
 
 void Server::run() {
-  state_->http.listen_after_bind();
+  state_->http->listen_after_bind();
 }
 
 void Server::stop() {
-  if (state_->http.is_running()) state_->http.stop();
+  if (state_->http->is_running()) state_->http->stop();
 }
 
 }  // namespace osprey::server
