@@ -201,7 +201,7 @@ void BM_StoreEntity(benchmark::State& state) {
     ++n;
     auto activity = store.entity_activity(id, false);
     if (!activity.ok()) return state.SkipWithError(activity.error().message.c_str());
-    auto recent = store.articles_with_entity({id}, 20);
+    auto recent = store.articles_with_entity({id}, 20, false);
     if (!recent.ok()) return state.SkipWithError(recent.error().message.c_str());
     benchmark::DoNotOptimize(activity.value().articles + recent.value().size());
   }

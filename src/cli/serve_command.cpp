@@ -32,6 +32,7 @@ struct ServeArgs {
   bool allow_private_webhooks = false;
   std::string web_dir;
   std::string tls_cert, tls_key;
+  size_t threads = 64;
 };
 
 // The built web UI: --web, else $OSPREY_WEB, else web/dist of the source tree
@@ -108,6 +109,7 @@ void run_serve(const ServeArgs& args, int& exit_code) {
   options.open = args.open;
   options.kb_dir = args.kb_dir;
   options.web_dir = find_web_dir(args.web_dir);
+  options.threads = args.threads;
   options.tls_cert = args.tls_cert;
   options.tls_key = args.tls_key;
   if (options.web_dir.empty()) {
@@ -176,6 +178,8 @@ void add_serve_command(CLI::App& app, int& exit_code) {
   auto* cert = cmd->add_option("--tls-cert", args->tls_cert,
                                "PEM certificate (chain): serve HTTPS only (with --tls-key)");
   auto* key = cmd->add_option("--tls-key", args->tls_key, "PEM private key of --tls-cert");
+  cmd->add_option("--threads", args->threads, "Clients served at once (default 64)")
+      ->check(CLI::Range(1, 1024));
   cert->needs(key);
   key->needs(cert);
   cmd->add_flag("--no-poll", args->no_poll, "Do not poll the subscribed feeds");

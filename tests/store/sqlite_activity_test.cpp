@@ -169,12 +169,13 @@ TEST_F(SqliteActivityTest, MigrationFiveFillsRelationsFromStoredFindings) {
   put(1, kMonday, "security", {kimsuky_, babyshark_},
       {relation(kimsuky_, "uses", babyshark_, 0.7, "Kimsuky used BabyShark.")});
   // Take the file back to schema 4, as an older Osprey left it.
-  ASSERT_TRUE(
-      store_->database()
-          .exec("DROP TABLE relations; DROP INDEX articles_brief; DROP INDEX articles_timeline; "
-                "DROP INDEX mentions_alias; DROP INDEX mentions_entity_alias; PRAGMA user_version "
-                "= 4")
-          .ok());
+  std::string back = "DROP TABLE relations; PRAGMA user_version = 4;";
+  for (const char* index : {"articles_brief", "articles_timeline", "mentions_alias",
+                            "mentions_entity_alias", "mentions_article_entity",
+                            "observables_article_value"}) {
+    back += std::string(" DROP INDEX ") + index + ";";
+  }
+  ASSERT_TRUE(store_->database().exec(back).ok());
   store_.reset();
   auto reopened = SqliteStore::open(path_);
   ASSERT_TRUE(reopened.ok()) << reopened.error().message;

@@ -277,9 +277,13 @@ TEST_F(SqliteSearchTest, FullTextFiltersAndNoise) {
   unknown.filters = {{"colour", "red"}};
   EXPECT_FALSE(store_->search(unknown).ok());
 
-  auto by_entity = store_->articles_with_entity({"intrusion-set--Sandworm"}, 10);
+  auto by_entity = store_->articles_with_entity({"intrusion-set--Sandworm"}, 10, false);
   ASSERT_EQ(by_entity.value().size(), 1u);
   EXPECT_EQ(by_entity.value()[0].article.id, a);
+  put("https://n.example/4", "Sandworm-themed board game on sale.", "noise", "Sandworm", nullptr);
+  EXPECT_EQ(store_->articles_with_entity({"intrusion-set--Sandworm"}, 10, false).value().size(),
+            1u);
+  EXPECT_EQ(store_->articles_with_entity({"intrusion-set--Sandworm"}, 10, true).value().size(), 2u);
   auto by_value = store_->articles_with_observable("CVE-2024-3400", 10);
   ASSERT_EQ(by_value.value().size(), 1u);
   EXPECT_EQ(by_value.value()[0].article.id, b);

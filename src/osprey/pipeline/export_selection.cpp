@@ -68,7 +68,8 @@ Result<exporting::ExportSet> by_entity(store::Store& store, const kb::KnowledgeB
     if (!matches.empty()) ids.push_back(matches.front().entity->id);
   }
   if (ids.empty()) return Error{"no entity named '" + selection.entity + "' in the knowledge base"};
-  auto articles = store.articles_with_entity(ids, selection.max_stories * 8);
+  // Noise is kept here: the exporters leave it out unless asked (--include-noise).
+  auto articles = store.articles_with_entity(ids, selection.max_stories * 8, true);
   if (!articles.ok()) return articles.error();
   return grouped_by_story(store, std::move(articles.value()), selection.since, std::move(set));
 }

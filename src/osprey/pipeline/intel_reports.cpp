@@ -188,14 +188,9 @@ Result<EntityReport> entity_report(store::Store& store, const kb::KnowledgeBase&
     r.confidence = link.confidence;
     report.relations.push_back(std::move(r));
   }
-  // Newest first; a few more than asked, since noise is left out afterwards.
-  auto recent = store.articles_with_entity({report.entity->id}, limit * 4 + 8);
+  auto recent = store.articles_with_entity({report.entity->id}, limit, include_noise);
   if (!recent.ok()) return recent.error();
-  for (auto& article : recent.value()) {
-    if (report.recent.size() >= limit) break;
-    if (article.analysis.relevance_label == "noise" && !include_noise) continue;
-    report.recent.push_back(std::move(article));
-  }
+  report.recent = std::move(recent.value());
   return report;
 }
 

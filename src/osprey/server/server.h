@@ -13,10 +13,13 @@ namespace osprey::server {
 struct ServerOptions {
   std::string db;  // the store file
   std::string host = "127.0.0.1";
-  int port = 8080;       // 0 = any free port (see Server::port())
-  bool open = false;     // unauthenticated requests may read
-  std::string kb_dir;    // empty = the usual search; none found = no /entities
-  size_t threads = 8;    // request threads, each with its own store connection
+  int port = 8080;     // 0 = any free port (see Server::port())
+  bool open = false;   // unauthenticated requests may read
+  std::string kb_dir;  // empty = the usual search; none found = no /entities
+  // Request threads, each with its own store connection. A thread serves one
+  // client connection at a time (keep-alive included), so this is the number
+  // of clients served at once; the others wait for a free thread.
+  size_t threads = 64;
   std::string web_dir;   // the built web UI (web/dist), served at / without a token; empty = none
   std::string tls_cert;  // PEM certificate (chain) and its private key: both set = HTTPS only
   std::string tls_key;

@@ -179,9 +179,10 @@ class Store {
   virtual Result<int64_t> count_articles() = 0;
   // Articles matching a search, newest first.
   virtual Result<std::vector<StoredArticle>> search(const SearchQuery& query) = 0;
-  // Articles that mention any of the entity ids, newest first.
+  // Articles that mention any of the entity ids, newest first; noise too
+  // only when asked.
   virtual Result<std::vector<StoredArticle>> articles_with_entity(
-      const std::vector<std::string>& entity_ids, size_t limit) = 0;
+      const std::vector<std::string>& entity_ids, size_t limit, bool include_noise) = 0;
   // The activity of one entity over every stored article (noise only when asked).
   virtual Result<EntityActivity> entity_activity(const std::string& entity_id,
                                                  bool include_noise) = 0;

@@ -90,7 +90,8 @@ Result<EntityActivity> SqliteStore::entity_activity(const std::string& entity_id
 Result<std::vector<ActivityCount>> SqliteStore::top_entities(const ActivityQuery& query) {
   auto prepared = statement(
       "SELECT m.entity_id, m.type, m.name, COUNT(DISTINCT m.article_id) AS n, MIN(a.sort_time), "
-      "MAX(a.sort_time) FROM articles a JOIN mentions m ON m.article_id = a.id "
+      "MAX(a.sort_time) FROM articles a INDEXED BY articles_timeline "
+      "JOIN mentions m INDEXED BY mentions_article_entity ON m.article_id = a.id "
       "WHERE a.sort_time >= ?1 AND (?2 OR a.relevance_label <> 'noise') "
       "AND (?3 = '' OR instr(?3, ',' || m.type || ',') > 0) "
       "GROUP BY m.entity_id ORDER BY n DESC, m.name LIMIT ?4");
@@ -109,7 +110,8 @@ Result<std::vector<ActivityCount>> SqliteStore::top_entities(const ActivityQuery
 Result<std::vector<ActivityCount>> SqliteStore::top_observables(const ActivityQuery& query) {
   auto prepared = statement(
       "SELECT o.value, o.type, COUNT(DISTINCT o.article_id) AS n, MIN(a.sort_time), "
-      "MAX(a.sort_time) FROM articles a JOIN observables o ON o.article_id = a.id "
+      "MAX(a.sort_time) FROM articles a INDEXED BY articles_timeline "
+      "JOIN observables o INDEXED BY observables_article_value ON o.article_id = a.id "
       "WHERE a.sort_time >= ?1 AND (?2 OR a.relevance_label <> 'noise') "
       "AND (?3 = '' OR instr(?3, ',' || o.type || ',') > 0) "
       "GROUP BY o.value, o.type ORDER BY n DESC, o.value LIMIT ?4");

@@ -285,6 +285,9 @@ CREATE INDEX articles_timeline ON articles(sort_time, id, relevance_label);
 CREATE INDEX mentions_alias ON mentions(alias COLLATE NOCASE);
 -- An entity's articles and the names they used, without reading mention rows.
 CREATE INDEX mentions_entity_alias ON mentions(entity_id, article_id, alias);
+-- The entities and indicators of recent articles, for their listings.
+CREATE INDEX mentions_article_entity ON mentions(article_id, entity_id, type, name);
+CREATE INDEX observables_article_value ON observables(article_id, value, type);
 INSERT INTO relations
 SELECT a.id, json_extract(r.value, '$.predicate'),
        ifnull(json_extract(r.value, '$.subject.id'), ''),

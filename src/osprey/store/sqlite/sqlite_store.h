@@ -28,7 +28,7 @@ class SqliteStore final : public Store {
   Result<int64_t> count_articles() override;
   Result<std::vector<StoredArticle>> search(const SearchQuery& query) override;  // search.cpp
   Result<std::vector<StoredArticle>> articles_with_entity(
-      const std::vector<std::string>& entity_ids, size_t limit) override;
+      const std::vector<std::string>& entity_ids, size_t limit, bool include_noise) override;
   Result<std::vector<StoredArticle>> articles_with_observable(const std::string& value,
                                                               size_t limit) override;
   Result<EntityActivity> entity_activity(const std::string& entity_id,
