@@ -509,3 +509,57 @@ TEST(ServeCli, TokenCreatePrintsTheTokenOnItsLastLine) {
 }
 
 }  // namespace
+
+namespace {
+
+int64_t cache_hits(httplib::Client& client) {
+  auto metrics = client.Get("/api/v1/metrics");
+  if (!metrics) return -1;
+  std::string marker = "\nosprey_api_cache_hits_total ";
+  size_t at = metrics->body.find(marker);
+  return at == std::string::npos ? -1 : std::stoll(metrics->body.substr(at + marker.size()));
+}
+
+TEST(ServeCache, RepeatedReadsAreAnsweredOnceUntilTheStoreChanges) {
+  std::string db = (scratch() / "cache.db").string();
+  std::filesystem::remove(db);
+  ASSERT_EQ(osprey("ingest --no-entities --db " + db + " " + std::string(OSPREY_SOURCE_DIR) +
+                   "/samples/gadget-news.txt")
+                .status,
+            0);
+  auto running = start(db, true);
+  ASSERT_NE(running, nullptr);
+  httplib::Client client("127.0.0.1", running->server->port());
+  int64_t before = cache_hits(client);
+  ASSERT_GE(before, 0);
+  auto first = client.Get("/api/v1/articles?label=noise");
+  auto second = client.Get("/api/v1/articles?label=noise");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(second->status, 200);
+  EXPECT_EQ(second->body, first->body);
+  EXPECT_EQ(second->get_header_value("Content-Type"), first->get_header_value("Content-Type"));
+  EXPECT_EQ(cache_hits(client), before + 1);
+  // Other parameters are another answer.
+  auto all = client.Get("/api/v1/articles");
+  ASSERT_TRUE(all);
+  EXPECT_EQ(cache_hits(client), before + 1);
+
+  // A new article (here from another process) makes the answers fresh.
+  auto note = osprey::testing::write_file(
+      "cache-new.txt", "Wiper strikes utilities\n\nA new wiper hit utilities, researchers said.\n");
+  ASSERT_EQ(osprey("ingest --no-entities --db " + db + " " + note).status, 0);
+  auto after = client.Get("/api/v1/articles");
+  ASSERT_TRUE(after);
+  EXPECT_NE(after->body, all->body);
+  EXPECT_NE(after->body.find("Wiper strikes utilities"), std::string::npos);
+  EXPECT_EQ(cache_hits(client), before + 1);
+
+  // Errors are never kept, and writes are never answered from the cache.
+  auto missing = client.Get("/api/v1/articles/424242");
+  auto again = client.Get("/api/v1/articles/424242");
+  ASSERT_TRUE(missing && again);
+  EXPECT_EQ(again->status, 404);
+  EXPECT_EQ(cache_hits(client), before + 1);
+}
+
+}  // namespace

@@ -17,6 +17,7 @@
 #include "osprey/kb/knowledge_base.h"
 #include "osprey/model/result.h"
 #include "osprey/server/metrics.h"
+#include "osprey/server/response_cache.h"
 #include "osprey/server/store_pool.h"
 
 namespace osprey::server {
@@ -27,7 +28,8 @@ struct ServerContext {
   StorePool* pool = nullptr;
   const kb::KnowledgeBase* kb = nullptr;  // null: GET /entities answers 503
   Metrics* metrics = nullptr;
-  TaxiiCache* taxii_cache = nullptr;  // null: every TAXII page exports anew
+  TaxiiCache* taxii_cache = nullptr;   // null: every TAXII page exports anew
+  ResponseCache* responses = nullptr;  // null: every API request is answered anew
 };
 
 // A request parameter that could not be read: the handler answers 400.

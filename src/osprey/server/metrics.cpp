@@ -14,8 +14,8 @@ void Metrics::record(int status, double seconds) {
   sum_ += seconds;
 }
 
-std::string Metrics::render(int64_t articles_total, int64_t feeds_failing,
-                            uint64_t taxii_exports) const {
+std::string Metrics::render(int64_t articles_total, int64_t feeds_failing, uint64_t taxii_exports,
+                            uint64_t api_cache_hits) const {
   std::lock_guard lock(mutex_);
   std::ostringstream out;
   out << "# HELP osprey_articles_total Articles in the store.\n"
@@ -27,6 +27,9 @@ std::string Metrics::render(int64_t articles_total, int64_t feeds_failing,
       << "# HELP osprey_taxii_exports_total TAXII collections exported (not served from cache).\n"
       << "# TYPE osprey_taxii_exports_total counter\n"
       << "osprey_taxii_exports_total " << taxii_exports << "\n"
+      << "# HELP osprey_api_cache_hits_total API requests answered from the response cache.\n"
+      << "# TYPE osprey_api_cache_hits_total counter\n"
+      << "osprey_api_cache_hits_total " << api_cache_hits << "\n"
       << "# HELP osprey_http_requests_total HTTP requests answered, by status code.\n"
       << "# TYPE osprey_http_requests_total counter\n";
   for (const auto& [status, n] : by_status_) {

@@ -17,7 +17,8 @@ class Metrics {
 
   // The exposition text: the request counters and histogram, plus the
   // store's gauges and the TAXII export count passed in.
-  std::string render(int64_t articles_total, int64_t feeds_failing, uint64_t taxii_exports) const;
+  std::string render(int64_t articles_total, int64_t feeds_failing, uint64_t taxii_exports,
+                     uint64_t api_cache_hits) const;
 
   // Upper bounds (seconds) of the latency histogram's buckets, +Inf implied.
   static constexpr std::array<double, 8> kBuckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5};

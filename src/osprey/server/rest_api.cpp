@@ -36,7 +36,8 @@ void metrics(ServerContext& context, const httplib::Request&, httplib::Response&
   int64_t failing = 0;
   for (const Source& feed : feeds.value()) failing += feed.health.consecutive_failures > 0;
   uint64_t exports = context.taxii_cache ? context.taxii_cache->exports() : 0;
-  res.set_content(context.metrics->render(articles.value(), failing, exports),
+  uint64_t hits = context.responses ? context.responses->hits() : 0;
+  res.set_content(context.metrics->render(articles.value(), failing, exports, hits),
                   "text/plain; version=0.0.4; charset=utf-8");
 }
 

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
+#include <set>
 
 #include "osprey/kb/kb_dir.h"
 #include "osprey/server/auth.h"
@@ -85,6 +87,7 @@ struct Server::State {
   std::unique_ptr<kb::KnowledgeBase> kb;
   Metrics metrics;
   TaxiiCache taxii_cache;
+  ResponseCache responses;
   ServerContext context;
   std::vector<Route> rest;
   std::vector<Route> taxii;
@@ -151,8 +154,35 @@ struct Server::State {
     }
   }
 
+  // GETs of what the store holds are answered from the response cache while
+  // the data version holds; everything else (feeds, watchlists, metrics …)
+  // is answered anew.
+  template <typename Answer>
+  void answer_from_cache_or(const httplib::Request& req, httplib::Response& res, Answer answer) {
+    static const std::set<std::string> kCached = {"stories",  "articles",   "search",
+                                                  "entities", "indicators", "attack"};
+    auto segments = path_segments(std::string_view(req.path).substr(7));
+    if (req.method != "GET" || segments.empty() || !kCached.count(segments[0])) return answer();
+    std::optional<int64_t> version;
+    if (auto lease = pool.lease(); lease.ok()) {
+      if (auto v = (*lease.value()).data_version(); v.ok()) version = v.value();
+    }
+    std::string key = req.path;
+    for (const auto& [name, value] : req.params) key += "\n" + name + "=" + value;
+    if (version) {
+      if (auto kept = responses.find(key, *version)) {
+        res.set_content(std::move(kept->body), kept->content_type);
+        return;
+      }
+    }
+    answer();
+    if (version && res.status == 200) {
+      responses.put(key, *version, {res.get_header_value("Content-Type"), res.body});
+    }
+  }
+
   void install() {
-    context = {&pool, kb.get(), &metrics, &taxii_cache};
+    context = {&pool, kb.get(), &metrics, &taxii_cache, &responses};
     rest = rest_routes(context);
     for (Route& route : watch_routes(context)) rest.push_back(std::move(route));
     taxii = taxii_routes(context);
@@ -166,7 +196,7 @@ struct Server::State {
                                  : httplib::Server::HandlerResponse::Handled;
     });
     auto rest_handler = [this](const httplib::Request& req, httplib::Response& res) {
-      route(rest, 7, req, res);  // after "/api/v1"
+      answer_from_cache_or(req, res, [&] { route(rest, 7, req, res); });  // after "/api/v1"
     };
     auto taxii_handler = [this](const httplib::Request& req, httplib::Response& res) {
       route(taxii, 7, req, res);  // after "/taxii2"

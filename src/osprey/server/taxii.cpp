@@ -86,7 +86,10 @@ Result<TaxiiEntries> collection_entries(ServerContext& context, const Collection
   // Read before exporting: a write meanwhile makes the next request export again.
   auto data_version = (*store.value()).data_version();
   if (!data_version.ok()) return data_version.error();
+  std::unique_lock<std::mutex> exporting;
   if (context.taxii_cache) {
+    if (auto cached = context.taxii_cache->find(collection.id, data_version.value())) return cached;
+    exporting = std::unique_lock(context.taxii_cache->export_mutex());
     if (auto cached = context.taxii_cache->find(collection.id, data_version.value())) return cached;
   }
   pipeline::ExportSelection selection;

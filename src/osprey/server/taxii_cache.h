@@ -30,9 +30,14 @@ class TaxiiCache {
   void put(const std::string& collection, int64_t data_version, TaxiiEntries entries);
   // How many exports were put: the work the cache did not save.
   uint64_t exports() const;
+  // Held while a collection is exported, so that clients asking at once for
+  // a collection not yet kept wait for one export instead of each running
+  // their own (find again after taking it).
+  std::mutex& export_mutex() { return export_mutex_; }
 
  private:
   mutable std::mutex mutex_;
+  std::mutex export_mutex_;
   std::map<std::string, std::pair<int64_t, TaxiiEntries>> entries_;
   uint64_t exports_ = 0;
 };
