@@ -18,6 +18,8 @@ struct TaxiiEntry {
   std::string id, type, version, spec_version;
   int64_t date_added = 0;
   nlohmann::json object;
+  std::string text;                  // `object` serialized once, for the pages that carry it
+  bool first = false, last = false;  // the id's first or last version (match[version])
 };
 using TaxiiEntries = std::shared_ptr<const std::vector<TaxiiEntry>>;
 
