@@ -56,6 +56,9 @@ run() {  # NAME PATH [HEADER]
 }
 
 echo "store: $ARTICLES articles; server RSS at start: $(rss)"
+# Warm-up, not measured: the first requests open a store connection per
+# request thread.
+wrk -t2 -c64 -d5s --timeout 10s -H "$AUTH" "$BASE/api/v1/stories?limit=20" >/dev/null
 run "story list" "/api/v1/stories?limit=50"
 run "story list, last 30 days" "/api/v1/stories?limit=50&since=30d"
 run "entities seen lately" "/api/v1/entities?limit=50"

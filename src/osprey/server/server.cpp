@@ -169,9 +169,15 @@ struct Server::State {
     }
     std::string key = req.path;
     for (const auto& [name, value] : req.params) key += "\n" + name + "=" + value;
+    std::unique_lock<std::mutex> computing;
     if (version) {
-      if (auto kept = responses.find(key, *version)) {
-        res.set_content(std::move(kept->body), kept->content_type);
+      auto kept = responses.find(key, *version);
+      if (!kept) {
+        computing = responses.computing(key);
+        kept = responses.find(key, *version);  // computed while this one waited
+      }
+      if (kept) {
+        res.set_content(kept->body, kept->content_type);
         return;
       }
     }
@@ -228,7 +234,7 @@ struct Server::State {
     http->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
       double seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
       metrics.record(res.status, seconds);
-      spdlog::info("{} {} {} {} {:.1f}ms", req.remote_addr, req.method, req.path, res.status,
+      spdlog::debug("{} {} {} {} {:.1f}ms", req.remote_addr, req.method, req.path, res.status,
                    seconds * 1000);
     });
   }
