@@ -1,6 +1,7 @@
 #include "osprey/server/server.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <fstream>
@@ -92,6 +93,7 @@ struct Server::State {
   std::vector<Route> rest;
   std::vector<Route> taxii;
   std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer with a certificate
+  socket_t listener = INVALID_SOCKET;     // the listening socket, once bound
   int port = 0;
 
   explicit State(const ServerOptions& o) : options(o), pool(o.db) {}
@@ -199,6 +201,11 @@ struct Server::State {
     // Answers leave at once: with Nagle's algorithm a small answer waited for
     // the client's delayed ACK, about 40 ms each.
     http->set_tcp_nodelay(true);
+    http->set_socket_options([this](socket_t sock) {
+      int on = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);  // httplib's default
+      listener = sock;
+    });
     http->set_keep_alive_max_count(1000);
     http->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       request_started = Clock::now();
@@ -235,7 +242,7 @@ struct Server::State {
       double seconds = std::chrono::duration<double>(Clock::now() - request_started).count();
       metrics.record(res.status, seconds);
       spdlog::debug("{} {} {} {} {:.1f}ms", req.remote_addr, req.method, req.path, res.status,
-                   seconds * 1000);
+                    seconds * 1000);
     });
   }
 };
@@ -283,6 +290,10 @@ Result<bool> Server::bind() {
   if (state_->port <= 0) {
     return Error{"cannot listen on " + o.host + ":" + std::to_string(o.port)};
   }
+  // Debian's cpp-httplib listens with a backlog of 5, built into the
+  // library: 64 clients connecting at once lost SYNs and waited a second to
+  // retry. Listening again on the bound socket raises it.
+  if (state_->listener != INVALID_SOCKET) ::listen(state_->listener, 1024);
   return true;
 }
 
