@@ -202,7 +202,7 @@ try {
     await page.waitForSelector('li.watchlist .name:text-is("Kimsuky watch")');
     const item = page.locator('li.watchlist', { has: page.locator('.name:text-is("Kimsuky watch")') });
     await item.locator('button.test').click();
-    await item.locator('.preview p').first().waitFor();
+    await item.locator('.preview p.small').waitFor();  // the result, not the loading line
     check((await item.locator('.preview li.hit').allTextContents()).some((t) => t.includes('Kimsuky targets think tanks')), 'test preview lists the stored Kimsuky report');
     await page.screenshot({ path: join(shots, 'real-watchlists.png'), fullPage: true });
 
