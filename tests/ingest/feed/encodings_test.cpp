@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/feed/feed_support.h"
+#include "osprey/text/utf8.h"
 
 namespace osprey::testing {
 namespace {
@@ -55,6 +56,24 @@ TEST(FeedEncodings, UnknownCharsetFallsBackToUtf8) {
   ingest::Feed f = parse_fixture("rss2.xml", "x-no-such-charset");
   EXPECT_EQ(f.items.size(), 3u);
   EXPECT_TRUE(all_utf8(f));
+}
+
+TEST(FeedEncodings, AnUnreadableDeclarationStillGivesUtf8) {
+  // Found by feed_fuzz: "version=1" without quotes hides encoding="KOI8-R",
+  // and the KOI8-R bytes of the titles came out unconverted.
+  Document doc;
+  doc.url = "https://fuzz.example.com/feed.xml";
+  doc.body =
+      "<?xml version=1\".0\" encoding=\"KOI8-R\"?>\n<rs\xff version=\"2.0\"><channel><title>"
+      "\xee\xcf\xd7\xcf\xd3\xd4\xc9</title><itef><title>\xf5\xd1\xda\xd7 Exim</title>"
+      "<link>http\xdcs://ru.example.com/1</link></item></channel></rss>\n";
+  auto feed = ingest::parse_feed(doc);
+  if (!feed.ok()) return;  // refusing it is fine; garbage out is not
+  EXPECT_TRUE(text::is_valid_utf8(feed.value().title)) << feed.value().title;
+  for (const auto& item : feed.value().items) {
+    EXPECT_TRUE(text::is_valid_utf8(item.title)) << item.title;
+    EXPECT_TRUE(text::is_valid_utf8(item.link)) << item.link;
+  }
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "osprey/ingest/feed/feed.h"
 #include "osprey/ingest/feed/feed_formats.h"
 #include "osprey/ingest/feed/xml_document.h"
+#include "osprey/text/utf8.h"
 
 namespace osprey::ingest {
 namespace {
@@ -129,9 +130,41 @@ size_t readable_items(const Feed& feed) {
       }));
 }
 
+// Every string valid UTF-8 whatever the input claimed: a declaration the
+// parser could not read (encoding="KOI8-R" after a broken version=) left
+// the document's bytes unconverted.
+void repair_strings(Feed& feed) {
+  auto repair = [](std::string& s) {
+    if (!text::is_valid_utf8(s)) s = text::repair_utf8(s);
+  };
+  for (std::string* s :
+       {&feed.title, &feed.link, &feed.description, &feed.language, &feed.updated}) {
+    repair(*s);
+  }
+  for (std::string& w : feed.warnings) repair(w);
+  for (FeedItem& item : feed.items) {
+    for (std::string* s : {&item.title, &item.link, &item.id, &item.published, &item.updated,
+                           &item.summary, &item.content}) {
+      repair(*s);
+    }
+    for (std::string& a : item.authors) repair(a);
+    for (std::string& c : item.categories) repair(c);
+  }
+}
+
+Result<Feed> read_feed(const Document& doc);
+
 }  // namespace
 
 Result<Feed> parse_feed(const Document& doc) {
+  Result<Feed> feed = read_feed(doc);
+  if (feed.ok()) repair_strings(feed.value());
+  return feed;
+}
+
+namespace {
+
+Result<Feed> read_feed(const Document& doc) {
   const std::string& name = doc.url.empty() ? std::string("input") : doc.url;
   std::string base = doc.final_url.empty() ? doc.url : doc.final_url;
   std::string_view start = skip_bom_and_space(doc.body);
@@ -165,4 +198,5 @@ Result<Feed> parse_feed(const Document& doc) {
   return Error{name + ": not a feed (" + from_xml.error().message + ")"};
 }
 
+}  // namespace
 }  // namespace osprey::ingest
