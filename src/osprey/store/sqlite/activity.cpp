@@ -87,14 +87,11 @@ Result<EntityActivity> SqliteStore::entity_activity(const std::string& entity_id
   return activity;
 }
 
-Result<std::vector<ActivityCount>> SqliteStore::top_entities(const ActivityQuery& query) {
-  auto prepared = statement(
-      "SELECT m.entity_id, m.type, m.name, COUNT(DISTINCT m.article_id) AS n, MIN(a.sort_time), "
-      "MAX(a.sort_time) FROM articles a INDEXED BY articles_timeline "
-      "JOIN mentions m INDEXED BY mentions_article_entity ON m.article_id = a.id "
-      "WHERE a.sort_time >= ?1 AND (?2 OR a.relevance_label <> 'noise') "
-      "AND (?3 = '' OR instr(?3, ',' || m.type || ',') > 0) "
-      "GROUP BY m.entity_id ORDER BY n DESC, m.name LIMIT ?4");
+// Both listings select (id, type, name, articles, first, last) with ?1 since,
+// ?2 include noise, ?3 the type set, ?4 the limit.
+Result<std::vector<ActivityCount>> SqliteStore::top_counts(const char* sql,
+                                                           const ActivityQuery& query) {
+  auto prepared = statement(sql);
   if (!prepared.ok()) return prepared.error();
   Statement& s = *prepared.value();
   s.bind(1, query.since).bind(2, int64_t{query.include_noise}).bind(3, type_set(query.types));
@@ -107,24 +104,26 @@ Result<std::vector<ActivityCount>> SqliteStore::top_entities(const ActivityQuery
   return rows;
 }
 
+Result<std::vector<ActivityCount>> SqliteStore::top_entities(const ActivityQuery& query) {
+  return top_counts(
+      "SELECT m.entity_id, m.type, m.name, COUNT(DISTINCT m.article_id) AS n, MIN(a.sort_time), "
+      "MAX(a.sort_time) FROM articles a INDEXED BY articles_timeline "
+      "JOIN mentions m INDEXED BY mentions_article_entity ON m.article_id = a.id "
+      "WHERE a.sort_time >= ?1 AND (?2 OR a.relevance_label <> 'noise') "
+      "AND (?3 = '' OR instr(?3, ',' || m.type || ',') > 0) "
+      "GROUP BY m.entity_id ORDER BY n DESC, m.name LIMIT ?4",
+      query);
+}
+
 Result<std::vector<ActivityCount>> SqliteStore::top_observables(const ActivityQuery& query) {
-  auto prepared = statement(
-      "SELECT o.value, o.type, COUNT(DISTINCT o.article_id) AS n, MIN(a.sort_time), "
+  return top_counts(
+      "SELECT o.value, o.type, o.value, COUNT(DISTINCT o.article_id) AS n, MIN(a.sort_time), "
       "MAX(a.sort_time) FROM articles a INDEXED BY articles_timeline "
       "JOIN observables o INDEXED BY observables_article_value ON o.article_id = a.id "
       "WHERE a.sort_time >= ?1 AND (?2 OR a.relevance_label <> 'noise') "
       "AND (?3 = '' OR instr(?3, ',' || o.type || ',') > 0) "
-      "GROUP BY o.value, o.type ORDER BY n DESC, o.value LIMIT ?4");
-  if (!prepared.ok()) return prepared.error();
-  Statement& s = *prepared.value();
-  s.bind(1, query.since).bind(2, int64_t{query.include_noise}).bind(3, type_set(query.types));
-  s.bind(4, static_cast<int64_t>(query.limit));
-  std::vector<ActivityCount> rows;
-  while (s.step()) {
-    rows.push_back({s.text(0), s.text(1), s.text(0), s.int64(2), s.int64(3), s.int64(4)});
-  }
-  if (!s.error().empty()) return Error{"database: " + s.error()};
-  return rows;
+      "GROUP BY o.value, o.type ORDER BY n DESC, o.value LIMIT ?4",
+      query);
 }
 
 }  // namespace osprey::store::sqlite

@@ -97,6 +97,8 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredArticle>> read_articles_in(const std::string& id_sql,
                                                       const std::vector<std::string>& texts,
                                                       const std::vector<int64_t>& numbers);
+  // activity.cpp: the rows of an entity or indicator listing.
+  Result<std::vector<ActivityCount>> top_counts(const char* sql, const ActivityQuery& query);
   // search.cpp: how many rows `source_sql` yields, counting no further than `cap`.
   Result<int64_t> count_capped(const std::string& source_sql, const std::string& value,
                                int64_t cap);
