@@ -13,6 +13,7 @@
 #include "cli/knowledge.h"
 #include "cli/output.h"
 #include "osprey/analyze/relations.h"
+#include "osprey/ingest/mapped_file.h"
 #include "osprey/kb/kb_dir.h"
 #include "osprey/kb/knowledge_base.h"
 #include "osprey/kb/matcher.h"
@@ -48,28 +49,61 @@ struct FileCloser {
 // entities are recognised. Larger ones stream through the observable
 // extractor in bounded memory.
 constexpr size_t kWholeLimit = 64u << 20;
+constexpr size_t kHeadBytes = 1u << 20;     // read at a time; enough to tell HTML
+constexpr size_t kWindowBytes = 16u << 20;  // of a large mapped file, fed at a time
 
-// Reads one input and returns its findings, or an error naming it.
-Result<Findings> extract_input(const Engines& engines, const std::string& name,
-                               const observables::ExtractOptions& options) {
+// Findings of a text held whole: HTML has its markup blanked, and
+// entities and relations are recognised when a knowledge base is loaded.
+Findings extract_whole(const Engines& engines, std::string_view text,
+                       const observables::ExtractOptions& options) {
+  std::string blanked;
+  if (text::looks_like_html(text)) text = blanked = text::blank_markup(text);
+  Findings findings = engines.extractor.extract(text, options);
+  if (engines.matcher) {
+    findings.entities = engines.matcher->match(text);
+    findings.relations = analyze::extract_relations(text, findings, engines.kb.get());
+  }
+  return findings;
+}
+
+// Whether an input must be read whole (entities, or HTML to blank), judged
+// from its first bytes.
+bool needs_whole(const Engines& engines, std::string_view head) {
+  return engines.matcher || text::looks_like_html(head);
+}
+
+// A regular file, mapped: a small one is analysed where it lies, a large
+// one streams through the extractor a window at a time, each window's pages
+// given back once scanned, so that memory stays flat.
+Findings extract_mapped(const Engines& engines, ingest::MappedFile& file,
+                        const observables::ExtractOptions& options) {
+  std::string_view bytes = file.bytes();
+  if (bytes.size() <= kWholeLimit && needs_whole(engines, bytes.substr(0, kHeadBytes)))
+    return extract_whole(engines, bytes, options);
+  auto stream = engines.extractor.stream(options);
+  for (size_t at = 0; at < bytes.size(); at += kWindowBytes) {
+    stream.feed(bytes.substr(at, kWindowBytes));
+    file.release_before(at);  // the stream may still hold the window's last line
+  }
+  return stream.finish();
+}
+
+// Standard input, a pipe or a device: read in blocks, whole while it is
+// small enough and needs it, else streamed.
+Result<Findings> extract_read(const Engines& engines, const std::string& name,
+                              const observables::ExtractOptions& options) {
   std::unique_ptr<FILE, FileCloser> file(name == "-" ? stdin : std::fopen(name.c_str(), "rb"));
   if (!file) return Error{"cannot read " + name + ": " + std::strerror(errno)};
-  std::string buffer(1u << 20, '\0');
+  std::string buffer(kHeadBytes, '\0');
   std::string whole;  // the input while it fits under kWholeLimit
-  struct stat info {};
-  if (fstat(fileno(file.get()), &info) == 0 && S_ISREG(info.st_mode) &&
-      static_cast<uint64_t>(info.st_size) <= kWholeLimit)
-    whole.reserve(static_cast<size_t>(info.st_size));
   std::optional<observables::ObservableStream> stream;
   bool first = true;
   for (;;) {
     size_t n = std::fread(buffer.data(), 1, buffer.size(), file.get());
     if (n == 0) break;
     std::string_view bytes(buffer.data(), n);
-    // Without entities to recognise, only HTML needs the whole input: plain
-    // text streams from the first block on.
-    if (first && !engines.matcher && !text::looks_like_html(bytes))
-      stream.emplace(engines.extractor.stream(options));
+    // Plain text without entities to recognise streams from the first block on.
+    if (first && !needs_whole(engines, bytes)) stream.emplace(engines.extractor.stream(options));
     first = false;
     if (!stream && whole.size() + n <= kWholeLimit) {
       whole.append(bytes);
@@ -83,18 +117,23 @@ Result<Findings> extract_input(const Engines& engines, const std::string& name,
     stream->feed(bytes);
   }
   if (std::ferror(file.get())) return Error{"cannot read " + name + ": " + std::strerror(errno)};
-  Findings findings;
-  if (stream) {
-    findings = stream->finish();
+  return stream ? stream->finish() : extract_whole(engines, whole, options);
+}
+
+// Reads one input and returns its findings, or an error naming it. Regular
+// files are mapped; anything else is read.
+Result<Findings> extract_input(const Engines& engines, const std::string& name,
+                               const observables::ExtractOptions& options) {
+  struct stat info {};
+  Result<Findings> findings = Error{};
+  if (name != "-" && stat(name.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+    auto mapped = ingest::MappedFile::open(name);
+    if (!mapped.ok()) return mapped.error();
+    findings = extract_mapped(engines, mapped.value(), options);
   } else {
-    if (text::looks_like_html(whole)) whole = text::blank_markup(whole);
-    findings = engines.extractor.extract(whole, options);
-    if (engines.matcher) {
-      findings.entities = engines.matcher->match(whole);
-      findings.relations = analyze::extract_relations(whole, findings, engines.kb.get());
-    }
+    findings = extract_read(engines, name, options);
   }
-  findings.source = name;
+  if (findings.ok()) findings.value().source = name;
   return findings;
 }
 
