@@ -5,7 +5,7 @@
 #include <string>
 
 #include "osprey/text/ascii.h"
-#include "osprey/text/utf8.h"
+#include "osprey/text/defang_sites.h"
 
 namespace osprey::text {
 namespace {
@@ -43,11 +43,11 @@ using Guard = bool (*)(std::string_view text, size_t from, size_t to);
 // Computes the replacement when it depends on the match.
 using Compute = std::string (*)(std::string_view text, size_t from, size_t to);
 
-// One defang convention: the pattern that finds it, what it stands for, and
-// optionally a guard that checks the context.
+// One defang convention (its expression is kDefangRulePatterns[id], found by
+// find_defang_sites): what it stands for, and optionally a guard that checks
+// the context.
 struct DefangRule {
   const char* name;
-  const char* pattern;
   const char* replacement;  // used when compute is null
   Guard guard;              // null: always a defang
   Compute compute;
@@ -156,42 +156,31 @@ bool dash_guard(std::string_view s, size_t from, size_t to) {
                     lower(s[from - 1]) == 'e');
 }
 
-const std::array<DefangRule, 16> kRules = {{
-    {"scheme", R"(\b(?:hxxp|hxxxp|hxp|h\*\*p|h__p|hxtp|htxp|fxp)s?\b)", "", scheme_guard,
-     scheme_compute, true},
-    {"scheme-separator", R"(\[://\]|\(://\)|\{://\}|\[:/\]/|:\[//\])", "://", nullptr, nullptr,
-     true},
-    {"colon", R"(\[:\]|\(:\)|\{:\})", ":", nullptr, nullptr, true},
-    {"slash", R"(\[/\]|\(/\))", "/", nullptr, nullptr, true},
-    {"dot", R"([ \t]?(?:\[\s?\.\s?\]|\(\.\)|\{\.\}|\[\s?dot\s?\]|\(\s?dot\s?\)|\{dot\})[ \t]?)",
-     ".", nullptr, nullptr, true},
-    {"at", R"([ \t]?(?:\[@\]|\(@\)|\{@\}|\[\s?at\s?\]|\(\s?at\s?\)|\{at\})[ \t]?)", "@", at_guard,
-     nullptr, true},
-    {"backslash-dot", R"(\\\.)", ".", between_indicator_chars, nullptr, true},
-    {"spaced-dot", R"([ \t]\.[ \t])", ".", spaced_dot_guard, nullptr, true},
-    {"spaced-word-dot", R"([ \t]dot[ \t])", ".", spaced_word_dot_guard, nullptr, true},
+const std::array<DefangRule, kDefangRuleCount> kRules = {{
+    {"scheme", "", scheme_guard, scheme_compute, true},
+    {"scheme-separator", "://", nullptr, nullptr, true},
+    {"colon", ":", nullptr, nullptr, true},
+    {"slash", "/", nullptr, nullptr, true},
+    {"dot", ".", nullptr, nullptr, true},
+    {"at", "@", at_guard, nullptr, true},
+    {"backslash-dot", ".", between_indicator_chars, nullptr, true},
+    {"spaced-dot", ".", spaced_dot_guard, nullptr, true},
+    {"spaced-word-dot", ".", spaced_word_dot_guard, nullptr, true},
     // Full-width, halfwidth-ideographic, ideographic and one-dot-leader dots.
-    {"unicode-dot", R"(\xEF\xBC\x8E|\xEF\xBD\xA1|\xE3\x80\x82|\xE2\x80\xA4)", ".",
-     unicode_dot_guard, nullptr, true},
-    {"unicode-slash", R"(\xEF\xBC\x8F|\xE2\x88\x95|\xE2\x81\x84)", "/", nullptr, nullptr, true},
-    {"unicode-colon", R"(\xEF\xBC\x9A)", ":", nullptr, nullptr, true},
-    {"unicode-at", R"(\xEF\xBC\xA0)", "@", nullptr, nullptr, true},
+    {"unicode-dot", ".", unicode_dot_guard, nullptr, true},
+    {"unicode-slash", "/", nullptr, nullptr, true},
+    {"unicode-colon", ":", nullptr, nullptr, true},
+    {"unicode-at", "@", nullptr, nullptr, true},
     // Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible.
-    {"invisible", R"(\xE2\x80[\x8B-\x8D]|\xE2\x81\xA0|\xEF\xBB\xBF|\xC2\xAD)", "", nullptr, nullptr,
-     true},
-    {"bracketed-host", R"(\[[a-z0-9][a-z0-9.-]*\.[a-z0-9-]+\])", "", bracketed_host_guard,
-     bracketed_host_compute, true},
-    {"unicode-dash", R"(\xE2\x80[\x90-\x95])", "-", dash_guard, nullptr, false},
+    {"invisible", "", nullptr, nullptr, true},
+    {"bracketed-host", "", bracketed_host_guard, bracketed_host_compute, true},
+    {"unicode-dash", "-", dash_guard, nullptr, false},
 }};
 
 }  // namespace
 
 Result<Refanger> Refanger::create() {
-  std::vector<Pattern> patterns;
-  for (unsigned i = 0; i < kRules.size(); ++i) patterns.push_back({kRules[i].pattern, true, i});
-  auto set = PatternSet::compile(patterns, /*report_start=*/true);
-  if (!set.ok()) return set.error();
-  return Refanger(std::move(set).value());
+  return Refanger();
 }
 
 MappedText Refanger::refang(std::string_view text) const {
@@ -201,20 +190,25 @@ MappedText Refanger::refang(std::string_view text) const {
 }
 
 void Refanger::refang_into(std::string_view text, MappedText& out) const {
+  std::vector<PatternMatch> sites, invalid;
+  find_defang_sites(text, sites, invalid);
+  refang_sites(text, std::move(sites), invalid, out);
+}
+
+void refang_sites(std::string_view text, std::vector<PatternMatch> sites,
+                  const std::vector<PatternMatch>& invalid, MappedText& out) {
   std::vector<Rewrite> rewrites;
-  for_each_invalid_utf8(text, [&](size_t start, size_t length) {
-    rewrites.push_back({start, start + length, std::string(length, ' '), false});
-  });
-  std::vector<PatternMatch> hits;
-  rules_->scan(text, [&](const PatternMatch& m) { hits.push_back(m); });
-  // Hyperscan reports every end of a growing match: keep the longest per start.
-  std::sort(hits.begin(), hits.end(), [](const PatternMatch& a, const PatternMatch& b) {
+  rewrites.reserve(invalid.size() + sites.size());
+  for (const PatternMatch& run : invalid)
+    rewrites.push_back({run.from, run.to, std::string(run.to - run.from, ' '), false});
+  // Keep the longest site per rule and start.
+  std::sort(sites.begin(), sites.end(), [](const PatternMatch& a, const PatternMatch& b) {
     if (a.from != b.from) return a.from < b.from;
     return a.id != b.id ? a.id < b.id : a.to > b.to;
   });
-  for (size_t i = 0; i < hits.size(); ++i) {
-    const PatternMatch& h = hits[i];
-    if (i > 0 && hits[i - 1].from == h.from && hits[i - 1].id == h.id) continue;
+  for (size_t i = 0; i < sites.size(); ++i) {
+    const PatternMatch& h = sites[i];
+    if (i > 0 && sites[i - 1].from == h.from && sites[i - 1].id == h.id) continue;
     const DefangRule& r = kRules[h.id];
     if (r.guard && !r.guard(text, h.from, h.to)) continue;
     std::string replacement = r.compute ? r.compute(text, h.from, h.to) : r.replacement;

@@ -5,8 +5,8 @@
 // map back to the original bytes and know that they were written defanged.
 #pragma once
 
-#include <memory>
 #include <string_view>
+#include <vector>
 
 #include "osprey/model/result.h"
 #include "osprey/text/mapped_text.h"
@@ -16,7 +16,7 @@ namespace osprey::text {
 
 class Refanger {
  public:
-  // Compiles the defang rules (cached on disk, see PatternSet).
+  // Never fails today; kept a Result so that rules may one day need loading.
   static Result<Refanger> create();
 
   // The refanged text. Ill-formed UTF-8 bytes become spaces (same length),
@@ -26,11 +26,14 @@ class Refanger {
 
   // The same into `out`, reusing its memory.
   void refang_into(std::string_view text, MappedText& out) const;
-
- private:
-  explicit Refanger(std::unique_ptr<PatternSet> rules) : rules_(std::move(rules)) {}
-  std::shared_ptr<PatternSet> rules_;
 };
+
+// Judges the defang sites found in `text` (text/defang_sites.h; tests also
+// pass sites found by the rules' expressions) and applies the rewrites:
+// ill-formed runs become spaces, each rule keeps its longest site per start
+// if its guard accepts it, and overlapping rewrites go leftmost-longest.
+void refang_sites(std::string_view text, std::vector<PatternMatch> sites,
+                  const std::vector<PatternMatch>& invalid, MappedText& out);
 
 // Convenience for tests and one-off use: the refanged text as a string.
 std::string refang_string(std::string_view text);
