@@ -234,8 +234,16 @@ void ObservableStream::scan_chunk(std::string_view chunk) {
   for (const auto& [t, c] : candidates_)
     if (auto accepted = types[t].validate(ctx, c))
       found_scratch_.push_back({t, std::move(*accepted)});
-  for (Found* f : resolve_containment(found_scratch_))
-    if (wanted_[f->type]) record(*f, chunk);
+  // Hash every finding first and prefetch its slot in the index, then record
+  // them: the index lookups then overlap instead of waiting in turn.
+  std::vector<Found*> kept = resolve_containment(found_scratch_);
+  std::erase_if(kept, [&](const Found* f) { return !wanted_[f->type]; });
+  hashes_.clear();
+  for (const Found* f : kept) {
+    hashes_.push_back(ObservableIndex::hash(f->type, f->accepted.value));
+    index_.prefetch(hashes_.back());
+  }
+  for (size_t i = 0; i < kept.size(); ++i) record(*kept[i], hashes_[i], chunk);
 }
 
 // Matches arrive in order of their end. Each is expanded to its whole token;
@@ -280,10 +288,9 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
 
 // Adds one finding to the observables: a new one with its sentence, or
 // another occurrence of one already seen.
-void ObservableStream::record(Found& f, std::string_view chunk) {
+void ObservableStream::record(Found& f, uint64_t hash, std::string_view chunk) {
   Span local = refanged_.to_original(f.accepted.from, f.accepted.to);
   bool defanged = refanged_.rewritten(f.accepted.from, f.accepted.to);
-  uint64_t hash = ObservableIndex::hash(f.type, f.accepted.value);
   size_t at = index_.find(hash, [&](size_t i) {
     return found_types_[i] == f.type && found_[i].value == f.accepted.value;
   });

@@ -76,7 +76,8 @@ class ObservableStream {
   void scan_chunk(std::string_view chunk);
   void scan_pending(size_t keep);
   void collect_candidates(const ScanContext& ctx);
-  void record(Found& found, std::string_view chunk);
+  // `hash`: ObservableIndex::hash of the finding's type and value.
+  void record(Found& found, uint64_t hash, std::string_view chunk);
 
   std::shared_ptr<const Extractor::Engine> engine_;
   ExtractOptions options_;
@@ -92,6 +93,7 @@ class ObservableStream {
   // Per-chunk work areas, kept to reuse their memory.
   std::vector<std::pair<size_t, Candidate>> candidates_;
   std::vector<Found> found_scratch_;
+  std::vector<uint64_t> hashes_;
 };
 
 }  // namespace osprey::observables

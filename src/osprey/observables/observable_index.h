@@ -31,6 +31,12 @@ class ObservableIndex {
     }
   }
 
+  // Starts loading the slot `hash` probes first, so that a find() soon
+  // after does not wait on memory (the table outgrows the caches).
+  void prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<uint32_t>(hash >> 32) & mask_]);
+  }
+
   // Records `position` under `hash` (not checked for duplicates).
   void insert(uint64_t hash, size_t position) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
