@@ -50,7 +50,7 @@ struct FileCloser {
 // extractor in bounded memory.
 constexpr size_t kWholeLimit = 64u << 20;
 constexpr size_t kHeadBytes = 1u << 20;     // read at a time; enough to tell HTML
-constexpr size_t kWindowBytes = 16u << 20;  // of a large mapped file, fed at a time
+constexpr size_t kWindowBytes = 4u << 20;  // of a large mapped file, fed at a time
 
 // Findings of a text held whole: HTML has its markup blanked, and
 // entities and relations are recognised when a knowledge base is loaded.
