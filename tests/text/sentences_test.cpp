@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <random>
+
 namespace osprey::text {
 namespace {
 
@@ -45,6 +48,28 @@ TEST(Sentences, PrintableFoldsSpaceRepairsAndCuts) {
   EXPECT_LE(cut.size(), 100u + 10u);
   EXPECT_NE(cut.find('Y'), std::string::npos);
   EXPECT_EQ(cut.rfind("… ", 0), 0u);
+}
+
+// The sentence around any byte of a sentence is the one split_sentences
+// finds, on random texts of words, terminators, abbreviations, indicators
+// and line breaks shorter than the search reach (the vectorised search
+// must see every terminator the plain one did).
+TEST(Sentences, AroundAgreesWithSplitOnRandomText) {
+  static constexpr std::array<const char*, 16> kPieces = {
+      "word ", "Capital ", "evil.com ", "e.g. ", "1.2.3.4 ", ". ", "! ", "? ", "\n", "  ",
+      "Dr. ",  "end.",     "x",         "(",     "\"A\" ", "9 "};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<size_t> pick(0, kPieces.size() - 1), count(1, 60);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (size_t n = count(rng); n > 0; --n) text += kPieces[pick(rng)];
+    for (const Span& s : split_sentences(text))
+      for (uint64_t pos = s.start; pos < s.end; ++pos) {
+        Span around = sentence_around(text, pos);
+        ASSERT_EQ(around.start, s.start) << ::testing::PrintToString(text) << " at " << pos;
+        ASSERT_EQ(around.end, s.end) << ::testing::PrintToString(text) << " at " << pos;
+      }
+  }
 }
 
 }  // namespace

@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "osprey/text/ascii.h"
 #include "osprey/text/utf8.h"
 
@@ -67,6 +71,49 @@ Span trimmed(std::string_view text, size_t from, size_t to) {
 
 }  // namespace
 
+namespace {
+
+constexpr size_t kNoEnder = ~size_t{0};
+
+#if defined(__SSE2__)
+// Bit k set where p[k] may end a sentence ('.', '!', '?' or a line break).
+unsigned enders16(const char* p) {
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  return static_cast<unsigned>(_mm_movemask_epi8(
+      _mm_or_si128(_mm_or_si128(is('.'), is('!')), _mm_or_si128(is('?'), is('\n')))));
+}
+#endif
+
+// The position of the last byte in [from, to) that may end a sentence, or
+// kNoEnder: 16 bytes at a time, as most of a sentence is words.
+size_t last_ender(std::string_view text, size_t from, size_t to) {
+#if defined(__SSE2__)
+  while (to >= from + 16) {
+    if (unsigned bits = enders16(text.data() + to - 16))
+      return to - 16 + static_cast<size_t>(31 - __builtin_clz(bits));
+    to -= 16;
+  }
+#endif
+  while (to > from)
+    if (kEnders[static_cast<unsigned char>(text[--to])]) return to;
+  return kNoEnder;
+}
+
+// The position of the first byte in [from, to) that may end a sentence, or kNoEnder.
+size_t next_ender(std::string_view text, size_t from, size_t to) {
+#if defined(__SSE2__)
+  for (; from + 16 <= to; from += 16)
+    if (unsigned bits = enders16(text.data() + from))
+      return from + static_cast<size_t>(__builtin_ctz(bits));
+#endif
+  for (; from < to; ++from)
+    if (kEnders[static_cast<unsigned char>(text[from])]) return from;
+  return kNoEnder;
+}
+
+}  // namespace
+
 Span sentence_around(std::string_view text, uint64_t pos, size_t reach) {
   if (text.empty()) return {0, 0};
   pos = std::min<uint64_t>(pos, text.size() - 1);
@@ -74,8 +121,7 @@ Span sentence_around(std::string_view text, uint64_t pos, size_t reach) {
   // A line break bounds the search: look for it first, with memrchr.
   if (const void* nl = memrchr(text.data() + start, '\n', pos - start))
     start = static_cast<size_t>(static_cast<const char*>(nl) - text.data());
-  for (size_t i = pos; i-- > start;) {
-    if (!kEnders[static_cast<unsigned char>(text[i])]) continue;
+  for (size_t i = last_ender(text, start, pos); i != kNoEnder; i = last_ender(text, start, i)) {
     if (ends_sentence(text, i, next) && next <= pos) {
       start = next;
       break;
@@ -84,8 +130,7 @@ Span sentence_around(std::string_view text, uint64_t pos, size_t reach) {
   size_t end = std::min(text.size(), static_cast<size_t>(pos) + reach);
   if (const void* nl = std::memchr(text.data() + pos, '\n', end - pos))
     end = static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1;
-  for (size_t i = pos; i < end; ++i) {
-    if (!kEnders[static_cast<unsigned char>(text[i])]) continue;
+  for (size_t i = next_ender(text, pos, end); i != kNoEnder; i = next_ender(text, i + 1, end)) {
     if (ends_sentence(text, i, next)) {
       end = text[i] == '\n' ? i : i + 1;
       break;
