@@ -100,6 +100,18 @@ TEST(KbKnowledgeBase, IdsFindTheirEntity) {
   EXPECT_EQ(kb.lookup("Pyongyang").at(0).entity->id, "location--kp");
 }
 
+TEST(KbKnowledgeBase, GalaxyValuesWithAnAttackIdFindTheirEntry) {
+  KnowledgeBase kb = sample();
+  auto matches = kb.lookup("Kimsuky - G0094");
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].entity->id, "intrusion-set--k");
+  EXPECT_EQ(matches[0].kind, MatchKind::kAlias);
+  EXPECT_EQ(ids(kb.lookup("Thallium - G0094")), (std::vector<std::string>{"intrusion-set--k"}));
+  EXPECT_TRUE(kb.lookup("Opal Sleet - G0094").empty());  // the id is another entry's
+  EXPECT_TRUE(kb.lookup("Kimsuky - G9999").empty());
+  EXPECT_TRUE(kb.lookup("Kimsuky - Thallium").empty());
+}
+
 TEST(KbKnowledgeBase, RelationsBothWays) {
   KnowledgeBase kb = sample();
   EXPECT_EQ(kb.relations_from("intrusion-set--k").size(), 2u);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -145,8 +146,27 @@ struct Totals {
   size_t passages, noise_actors;
 };
 
-// Scores recognition on every passage of `folder` and prints the table.
+using Key = std::pair<std::string, std::string>;  // type, entity id
+
+// One line per false positive and false negative of a passage, with the
+// alias as written (the detail print of OSPREY_EVAL_DETAIL=1).
+void print_errors(const std::string& passage, const std::set<Key>& want, const std::set<Key>& got,
+                  const std::map<Key, std::string>& written) {
+  auto line = [&](const char* kind, const Key& k) {
+    const Entity* e = kb().find(k.second);
+    std::printf("  %s  %s %-14s %-30s \"%s\"\n", passage.c_str(), kind, k.first.c_str(),
+                e ? e->name.c_str() : k.second.c_str(), written.at(k).c_str());
+  };
+  for (const Key& g : got)
+    if (!want.count(g)) line("FP", g);
+  for (const Key& w : want)
+    if (!got.count(w)) line("FN", w);
+}
+
+// Scores recognition on every passage of `folder` and prints the table
+// (with every error when OSPREY_EVAL_DETAIL is set).
 Totals evaluate(const char* folder) {
+  const bool detail = std::getenv("OSPREY_EVAL_DETAIL") != nullptr;
   std::filesystem::path dir = std::filesystem::path(OSPREY_FIXTURES) / folder;
   std::vector<std::filesystem::path> passages;
   for (const auto& entry : std::filesystem::directory_iterator(dir))
@@ -157,16 +177,24 @@ Totals evaluate(const char* folder) {
   for (const auto& path : passages) {
     auto expected = nlohmann::json::parse(
         read(std::filesystem::path(path).replace_extension(".expected.json")));
-    std::set<std::pair<std::string, std::string>> want, got;
+    std::set<Key> want, got;
+    std::map<Key, std::string> written;  // → alias
     for (const auto& e : expected["entities"]) {
       std::string id = expected_id(e);
       if (id.empty()) {
         ++unknown;
+        if (detail) std::printf("  %s  unknown %s %s\n", path.filename().c_str(),
+                                e["type"].get<std::string>().c_str(), e["name"].dump().c_str());
         continue;
       }
       want.insert({e["type"].get<std::string>(), id});
+      written[{e["type"].get<std::string>(), id}] = e["alias"].get<std::string>();
     }
-    for (const Mention& m : matcher().match(read(path))) got.insert({m.type, m.id});
+    for (const Mention& m : matcher().match(read(path))) {
+      got.insert({m.type, m.id});
+      written.try_emplace({m.type, m.id}, m.alias);
+    }
+    if (detail) print_errors(path.filename().string(), want, got, written);
     bool noise =
         std::none_of(expected["entities"].begin(), expected["entities"].end(), [](const auto& e) {
           return e["type"] == "intrusion-set" || e["type"] == "malware" || e["type"] == "tool";

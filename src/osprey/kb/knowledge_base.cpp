@@ -1,6 +1,7 @@
 #include "osprey/kb/knowledge_base.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -32,6 +33,19 @@ bool better(const Match& a, const Match& b) {
   size_t b_sources = b.alias ? b.alias->sources.size() : 0;
   return std::tie(a_retired, a.kind, b_sources, a.entity->type, a.entity->id) <
          std::tie(b_retired, b.kind, a_sources, b.entity->type, b.entity->id);
+}
+
+// The MISP galaxy writes MITRE's entries as "Cobalt Strike - S0154": the
+// name and the ATT&CK id after " - ". Splits such a value into the two, or
+// returns nullopt.
+std::optional<std::pair<std::string_view, std::string_view>> galaxy_value(std::string_view name) {
+  size_t dash = name.rfind(" - ");
+  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
+  std::string_view id = name.substr(dash + 3);
+  bool attack_id = id.size() == 5 && (id[0] == 'S' || id[0] == 'G' || id[0] == 'C') &&
+                   std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!attack_id) return std::nullopt;
+  return std::pair{name.substr(0, dash), id};
 }
 
 }  // namespace
@@ -102,6 +116,12 @@ std::vector<Match> KnowledgeBase::matches(const NameIndex& index, const std::str
 std::vector<Match> KnowledgeBase::lookup(std::string_view name) const {
   std::vector<Match> out = matches(by_name_, name_key(name), false);
   if (out.empty()) out = matches(by_loose_name_, loose_key(name), true);
+  if (out.empty()) {
+    // "Cobalt Strike - S0154": the entry with that ATT&CK id, when it bears the name.
+    if (auto value = galaxy_value(name))
+      for (const Match& m : lookup(value->first))
+        if (find(value->second) == m.entity) out.push_back({m.entity, m.alias, MatchKind::kAlias});
+  }
   if (const Entity* e = find(name)) {
     if (std::none_of(out.begin(), out.end(), [e](const Match& m) { return m.entity == e; }))
       out.push_back({e, nullptr, MatchKind::kId});
