@@ -35,17 +35,24 @@ bool better(const Match& a, const Match& b) {
          std::tie(b_retired, b.kind, a_sources, b.entity->type, b.entity->id);
 }
 
-// The MISP galaxy writes MITRE's entries as "Cobalt Strike - S0154": the
-// name and the ATT&CK id after " - ". Splits such a value into the two, or
-// returns nullopt.
-std::optional<std::pair<std::string_view, std::string_view>> galaxy_value(std::string_view name) {
-  size_t dash = name.rfind(" - ");
+bool digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The MISP galaxy writes MITRE's entries as "Cobalt Strike - S0154" and UN
+// M49 regions as "142 - Asia": a name and an id joined by " - ". Splits such
+// a value into {name, id}, or returns nullopt.
+std::optional<std::pair<std::string_view, std::string_view>> galaxy_value(std::string_view value) {
+  size_t dash = value.find(" - ");
   if (dash == std::string_view::npos || dash == 0) return std::nullopt;
-  std::string_view id = name.substr(dash + 3);
-  bool attack_id = id.size() == 5 && (id[0] == 'S' || id[0] == 'G' || id[0] == 'C') &&
-                   std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+  std::string_view head = value.substr(0, dash);
+  if (head.size() == 3 && digits(head)) return std::pair{value.substr(dash + 3), head};
+  dash = value.rfind(" - ");
+  std::string_view id = value.substr(dash + 3);
+  bool attack_id =
+      id.size() == 5 && (id[0] == 'S' || id[0] == 'G' || id[0] == 'C') && digits(id.substr(1));
   if (!attack_id) return std::nullopt;
-  return std::pair{name.substr(0, dash), id};
+  return std::pair{value.substr(0, dash), id};
 }
 
 }  // namespace
@@ -117,7 +124,7 @@ std::vector<Match> KnowledgeBase::lookup(std::string_view name) const {
   std::vector<Match> out = matches(by_name_, name_key(name), false);
   if (out.empty()) out = matches(by_loose_name_, loose_key(name), true);
   if (out.empty()) {
-    // "Cobalt Strike - S0154": the entry with that ATT&CK id, when it bears the name.
+    // "Cobalt Strike - S0154", "142 - Asia": the entry with that id, when it bears the name.
     if (auto value = galaxy_value(name))
       for (const Match& m : lookup(value->first))
         if (find(value->second) == m.entity) out.push_back({m.entity, m.alias, MatchKind::kAlias});
