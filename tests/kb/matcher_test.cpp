@@ -183,8 +183,9 @@ Totals evaluate(const char* folder) {
       std::string id = expected_id(e);
       if (id.empty()) {
         ++unknown;
-        if (detail) std::printf("  %s  unknown %s %s\n", path.filename().c_str(),
-                                e["type"].get<std::string>().c_str(), e["name"].dump().c_str());
+        if (detail)
+          std::printf("  %s  unknown %s %s\n", path.filename().c_str(),
+                      e["type"].get<std::string>().c_str(), e["name"].dump().c_str());
         continue;
       }
       want.insert({e["type"].get<std::string>(), id});
@@ -211,7 +212,8 @@ Totals evaluate(const char* folder) {
       if (!got.count(w)) ++scores[w.first].fn;
   }
   Score all;
-  std::printf("%s\n%-16s %5s %5s %5s %6s %6s %6s\n", folder, "type", "tp", "fp", "fn", "P", "R", "F1");
+  std::printf("%s\n%-16s %5s %5s %5s %6s %6s %6s\n", folder, "type", "tp", "fp", "fn", "P", "R",
+              "F1");
   for (const auto& [type, s] : scores) {
     double p = s.tp + s.fp ? double(s.tp) / double(s.tp + s.fp) : 1,
            r = s.tp + s.fn ? double(s.tp) / double(s.tp + s.fn) : 1;

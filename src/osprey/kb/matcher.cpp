@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "osprey/kb/names.h"
+#include "osprey/kb/technique_phrases.h"
 #include "osprey/text/ascii.h"
 #include "osprey/text/pattern_set.h"
 #include "osprey/text/sentences.h"
@@ -23,6 +25,7 @@ struct EntityMatcher::Name {
                                    // one-word names like "Sandworm")
   double confidence = 0.9;
   const char* reason = "name";
+  const TechniquePhrase* phrase = nullptr;  // a phrasing of a technique: its context rules
 };
 
 struct EntityMatcher::Tables {
@@ -44,62 +47,6 @@ std::string lowercase(std::string_view s) {
   return text::ascii_lowercase(s);
 }
 
-// Common phrasings of ATT&CK techniques in news and reports. A phrase is
-// weaker evidence than a technique's own name, hence the lower confidence.
-struct Phrase {
-  const char* text;
-  const char* technique;  // ATT&CK id
-};
-constexpr Phrase kPhrases[] = {
-    {"spear-phishing", "T1566.001"},
-    {"spearphishing", "T1566.001"},
-    {"spear phishing", "T1566.001"},
-    {"phishing emails", "T1566"},
-    {"credential harvesting", "T1598.003"},
-    {"fake personas", "T1585.001"},
-    {"fake journalist personas", "T1585.001"},
-    {"spoofed domains", "T1583.001"},
-    {"lookalike domains", "T1583.001"},
-    {"living off the land", "T1218"},
-    {"supply-chain compromise", "T1195"},
-    {"supply chain compromise", "T1195"},
-    {"supply-chain attack", "T1195"},
-    {"cryptocurrency mining", "T1496"},
-    {"cryptojacking", "T1496"},
-    {"DLL side-loading", "T1574.001"},
-    {"DLL sideloading", "T1574.001"},
-    {"pass-the-hash", "T1550.002"},
-    {"password spraying", "T1110.003"},
-    {"brute-force", "T1110"},
-    {"keylogging", "T1056.001"},
-    {"watering hole", "T1189"},
-    {"drive-by compromise", "T1189"},
-    {"web shell", "T1505.003"},
-    {"webshell", "T1505.003"},
-    {"credential dumping", "T1003"},
-    {"scheduled task", "T1053.005"},
-    {"exploited a vulnerability in", "T1190"},
-    {"data encrypted for impact", "T1486"},
-    {"remote desktop protocol", "T1021.001"},
-    {"password spray", "T1110.003"},
-    {"look-alike domains", "T1583.001"},
-    {"typosquatted domains", "T1583.001"},
-    {"DNS tunneling", "T1071.004"},
-    {"DNS tunnelling", "T1071.004"},
-    {"vishing", "T1566.004"},
-    {"voice phishing", "T1566.004"},
-    {"MFA fatigue", "T1621"},
-    {"MFA push", "T1621"},
-    {"living-off-the-land", "T1218"},
-    {"dead drop resolver", "T1102.001"},
-    {"dead drop resolvers", "T1102.001"},
-    {"volume shadow copies", "T1490"},
-    {"stolen credentials", "T1078"},
-    {"cryptocurrency theft", "T1657"},
-    {"USB drives", "T1091"},
-    {"remote monitoring and management", "T1219"},
-};
-
 // Words that say a name is used as an actor's or a program's name.
 const std::unordered_set<std::string> kActorCues = {
     "group",     "groups",    "actor",     "actors",    "apt",     "hackers",  "hacking",
@@ -109,6 +56,9 @@ const std::unordered_set<std::string> kSoftwareCues = {
     "malware", "ransomware",  "backdoor",  "trojan", "rat",     "loader",  "stealer",
     "botnet",  "implant",     "worm",      "wiper",  "spyware", "dropper", "variant",
     "payload", "infostealer", "framework", "beacon", "strain",  "family",  "toolkit"};
+// Words after a ransomware brand that make it its gang's name ("the Royal gang").
+const std::unordered_set<std::string> kGangCues = {"gang",      "gangs",      "group", "crew",
+                                                   "operators", "affiliates", "cartel"};
 // Words that introduce other names of an actor ("tracked as Thallium").
 const std::unordered_set<std::string> kAliasCues = {
     "names", "name", "tracked", "dubbed", "aka", "alias", "aliases", "called", "known", "also"};
@@ -262,6 +212,57 @@ std::vector<std::string> variants(const std::string& name) {
   return out;
 }
 
+bool is_actor_or_software(EntityType type) {
+  return type == EntityType::kIntrusionSet || type == EntityType::kMalware ||
+         type == EntityType::kTool;
+}
+
+// The sentence after `sentence`, or an empty span at the end of the text.
+Span next_sentence(std::string_view text, Span sentence) {
+  size_t at = sentence.end;
+  while (at < text.size() && !is_alnum(text[at])) ++at;
+  if (at >= text.size()) return {text.size(), text.size()};
+  return text::sentence_around(text, at);
+}
+
+// Whether a technique phrasing holds where it was found: not a URL's scheme
+// ("https://"), one of the stems it needs in the sentence, none it forbids.
+bool phrase_fits(const TechniquePhrase& p, std::string_view text, Span sentence, size_t to) {
+  if (to + 1 < text.size() && text[to] == ':' && text[to + 1] == '/') return false;
+  if (p.needs.empty() && p.unless.empty()) return true;
+  std::string words = lowercase(text.substr(sentence.start, sentence.end - sentence.start));
+  auto has = [&](std::string_view stem) { return words.find(stem) != std::string::npos; };
+  return (p.needs.empty() || std::any_of(p.needs.begin(), p.needs.end(), has)) &&
+         std::none_of(p.unless.begin(), p.unless.end(), has);
+}
+
+// Sources that only list a vendor's names for actors tracked elsewhere.
+constexpr std::string_view kNamingLists[] = {"misp:microsoft-activity-group", "misp:360net",
+                                             "misp:tidal-groups", "misp:tidal-software"};
+
+// Who speaks for an entity: 0 ATT&CK, 1 another public catalogue, 2 only a
+// vendor's list of names.
+int authority(const Entity& e) {
+  if (e.ids.count("attack")) return 0;
+  bool naming_list_only = std::all_of(e.sources.begin(), e.sources.end(), [](const auto& s) {
+    return std::find(std::begin(kNamingLists), std::end(kNamingLists), s) != std::end(kNamingLists);
+  });
+  return naming_list_only ? 2 : 1;
+}
+
+// How an entity ranks among those a name can mean (lower first). Software
+// names are reused across catalogues ("Qbot" is a botnet entry and an alias
+// of ATT&CK's QakBot): ATT&CK's entry leads. An actor's own entry leads
+// whoever else lists its name (APT43 is also a Kimsuky synonym), unless only
+// a vendor's naming list gives that entry (Microsoft's "Midnight Blizzard"
+// entry is APT29's).
+std::tuple<int, int, int> reading_rank(const Entity& e, std::string_view name) {
+  int level = authority(e);
+  int own = name_key(e.name) == name_key(name) ? 0 : 1;
+  if (e.type == EntityType::kIntrusionSet) return {level == 2, own, level};
+  return {level, own, 0};
+}
+
 struct Hit {
   uint32_t name;
   size_t from, to;
@@ -347,11 +348,13 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     if (auto attack = e.ids.find("attack"); attack != e.ids.end())
       for (const std::string& id : attack->second) add(id, i, 0.95, "ATT&CK id");
   }
-  for (const Phrase& p : kPhrases) {
+  for (const TechniquePhrase& p : technique_phrases()) {
     const Entity* technique = kb.find(p.technique);
     if (!technique) continue;
-    add(p.text, static_cast<uint32_t>(technique - entities.data()), 0.6,
+    size_t before = tables->names.size();
+    add(std::string(p.text), static_cast<uint32_t>(technique - entities.data()), 0.6,
         "common phrasing of the technique");
+    if (tables->names.size() > before) tables->names.back().phrase = &p;
   }
   // Order each name's entities as the knowledge base ranks them (best first).
   for (Name& n : tables->names) {
@@ -365,6 +368,23 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     }
     for (uint32_t e : n.entities)
       if (std::find(ranked.begin(), ranked.end(), e) == ranked.end()) ranked.push_back(e);
+    if (std::all_of(ranked.begin(), ranked.end(),
+                    [&](uint32_t e) { return is_actor_or_software(entities[e].type); }))
+      std::stable_sort(ranked.begin(), ranked.end(), [&](uint32_t a, uint32_t b) {
+        return reading_rank(entities[a], n.text) < reading_rank(entities[b], n.text);
+      });
+    // An ordinary word that is also a place or a vendor ("Russian" is a
+    // demonym and, in one catalogue, a ransomware) means the place.
+    if (n.common_word) {
+      std::stable_partition(ranked.begin(), ranked.end(),
+                            [&](uint32_t e) { return !is_actor_or_software(entities[e].type); });
+      const Entity& first = entities[ranked.front()];
+      if (!is_actor_or_software(first.type)) {
+        n.type = first.type;
+        n.common_word = false;
+        n.proper_noun = true;
+      }
+    }
     n.entities = std::move(ranked);
   }
   std::vector<text::Pattern> patterns;
@@ -452,19 +472,34 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     auto before = words_before(text, h.from, 3, sentence.start);
     double confidence = n.confidence;
     std::vector<std::string> reasons{n.reason};
+    if (n.phrase && !phrase_fits(*n.phrase, text, sentence, h.to)) continue;
     if ((n.common_word || n.proper_noun) && !is_upper(written[0])) continue;  // "china", "silence"
     if (n.text.size() == 2 && written != n.text) continue;                    // "Us", "uk"
     bool wordlike = n.text.find_first_of(" -0123456789") == std::string::npos;
-    if (n.type == EntityType::kIntrusionSet || n.type == EntityType::kMalware ||
-        n.type == EntityType::kTool) {
-      const auto& cues = n.type == EntityType::kIntrusionSet ? kActorCues : kSoftwareCues;
-      bool cue = any_in(after, cues) || any_in(before, cues) ||
-                 (n.type == EntityType::kIntrusionSet && any_in(before, kAliasCues));
+    bool ransomware = entities[n.entities.front()].category == "ransomware";
+    bool actor_cue =
+        any_in(after, kActorCues) || any_in(before, kActorCues) || any_in(before, kAliasCues);
+    bool software_cue = any_in(after, kSoftwareCues) || any_in(before, kSoftwareCues);
+    if (is_actor_or_software(n.type)) {
+      // A ransomware brand is also its gang's name ("the Royal gang"); a
+      // name both an actor and a program ("Carbanak") takes either cue.
+      bool actor = std::any_of(n.entities.begin(), n.entities.end(), [&](uint32_t e) {
+        return entities[e].type == EntityType::kIntrusionSet;
+      });
+      bool program = std::any_of(n.entities.begin(), n.entities.end(), [&](uint32_t e) {
+        return entities[e].type != EntityType::kIntrusionSet;
+      });
+      bool gang = ransomware && any_in(after, kGangCues);
+      bool cue = (actor && actor_cue) || (program && software_cue) || gang;
       bool security = speaks_of_attacks(sentence);
       // An ordinary word ("Silence", "Raccoon") needs both; a one-word name
-      // ("Sandworm") one of them: the Dune review has neither.
+      // ("Sandworm") one of them: the Dune review has neither. For a
+      // distinctive name the next sentence may say it ("A different
+      // SideWinder is busy. The espionage group …").
       if (n.common_word && !(cue && security)) continue;
-      if (wordlike && !n.common_word && !(cue || security)) continue;
+      if (wordlike && !n.common_word && !cue && !security &&
+          !speaks_of_attacks(next_sentence(text, sentence)))
+        continue;
       if (n.common_word) {
         confidence = std::min(confidence, 0.75);
         reasons.push_back("ordinary word, taken as a name beside a cue in a security context");
@@ -481,12 +516,31 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
                       [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
       if (!victim) continue;
     }
-    // Ambiguous names: prefer the entity related to others named for sure.
+    // Ambiguous names: prefer the entity the cue words call for ("Carbanak
+    // backdoor"), one the text also names for sure, then one related to
+    // those.
     uint32_t chosen = n.entities.front();
-    // A name that is the first entry's own canonical name means that entry.
-    if (n.entities.size() > 1 && name_key(entities[chosen].name) != name_key(written)) {
+    if (n.entities.size() > 1 && actor_cue != software_cue && !ransomware) {
+      for (uint32_t candidate : n.entities)
+        if ((entities[candidate].type == EntityType::kIntrusionSet) == actor_cue) {
+          if (candidate != chosen)
+            reasons.push_back("ambiguous name, chosen by the cue word beside it");
+          chosen = candidate;
+          break;
+        }
+    }
+    // A name that is the chosen entry's own canonical name means that entry.
+    if (n.entities.size() > 1 && reasons.size() == 1 &&
+        name_key(entities[chosen].name) != name_key(written)) {
       build_sure();
+      auto named = std::find_if(n.entities.begin(), n.entities.end(),
+                                [&](uint32_t c) { return sure.count(entities[c].id) > 0; });
+      if (named != n.entities.end()) {
+        chosen = *named;
+        reasons.push_back("ambiguous name, chosen as an entity the text also names");
+      }
       for (uint32_t candidate : n.entities) {
+        if (reasons.size() > 1) break;
         bool related = false;
         for (const Relation* r : kb_->relations_from(entities[candidate].id))
           related = related || sure.count(r->to);
@@ -495,9 +549,10 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         if (related) {
           chosen = candidate;
           reasons.push_back("ambiguous name, chosen by related entities in the text");
-          break;
         }
       }
+    }
+    if (n.entities.size() > 1 && name_key(entities[chosen].name) != name_key(written)) {
       confidence = std::min(confidence, 0.7);
       if (reasons.size() == 1)
         reasons.push_back("ambiguous name, the knowledge base's first entry");
