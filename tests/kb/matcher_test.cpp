@@ -108,6 +108,58 @@ TEST(EntityMatcher, TechniquesByNameIdAndPhrasing) {
   EXPECT_TRUE(powershell) << ::testing::PrintToString(found);
 }
 
+TEST(EntityMatcher, TechniquePhrasingsHoldOnlyInTheirContext) {
+  auto techniques = [](std::string_view text) {
+    std::set<std::string> ids;
+    for (const Mention& m : matcher().match(text))
+      if (m.type == "attack-pattern") ids.insert(kb().find(m.id)->ids.at("attack").front());
+    return ids;
+  };
+  EXPECT_TRUE(techniques("The operators then encrypted hundreds of servers.").count("T1486"));
+  EXPECT_FALSE(techniques("The implant encrypted its traffic to the servers.").count("T1486"));
+  EXPECT_FALSE(
+      techniques("The gang skipped encryption and went straight to extortion.").count("T1486"));
+  EXPECT_TRUE(techniques("The backdoor talks to its operators over HTTPS.").count("T1071.001"));
+  EXPECT_FALSE(
+      techniques("The operators' report is at https://example.org/c2.").count("T1071.001"));
+  EXPECT_TRUE(
+      techniques("The attackers dump credentials from memory with Mimikatz.").count("T1003.001"));
+  EXPECT_FALSE(techniques("The attackers dump credentials from memory with Mimikatz.")
+                   .count("T1003"));  // the longer phrase wins
+  EXPECT_TRUE(techniques("Callers pose as employees to reset passwords.").count("T1656"));
+  EXPECT_FALSE(
+      techniques("Attachments that posed as internal memos dropped a backdoor.").count("T1656"));
+}
+
+TEST(EntityMatcher, OneWordSectorsAsVictimsInAttackSentences) {
+  EXPECT_TRUE(has_type("The ransomware hit hospitals in three states.", "sector"));
+  EXPECT_TRUE(recognised("Phishing mails reached government, energy and defence organisations.")
+                  .count("sector:Energy"));
+  EXPECT_FALSE(has_type("The Iranian government-backed hackers struck again.", "sector"));
+  EXPECT_FALSE(has_type("The European Central Bank kept rates unchanged.", "sector"));
+  EXPECT_FALSE(has_type("Hospitals in the region reported a quiet weekend.", "sector"));
+}
+
+TEST(EntityMatcher, AmbiguousSoftwareNamesMeanTheAttackEntry) {
+  auto found =
+      recognised("The Qbot malware returned, and ScreenConnect was abused by the attackers.");
+  EXPECT_TRUE(found.count("malware:QakBot")) << ::testing::PrintToString(found);
+  EXPECT_TRUE(found.count("tool:ConnectWise")) << ::testing::PrintToString(found);
+}
+
+TEST(EntityMatcher, CueWordsChooseBetweenActorAndProgram) {
+  EXPECT_TRUE(
+      recognised("FIN7 installed the Carbanak backdoor on the servers.").count("malware:Carbanak"));
+  EXPECT_TRUE(
+      recognised("The Carbanak group stole millions from banks.").count("intrusion-set:Carbanak"));
+}
+
+TEST(EntityMatcher, DemonymsThatAreAlsoMalwareAliasesMeanTheCountry) {
+  auto found = recognised("The Russian espionage crew Turla struck again.");
+  EXPECT_TRUE(found.count("location:Russia/sponsor")) << ::testing::PrintToString(found);
+  EXPECT_FALSE(has_type("The Russian espionage crew Turla struck again.", "malware"));
+}
+
 TEST(EntityMatcher, SpansPointAtTheAliasAsWritten) {
   std::string text = "Reports tie the Lazarus Group to the heist.";
   auto mentions = matcher().match(text);

@@ -70,14 +70,16 @@ const std::unordered_set<std::string> kSponsorCues = {"group",
                                                       "apt",
                                                       "state-sponsored",
                                                       "state-backed",
-                                                      "military",
+
                                                       "intelligence",
                                                       "government-backed",
                                                       "operators",
                                                       "threat",
                                                       "spies",
                                                       "nation-state",
-                                                      "cyber"};
+                                                      "cyber",
+                                                      "espionage",
+                                                      "crew"};
 const std::vector<std::string_view> kSponsorBefore = {
     "linked to",    "backed by", "sponsored by", "attributed to",
     "on behalf of", "tied to",   "working for",  "directed by"};
@@ -108,6 +110,41 @@ const std::unordered_set<std::string> kSectorCues = {
     "companies",  "firms",    "providers", "agencies",   "institutions",  "operators",
     "entities",   "networks", "targets",   "targeting",  "targeted",      "victims",
     "facilities", "networks", "groups"};
+
+// One-word sectors that, in a sentence about attacks, name victims even
+// without a cue beside them ("… hit hospitals and universities").
+const std::unordered_set<std::string> kVictimSectorWords = {
+    "government", "governments",    "healthcare",    "hospitals",
+    "banks",      "universities",   "academics",     "academia",
+    "education",  "energy",         "defence",       "defense",
+
+    "aerospace",  "maritime",       "telecoms",      "telecommunications",
+    "retailers",  "manufacturers",  "manufacturing", "journalists",
+    "diplomats",  "activists",      "hospitality",   "pharmaceuticals",
+    "insurers",   "casinos",        "airlines",      "logistics",
+    "shipping",   "transportation", "utilities",     "ngos",
+    "dissidents", "lawyers",        "think-tanks",   "schools",
+    "hotels",     "restaurants",    "pharmacies",    "water",
+    "miners",     "courts",         "police"};
+
+// Whether a one-word sector name is written as a victim: one of
+// kVictimSectorWords, and not the subject of a sentence that tells what
+// "the government" or "the military" did. `before`: the words before it.
+bool victim_word(std::string_view written, const std::vector<std::string>& before) {
+  if (!kVictimSectorWords.count(lowercase(written))) return false;
+  return before.empty() || (before[0] != "the" && before[0] != "by" && before[0] != "a");
+}
+
+// Whether a one-word sector heads a list that a sector cue closes
+// ("government, energy and defence organisations"): `after` are the words
+// after it.
+bool heads_sector_list(const std::vector<std::string>& after) {
+  for (const std::string& w : after) {
+    if (kSectorCues.count(w)) return true;
+    if (w != "and" && w != "or" && !kVictimSectorWords.count(w)) return false;
+  }
+  return false;
+}
 
 // The words of `text` around [from, to) within its sentence: up to `n` after
 // and `n` before, lowercase, punctuation stripped.
@@ -514,8 +551,17 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       bool victim =
           std::any_of(kVictimBefore.begin(), kVictimBefore.end(),
                       [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
-      if (!victim) continue;
+      if (!victim && !(victim_word(written, before) && speaks_of_attacks(sentence)) &&
+          !heads_sector_list(words_after(text, h.to, 8, sentence.end)))
+        continue;
     }
+    // "government-backed", "state-sponsored": an adjective, not a sector.
+    if (n.type == EntityType::kSector && h.to + 1 < text.size() && text[h.to] == '-' &&
+        is_alnum(text[h.to + 1]))
+      continue;
+    // A capitalised sector word inside a sentence is part of a name
+    // ("European Central Bank", "Caesars Entertainment").
+    if (n.type == EntityType::kSector && is_upper(written[0]) && !before.empty()) continue;
     // Ambiguous names: prefer the entity the cue words call for ("Carbanak
     // backdoor"), one the text also names for sure, then one related to
     // those.
