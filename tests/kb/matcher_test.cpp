@@ -75,12 +75,18 @@ TEST(EntityMatcher, CountryRoles) {
   auto found = recognised("A North Korean group targeted South Korean ministries.");
   EXPECT_TRUE(found.count("location:North Korea/sponsor")) << ::testing::PrintToString(found);
   EXPECT_TRUE(found.count("location:South Korea/victim")) << ::testing::PrintToString(found);
-  EXPECT_TRUE(
-      recognised("Officials in Pyongyang denied it.").count("location:North Korea/location"));
+  EXPECT_TRUE(recognised("Officials in Pyongyang denied the hacking claims.")
+                  .count("location:North Korea/location"));
+}
+
+TEST(EntityMatcher, PlacesInTextsAboutSomethingElseAreNoFindings) {
+  EXPECT_FALSE(
+      has_type("Bayern beat Lazio in Rome before the return leg in Germany.", "location"));
+  EXPECT_TRUE(has_type("The ransomware gang hit a hospital in Rome.", "location"));
 }
 
 TEST(EntityMatcher, TwoLetterCountriesOnlyInCapitals) {
-  auto found = recognised("Let us see: the US and UK agencies, and us too.");
+  auto found = recognised("Let us see: the US and UK agencies warned of the threat, and us too.");
   EXPECT_TRUE(found.count("location:United States/location")) << ::testing::PrintToString(found);
   EXPECT_TRUE(found.count("location:United Kingdom/location")) << ::testing::PrintToString(found);
   EXPECT_EQ(found.size(), 2u);

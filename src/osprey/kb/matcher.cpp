@@ -620,6 +620,9 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         role = "victim";
       else
         role = "location";
+      // A text without one word of security vocabulary (sport, markets,
+      // science) is about something else: its places are not findings.
+      if (role == "location" && vocabulary.empty()) continue;
     } else if (e.type == EntityType::kOrganization) {
       std::string window =
           lowercase(text.substr(h.from > 20 ? h.from - 20 : 0, std::min<size_t>(h.from, 20)));

@@ -275,6 +275,11 @@ struct RegionRow {
 const std::vector<RegionRow>& region_rows() {
   static const std::vector<RegionRow> kRows = {
       {"035", "", {"Southeast Asia", "South East Asia", "South-East Asia"}},
+      {"034", "", {"South Asia"}},
+      {"030", "", {"East Asia"}},
+      {"011", "", {"West Africa"}},
+      {"014", "", {"East Africa"}},
+      {"015", "", {"North Africa"}},
       {"419", "", {"Latin America", "LATAM"}},
       {"021", "", {"North America"}},
       {"145", "", {"West Asia"}},
