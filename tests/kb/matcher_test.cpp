@@ -80,8 +80,7 @@ TEST(EntityMatcher, CountryRoles) {
 }
 
 TEST(EntityMatcher, PlacesInTextsAboutSomethingElseAreNoFindings) {
-  EXPECT_FALSE(
-      has_type("Bayern beat Lazio in Rome before the return leg in Germany.", "location"));
+  EXPECT_FALSE(has_type("Bayern beat Lazio in Rome before the return leg in Germany.", "location"));
   EXPECT_TRUE(has_type("The ransomware gang hit a hospital in Rome.", "location"));
 }
 
@@ -126,8 +125,8 @@ TEST(EntityMatcher, TechniquePhrasingsHoldOnlyInTheirContext) {
   EXPECT_FALSE(
       techniques("The gang skipped encryption and went straight to extortion.").count("T1486"));
   EXPECT_TRUE(techniques("The backdoor talks to its operators over HTTPS.").count("T1071.001"));
-  EXPECT_FALSE(
-      techniques("The operators' report is at https://example.org/c2.").count("T1071.001"));
+  EXPECT_FALSE(techniques("The sample was fetched over https://example.org/c2 by the operators.")
+                   .count("T1071.001"));  // a URL, not the protocol named
   EXPECT_TRUE(
       techniques("The attackers dump credentials from memory with Mimikatz.").count("T1003.001"));
   EXPECT_FALSE(techniques("The attackers dump credentials from memory with Mimikatz.")

@@ -17,15 +17,17 @@ namespace osprey::kb {
 
 // One literal of the matcher: a spelling of one or more entities' names.
 struct EntityMatcher::Name {
-  std::string text;                // as matched (the source's spelling, or a variant of it)
-  std::vector<uint32_t> entities;  // indexes into kb.entities(), best first
-  EntityType type;                 // of the first entity
-  bool common_word = false;        // an actor or program named like an English word: needs a cue
-  bool proper_noun = false;        // written with a capital only (places, organisations, and
-                                   // one-word names like "Sandworm")
+  std::string text;                  // as matched (the source's spelling, or a variant of it)
+  std::vector<std::string> recased;  // other spellings of `text` in the sources ("SideWinder")
+  std::vector<uint32_t> entities;    // indexes into kb.entities(), best first
+  EntityType type;                   // of the first entity
+  bool common_word = false;          // an actor or program named like an English word: needs a cue
+  bool proper_noun = false;          // written with a capital only (places, organisations, and
+                                     // one-word names like "Sandworm")
   double confidence = 0.9;
   const char* reason = "name";
   const TechniquePhrase* phrase = nullptr;  // a phrasing of a technique: its context rules
+  bool first_named = false;                 // `text` is the first entity's canonical name
 };
 
 struct EntityMatcher::Tables {
@@ -47,39 +49,81 @@ std::string lowercase(std::string_view s) {
   return text::ascii_lowercase(s);
 }
 
+// Sets of lowercase words that a std::string_view can look up.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
+// A word of the text in lower case, held inline: the words around every
+// name found are read, and allocating for each would cost more than the
+// scan. A word too long for the buffer becomes "#", which no cue is.
+class Word {
+ public:
+  Word() = default;
+  explicit Word(std::string_view s) {
+    if (s.size() > sizeof buf_) s = "#";
+    for (size_t i = 0; i < s.size(); ++i) buf_[i] = ascii_lower(s[i]);
+    size_ = s.size();
+  }
+  operator std::string_view() const { return {buf_, size_}; }
+  bool operator==(std::string_view other) const { return std::string_view(*this) == other; }
+
+ private:
+  char buf_[24] = {};
+  size_t size_ = 0;
+};
+
+// Up to eight words beside a name, nearest first.
+class Words {
+ public:
+  void push_back(std::string_view word) {
+    if (size_ < items_.size()) items_[size_++] = Word(word);
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const Word& operator[](size_t i) const { return items_[i]; }
+  const Word* begin() const { return items_.data(); }
+  const Word* end() const { return items_.data() + size_; }
+
+ private:
+  std::array<Word, 8> items_;
+  size_t size_ = 0;
+};
+
 // Words that say a name is used as an actor's or a program's name.
-const std::unordered_set<std::string> kActorCues = {
+const WordSet kActorCues = {
     "group",     "groups",    "actor",     "actors",    "apt",     "hackers",  "hacking",
     "gang",      "crew",      "operators", "team",      "threat",  "campaign", "campaigns",
     "intrusion", "espionage", "attackers", "adversary", "cluster", "unit",     "operation"};
-const std::unordered_set<std::string> kSoftwareCues = {
+const WordSet kSoftwareCues = {
     "malware", "ransomware",  "backdoor",  "trojan", "rat",     "loader",  "stealer",
     "botnet",  "implant",     "worm",      "wiper",  "spyware", "dropper", "variant",
     "payload", "infostealer", "framework", "beacon", "strain",  "family",  "toolkit"};
 // Words after a ransomware brand that make it its gang's name ("the Royal gang").
-const std::unordered_set<std::string> kGangCues = {"gang",      "gangs",      "group", "crew",
-                                                   "operators", "affiliates", "cartel"};
+const WordSet kGangCues = {"gang", "gangs", "group", "crew", "operators", "affiliates", "cartel"};
 // Words that introduce other names of an actor ("tracked as Thallium").
-const std::unordered_set<std::string> kAliasCues = {
-    "names", "name", "tracked", "dubbed", "aka", "alias", "aliases", "called", "known", "also"};
-const std::unordered_set<std::string> kSponsorCues = {"group",
-                                                      "groups",
-                                                      "actor",
-                                                      "actors",
-                                                      "hackers",
-                                                      "apt",
-                                                      "state-sponsored",
-                                                      "state-backed",
+const WordSet kAliasCues = {"names", "name",    "tracked", "dubbed", "aka",
+                            "alias", "aliases", "called",  "known",  "also"};
+const WordSet kSponsorCues = {"group",
+                              "groups",
+                              "actor",
+                              "actors",
+                              "hackers",
+                              "apt",
+                              "state-sponsored",
+                              "state-backed",
 
-                                                      "intelligence",
-                                                      "government-backed",
-                                                      "operators",
-                                                      "threat",
-                                                      "spies",
-                                                      "nation-state",
-                                                      "cyber",
-                                                      "espionage",
-                                                      "crew"};
+                              "intelligence",
+                              "government-backed",
+                              "operators",
+                              "threat",
+                              "spies",
+                              "nation-state",
+                              "cyber",
+                              "espionage",
+                              "crew"};
 const std::vector<std::string_view> kSponsorBefore = {
     "linked to",    "backed by", "sponsored by", "attributed to",
     "on behalf of", "tied to",   "working for",  "directed by"};
@@ -87,11 +131,11 @@ const std::vector<std::string_view> kVictimBefore = {
     "targeting",   "targeted",         "targets",     "against",       "attacks on",  "attack on",
     "victims in",  "organizations in", "entities in", "breached",      "compromised", "in the",
     "agencies in", "companies in",     "networks in", "intrusions at", "impacting"};
-const std::unordered_set<std::string> kReporterAfter = {
-    "said",       "says",      "reported",   "reports",  "researchers", "found",
-    "observed",   "published", "wrote",      "assessed", "tracks",      "attributed",
-    "warned",     "noted",     "discovered", "analysts", "disclosed",   "detailed",
-    "identified", "linked",    "believes",   "told",     "announced"};
+const WordSet kReporterAfter = {"said",     "says",       "reported",  "reports",    "researchers",
+                                "found",    "observed",   "published", "wrote",      "assessed",
+                                "tracks",   "attributed", "warned",    "noted",      "discovered",
+                                "analysts", "disclosed",  "detailed",  "identified", "linked",
+                                "believes", "told",       "announced"};
 
 // Stems of security vocabulary: a sentence holding one speaks of attacks.
 constexpr std::array<std::string_view, 38> kSecurityStems = {
@@ -105,7 +149,7 @@ constexpr std::array<std::string_view, 38> kSecurityStems = {
 
 // Words that place a sector in a story about victims ("healthcare
 // organisations", "banks were targeted"): a one-word sector needs one.
-const std::unordered_set<std::string> kSectorCues = {
+const WordSet kSectorCues = {
     "sector",     "sectors",  "industry",  "industries", "organizations", "organisations",
     "companies",  "firms",    "providers", "agencies",   "institutions",  "operators",
     "entities",   "networks", "targets",   "targeting",  "targeted",      "victims",
@@ -113,7 +157,7 @@ const std::unordered_set<std::string> kSectorCues = {
 
 // One-word sectors that, in a sentence about attacks, name victims even
 // without a cue beside them ("… hit hospitals and universities").
-const std::unordered_set<std::string> kVictimSectorWords = {
+const WordSet kVictimSectorWords = {
     "government", "governments",    "healthcare",    "hospitals",
     "banks",      "universities",   "academics",     "academia",
     "education",  "energy",         "defence",       "defense",
@@ -130,26 +174,27 @@ const std::unordered_set<std::string> kVictimSectorWords = {
 // Whether a one-word sector name is written as a victim: one of
 // kVictimSectorWords, and not the subject of a sentence that tells what
 // "the government" or "the military" did. `before`: the words before it.
-bool victim_word(std::string_view written, const std::vector<std::string>& before) {
-  if (!kVictimSectorWords.count(lowercase(written))) return false;
-  return before.empty() || (before[0] != "the" && before[0] != "by" && before[0] != "a");
+bool victim_word(std::string_view written, const Words& before) {
+  if (!kVictimSectorWords.count(std::string_view(Word(written)))) return false;
+  return before.empty() || !(before[0] == "the" || before[0] == "by" || before[0] == "a");
 }
 
 // Whether a one-word sector heads a list that a sector cue closes
 // ("government, energy and defence organisations"): `after` are the words
 // after it.
-bool heads_sector_list(const std::vector<std::string>& after) {
-  for (const std::string& w : after) {
-    if (kSectorCues.count(w)) return true;
-    if (w != "and" && w != "or" && !kVictimSectorWords.count(w)) return false;
+bool heads_sector_list(const Words& after) {
+  for (const Word& w : after) {
+    if (kSectorCues.count(std::string_view(w))) return true;
+    if (!(w == "and") && !(w == "or") && !kVictimSectorWords.count(std::string_view(w)))
+      return false;
   }
   return false;
 }
 
 // The words of `text` around [from, to) within its sentence: up to `n` after
 // and `n` before, lowercase, punctuation stripped.
-std::vector<std::string> words_after(std::string_view text, size_t to, size_t n, size_t limit) {
-  std::vector<std::string> words;
+Words words_after(std::string_view text, size_t to, size_t n, size_t limit) {
+  Words words;
   size_t i = to;
   while (words.size() < n && i < limit) {
     while (i < limit && !is_alnum(text[i]) && text[i] != '-') {
@@ -161,13 +206,13 @@ std::vector<std::string> words_after(std::string_view text, size_t to, size_t n,
            (is_alnum(text[i]) || text[i] == '-' || static_cast<unsigned char>(text[i]) >= 0x80))
       ++i;
     if (i == start) break;
-    words.push_back(lowercase(text.substr(start, i - start)));
+    words.push_back(text.substr(start, i - start));
   }
   return words;
 }
 
-std::vector<std::string> words_before(std::string_view text, size_t from, size_t n, size_t limit) {
-  std::vector<std::string> words;
+Words words_before(std::string_view text, size_t from, size_t n, size_t limit) {
+  Words words;
   size_t i = from;
   while (words.size() < n && i > limit) {
     while (i > limit && !is_alnum(text[i - 1]) && text[i - 1] != '-') {
@@ -179,14 +224,14 @@ std::vector<std::string> words_before(std::string_view text, size_t from, size_t
                          static_cast<unsigned char>(text[i - 1]) >= 0x80))
       --i;
     if (i == end) break;
-    words.push_back(lowercase(text.substr(i, end - i)));
+    words.push_back(text.substr(i, end - i));
   }
   return words;
 }
 
-bool any_in(const std::vector<std::string>& words, const std::unordered_set<std::string>& set) {
+bool any_in(const Words& words, const WordSet& set) {
   return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return set.count(w) > 0; });
+                     [&](const Word& w) { return set.count(std::string_view(w)) > 0; });
 }
 
 std::unordered_set<std::string> load_dictionary(const std::string& path) {
@@ -262,15 +307,40 @@ Span next_sentence(std::string_view text, Span sentence) {
   return text::sentence_around(text, at);
 }
 
+// Up to four reasons, without allocating for every name found.
+class Reasons {
+ public:
+  Reasons(const char* first) : items_{first}, size_(1) {}
+  void push_back(const char* reason) {
+    if (size_ < items_.size()) items_[size_++] = reason;
+  }
+  size_t size() const { return size_; }
+  const char* const* begin() const { return items_.data(); }
+  const char* const* end() const { return items_.data() + size_; }
+
+ private:
+  std::array<const char*, 4> items_{};
+  size_t size_;
+};
+
 // Whether a technique phrasing holds where it was found: not a URL's scheme
-// ("https://"), one of the stems it needs in the sentence, none it forbids.
-bool phrase_fits(const TechniquePhrase& p, std::string_view text, Span sentence, size_t to) {
+// ("https://"), one of the stems it needs in its sentence, none it forbids.
+// `folded`: the sentence in lower case.
+bool phrase_fits(const TechniquePhrase& p, std::string_view text, std::string_view folded,
+                 size_t to) {
   if (to + 1 < text.size() && text[to] == ':' && text[to + 1] == '/') return false;
-  if (p.needs.empty() && p.unless.empty()) return true;
-  std::string words = lowercase(text.substr(sentence.start, sentence.end - sentence.start));
-  auto has = [&](std::string_view stem) { return words.find(stem) != std::string::npos; };
+  auto has = [&](std::string_view stem) { return folded.find(stem) != std::string_view::npos; };
   return (p.needs.empty() || std::any_of(p.needs.begin(), p.needs.end(), has)) &&
          std::none_of(p.unless.begin(), p.unless.end(), has);
+}
+
+// The up to `n` (≤ 64) bytes of `text` before `at`, in lower case, held in
+// `buffer`: the window where cues like "targeting" or "linked to" stand.
+std::string_view folded_before(std::string_view text, size_t at, size_t n,
+                               std::array<char, 64>& buffer) {
+  n = std::min({n, at, buffer.size()});
+  for (size_t i = 0; i < n; ++i) buffer[i] = ascii_lower(text[at - n + i]);
+  return {buffer.data(), n};
 }
 
 // Sources that only list a vendor's names for actors tracked elsewhere.
@@ -352,6 +422,9 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
       tables->names.push_back(std::move(n));
     }
     Name& n = tables->names[it->second];
+    if (spelling != n.text &&
+        std::find(n.recased.begin(), n.recased.end(), spelling) == n.recased.end())
+      n.recased.push_back(spelling);
     if (std::find(n.entities.begin(), n.entities.end(), entity) == n.entities.end())
       n.entities.push_back(entity);
   };
@@ -388,6 +461,11 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
   for (const TechniquePhrase& p : technique_phrases()) {
     const Entity* technique = kb.find(p.technique);
     if (!technique) continue;
+    // A phrasing that is already another kind of name ("cmd.exe" is a tool)
+    // keeps that meaning.
+    if (auto known = by_key.find(lowercase(p.text));
+        known != by_key.end() && tables->names[known->second].type != EntityType::kAttackPattern)
+      continue;
     size_t before = tables->names.size();
     add(std::string(p.text), static_cast<uint32_t>(technique - entities.data()), 0.6,
         "common phrasing of the technique");
@@ -424,22 +502,42 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     }
     n.entities = std::move(ranked);
   }
+  for (Name& n : tables->names)
+    n.first_named = name_key(entities[n.entities.front()].name) == name_key(n.text);
   std::vector<text::Pattern> patterns;
   patterns.reserve(tables->names.size());
-  // Names that must be written with a capital are matched case-sensitively,
-  // as spelt and (one word) capitalised: lowercase "play" or "government"
-  // never reaches the rules, which keeps the scan fast.
+  // Ordinary words and the names of places, organisations and programs are
+  // matched case-sensitively, as spelt, as the sources spell them otherwise
+  // with a capital, and (one word) capitalised: lowercase "play" or
+  // "government" never reaches the rules, which keeps the scan fast. Actors'
+  // other names are matched in any case ("SideWinder" for ATT&CK's
+  // "Sidewinder"), then must start with a capital.
   for (size_t i = 0; i < tables->names.size(); ++i) {
     const Name& n = tables->names[i];
-    bool exact = n.common_word || n.proper_noun;
-    patterns.push_back({n.text, !exact, static_cast<unsigned>(i), true});
-    if (exact && n.text.find(' ') == std::string::npos) {
+    // A phrasing with an acronym ("RDP", "MFA push") is written in capitals.
+    bool acronym = n.phrase && std::count_if(n.text.begin(), n.text.end(), is_upper) >= 2;
+    if (acronym) {
+      patterns.push_back({n.text, false, static_cast<unsigned>(i), true});
+      continue;
+    }
+    bool exact = n.common_word || (n.proper_noun && n.type != EntityType::kIntrusionSet);
+    if (!exact) {
+      patterns.push_back({n.text, true, static_cast<unsigned>(i), true});
+      continue;
+    }
+    std::vector<std::string> spellings{n.text};
+    for (const std::string& spelling : n.recased)
+      if (is_upper(spelling[0])) spellings.push_back(spelling);
+    if (n.text.find(' ') == std::string::npos) {
       std::string capitalised = lowercase(n.text);
       capitalised[0] = static_cast<char>(capitalised[0] -
                                          ('a' <= capitalised[0] && capitalised[0] <= 'z' ? 32 : 0));
-      if (capitalised != n.text)
-        patterns.push_back({capitalised, false, static_cast<unsigned>(i), true});
+      spellings.push_back(capitalised);
     }
+    std::sort(spellings.begin(), spellings.end());
+    spellings.erase(std::unique(spellings.begin(), spellings.end()), spellings.end());
+    for (const std::string& spelling : spellings)
+      patterns.push_back({spelling, false, static_cast<unsigned>(i), true});
   }
   // The security vocabulary rides in the same scan, with ids after the names.
   for (size_t k = 0; k < kSecurityStems.size(); ++k)
@@ -469,6 +567,10 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     if (ascii_edges &&
         ((from > 0 && is_alnum(text[from - 1])) || (m.to < text.size() && is_alnum(text[m.to]))))
       return;
+    // A name that needs a capital, written without one, is no name here
+    // ("china", "silence"); nor is "Us" or "uk".
+    if ((n.common_word || n.proper_noun) && !is_upper(text[from])) return;
+    if (n.text.size() == 2 && text.substr(from, 2) != n.text) return;
     hits.push_back({m.id, from, m.to});
   });
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
@@ -491,6 +593,26 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         sure.insert(entities[names[h.name].entities[0]].id);
   };
 
+  // An ambiguous name's entity as the rest of the text settles it: one the
+  // text also names for sure, else one related to such an entity; with the
+  // reason, or nullptr when the text does not settle it.
+  std::unordered_map<uint32_t, std::pair<uint32_t, const char*>> by_context;  // by name
+  auto choose_by_context = [&](const Name& n, uint32_t first) -> std::pair<uint32_t, const char*> {
+    build_sure();
+    for (uint32_t c : n.entities)
+      if (sure.count(entities[c].id))
+        return {c, "ambiguous name, chosen as an entity the text also names"};
+    for (uint32_t c : n.entities) {
+      bool related = false;
+      for (const Relation* r : kb_->relations_from(entities[c].id))
+        related = related || sure.count(r->to);
+      for (const Relation* r : kb_->relations_to(entities[c].id))
+        related = related || sure.count(r->from);
+      if (related) return {c, "ambiguous name, chosen by related entities in the text"};
+    }
+    return {first, nullptr};
+  };
+
   std::vector<Mention> mentions;
   std::unordered_map<uint32_t, size_t> by_entity;  // entity index → mentions
   // Whether a sentence speaks of attacks: a security word ends inside it.
@@ -498,26 +620,45 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     auto it = std::upper_bound(vocabulary.begin(), vocabulary.end(), sentence.start);
     return it != vocabulary.end() && *it <= sentence.end;
   };
-  Span sentence{1, 0};  // the sentence of the last hit (none yet)
+  std::array<char, 64> buffer;  // for the cue windows before a name
+  Span sentence{1, 0};          // the sentence of the last hit (none yet)
+  std::string folded;           // a sentence in lower case, for phrasings with context
+  Span folded_sentence{1, 0};
   for (const Hit& h : kept) {
     const Name& n = names[h.name];
     std::string_view written = text.substr(h.from, h.to - h.from);
-    // Several names often share a sentence: find it once.
-    if (!(h.from >= sentence.start && h.from < sentence.end))
+    // Several names often share a sentence: find it once, and only for a
+    // name whose reading depends on what the sentence speaks of (the cue
+    // words next to a place or a vendor stop at punctuation by themselves).
+    bool needs_sentence = is_actor_or_software(n.type) || n.type == EntityType::kSector ||
+                          (n.phrase && (!n.phrase->needs.empty() || !n.phrase->unless.empty()));
+    if (needs_sentence && !(h.from >= sentence.start && h.from < sentence.end))
       sentence = text::sentence_around(text, h.from);
-    auto after = words_after(text, h.to, 3, sentence.end);
-    auto before = words_before(text, h.from, 3, sentence.start);
+    Span limits = needs_sentence ? sentence : Span{0, text.size()};
+    // The words around a name decide its reading; a technique needs none.
+    Words after, before;
+    if (n.type != EntityType::kAttackPattern && n.type != EntityType::kVulnerability) {
+      after = words_after(text, h.to, 3, limits.end);
+      before = words_before(text, h.from, 3, limits.start);
+    }
     double confidence = n.confidence;
-    std::vector<std::string> reasons{n.reason};
-    if (n.phrase && !phrase_fits(*n.phrase, text, sentence, h.to)) continue;
-    if ((n.common_word || n.proper_noun) && !is_upper(written[0])) continue;  // "china", "silence"
-    if (n.text.size() == 2 && written != n.text) continue;                    // "Us", "uk"
+    // Every reason is a literal: kept as pointers until a mention is made.
+    Reasons reasons{n.reason};
+    if (n.phrase) {
+      if ((!n.phrase->needs.empty() || !n.phrase->unless.empty()) &&
+          folded_sentence.start != sentence.start) {
+        folded = lowercase(text.substr(sentence.start, sentence.end - sentence.start));
+        folded_sentence = sentence;
+      }
+      if (!phrase_fits(*n.phrase, text, folded, h.to)) continue;
+    }
     bool wordlike = n.text.find_first_of(" -0123456789") == std::string::npos;
     bool ransomware = entities[n.entities.front()].category == "ransomware";
-    bool actor_cue =
-        any_in(after, kActorCues) || any_in(before, kActorCues) || any_in(before, kAliasCues);
-    bool software_cue = any_in(after, kSoftwareCues) || any_in(before, kSoftwareCues);
+    bool actor_cue = false, software_cue = false;
     if (is_actor_or_software(n.type)) {
+      actor_cue =
+          any_in(after, kActorCues) || any_in(before, kActorCues) || any_in(before, kAliasCues);
+      software_cue = any_in(after, kSoftwareCues) || any_in(before, kSoftwareCues);
       // A ransomware brand is also its gang's name ("the Royal gang"); a
       // name both an actor and a program ("Carbanak") takes either cue.
       bool actor = std::any_of(n.entities.begin(), n.entities.end(), [&](uint32_t e) {
@@ -546,13 +687,13 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         !any_in(before, kSectorCues)) {
       // A bare one-word sector counts as a target only after a victim cue
       // ("targeting healthcare", "attacks on banks").
-      std::string window =
-          lowercase(text.substr(h.from > 60 ? h.from - 60 : 0, std::min<size_t>(h.from, 60)));
-      bool victim =
-          std::any_of(kVictimBefore.begin(), kVictimBefore.end(),
-                      [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
-      if (!victim && !(victim_word(written, before) && speaks_of_attacks(sentence)) &&
-          !heads_sector_list(words_after(text, h.to, 8, sentence.end)))
+      std::string_view window = folded_before(text, h.from, 60, buffer);
+      bool victim = std::any_of(
+          kVictimBefore.begin(), kVictimBefore.end(),
+          [&](std::string_view cue) { return window.find(cue) != std::string_view::npos; });
+      if (!victim && (!victim_word(written, before) ||
+                      (!speaks_of_attacks(sentence) &&
+                       !heads_sector_list(words_after(text, h.to, 8, sentence.end)))))
         continue;
     }
     // "government-backed", "state-sponsored": an adjective, not a sector.
@@ -576,29 +717,20 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         }
     }
     // A name that is the chosen entry's own canonical name means that entry.
-    if (n.entities.size() > 1 && reasons.size() == 1 &&
-        name_key(entities[chosen].name) != name_key(written)) {
-      build_sure();
-      auto named = std::find_if(n.entities.begin(), n.entities.end(),
-                                [&](uint32_t c) { return sure.count(entities[c].id) > 0; });
-      if (named != n.entities.end()) {
-        chosen = *named;
-        reasons.push_back("ambiguous name, chosen as an entity the text also names");
-      }
-      for (uint32_t candidate : n.entities) {
-        if (reasons.size() > 1) break;
-        bool related = false;
-        for (const Relation* r : kb_->relations_from(entities[candidate].id))
-          related = related || sure.count(r->to);
-        for (const Relation* r : kb_->relations_to(entities[candidate].id))
-          related = related || sure.count(r->from);
-        if (related) {
-          chosen = candidate;
-          reasons.push_back("ambiguous name, chosen by related entities in the text");
-        }
-      }
+    // Whether the name is the chosen entity's own (case aside, as written).
+    auto names_it = [&](uint32_t e) {
+      return e == n.entities.front() ? n.first_named
+                                     : name_key(entities[e].name) == name_key(n.text);
+    };
+    bool own_name = n.entities.size() < 2 || names_it(chosen);
+    if (!own_name && reasons.size() == 1 && is_actor_or_software(n.type)) {
+      // The text decides the same way for every place the name is written.
+      auto [it, fresh] = by_context.try_emplace(h.name, chosen, nullptr);
+      if (fresh) it->second = choose_by_context(n, chosen);
+      chosen = it->second.first;
+      if (it->second.second) reasons.push_back(it->second.second);
     }
-    if (n.entities.size() > 1 && name_key(entities[chosen].name) != name_key(written)) {
+    if (!own_name && !names_it(chosen)) {
       confidence = std::min(confidence, 0.7);
       if (reasons.size() == 1)
         reasons.push_back("ambiguous name, the knowledge base's first entry");
@@ -606,14 +738,13 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     const Entity& e = entities[chosen];
     std::string role;
     if (e.type == EntityType::kLocation) {
-      std::string window =
-          lowercase(text.substr(h.from > 40 ? h.from - 40 : 0, std::min<size_t>(h.from, 40)));
-      bool sponsor_before =
-          std::any_of(kSponsorBefore.begin(), kSponsorBefore.end(),
-                      [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
-      bool victim_before =
-          std::any_of(kVictimBefore.begin(), kVictimBefore.end(),
-                      [&](std::string_view cue) { return window.find(cue) != std::string::npos; });
+      std::string_view window = folded_before(text, h.from, 40, buffer);
+      bool sponsor_before = std::any_of(
+          kSponsorBefore.begin(), kSponsorBefore.end(),
+          [&](std::string_view cue) { return window.find(cue) != std::string_view::npos; });
+      bool victim_before = std::any_of(
+          kVictimBefore.begin(), kVictimBefore.end(),
+          [&](std::string_view cue) { return window.find(cue) != std::string_view::npos; });
       if (sponsor_before || any_in(after, kSponsorCues))
         role = "sponsor";
       else if (victim_before)
@@ -624,9 +755,8 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       // science) is about something else: its places are not findings.
       if (role == "location" && vocabulary.empty()) continue;
     } else if (e.type == EntityType::kOrganization) {
-      std::string window =
-          lowercase(text.substr(h.from > 20 ? h.from - 20 : 0, std::min<size_t>(h.from, 20)));
-      if (any_in(after, kReporterAfter) || window.find("according to") != std::string::npos)
+      std::string_view window = folded_before(text, h.from, 20, buffer);
+      if (any_in(after, kReporterAfter) || window.find("according to") != std::string_view::npos)
         role = "reporter";
     }
     auto [it, fresh] = by_entity.try_emplace(chosen, mentions.size());
@@ -638,7 +768,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       m.alias = std::string(written);
       m.role = role;
       m.confidence = confidence;
-      m.reasons = std::move(reasons);
+      m.reasons.assign(reasons.begin(), reasons.end());
       mentions.push_back(std::move(m));
     }
     Mention& m = mentions[it->second];
