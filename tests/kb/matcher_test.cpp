@@ -132,6 +132,9 @@ TEST(EntityMatcher, TechniquePhrasingsHoldOnlyInTheirContext) {
   EXPECT_FALSE(techniques("The attackers dump credentials from memory with Mimikatz.")
                    .count("T1003"));  // the longer phrase wins
   EXPECT_TRUE(techniques("Callers pose as employees to reset passwords.").count("T1656"));
+  EXPECT_TRUE(techniques("They moved on over remote desktop.").count("T1021.001"));
+  EXPECT_TRUE(techniques("They moved on over RDP.").count("T1021.001"));
+  EXPECT_FALSE(techniques("The rdp file was empty.").count("T1021.001"));  // acronyms in capitals
   EXPECT_FALSE(
       techniques("Attachments that posed as internal memos dropped a backdoor.").count("T1656"));
 }

@@ -515,7 +515,9 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
   for (size_t i = 0; i < tables->names.size(); ++i) {
     const Name& n = tables->names[i];
     // A phrasing with an acronym ("RDP", "MFA push") is written in capitals.
-    bool acronym = n.phrase && std::count_if(n.text.begin(), n.text.end(), is_upper) >= 2;
+    bool acronym = n.phrase && std::adjacent_find(n.text.begin(), n.text.end(), [](char a, char b) {
+                                 return is_upper(a) && is_upper(b);
+                               }) != n.text.end();
     if (acronym) {
       patterns.push_back({n.text, false, static_cast<unsigned>(i), true});
       continue;
