@@ -156,7 +156,7 @@ const WordSet kSponsorCues = {"group",
                               "apt",
                               "state-sponsored",
                               "state-backed",
-
+                              "military",
                               "intelligence",
                               "government-backed",
                               "operators",
@@ -203,7 +203,6 @@ const WordSet kVictimSectorWords = {
     "government", "governments",    "healthcare",    "hospitals",
     "banks",      "universities",   "academics",     "academia",
     "education",  "energy",         "defence",       "defense",
-
     "aerospace",  "maritime",       "telecoms",      "telecommunications",
     "retailers",  "manufacturers",  "manufacturing", "journalists",
     "diplomats",  "activists",      "hospitality",   "pharmaceuticals",
@@ -211,7 +210,7 @@ const WordSet kVictimSectorWords = {
     "shipping",   "transportation", "utilities",     "ngos",
     "dissidents", "lawyers",        "think-tanks",   "schools",
     "hotels",     "restaurants",    "pharmacies",    "water",
-    "miners",     "courts",         "police"};
+    "miners",     "courts"};
 
 // Whether a one-word sector name is written as a victim: one of
 // kVictimSectorWords, and not the subject of a sentence that tells what
@@ -352,7 +351,7 @@ Span next_sentence(std::string_view text, Span sentence) {
 // Up to six reasons, without allocating for every name found.
 class Reasons {
  public:
-  Reasons(const char* first) : items_{first}, size_(1) {}
+  explicit Reasons(const char* first) : items_{first}, size_(1) {}
   void push_back(const char* reason) {
     if (size_ < items_.size()) items_[size_++] = reason;
   }
@@ -383,6 +382,32 @@ std::string_view folded_before(std::string_view text, size_t at, size_t n,
   n = std::min({n, at, buffer.size()});
   for (size_t i = 0; i < n; ++i) buffer[i] = ascii_lower(text[at - n + i]);
   return {buffer.data(), n};
+}
+
+bool any_cue_in(std::string_view window, const std::vector<std::string_view>& cues) {
+  return std::any_of(cues.begin(), cues.end(), [&](std::string_view cue) {
+    return window.find(cue) != std::string_view::npos;
+  });
+}
+
+// A country's role where it is named at `from`: "sponsor" after "linked to"
+// … or before "group", "hackers" …; "victim" after "targeting" …; else
+// "location". `after`: the words after the name.
+std::string place_role(std::string_view text, size_t from, const Words& after,
+                       std::array<char, 64>& buffer) {
+  std::string_view window = folded_before(text, from, 40, buffer);
+  if (any_cue_in(window, kSponsorBefore) || any_in(after, kSponsorCues)) return "sponsor";
+  if (any_cue_in(window, kVictimBefore)) return "victim";
+  return "location";
+}
+
+// A vendor's role: "reporter" when it says or finds something.
+std::string vendor_role(std::string_view text, size_t from, const Words& after,
+                        std::array<char, 64>& buffer) {
+  std::string_view window = folded_before(text, from, 20, buffer);
+  bool reports =
+      any_in(after, kReporterAfter) || window.find("according to") != std::string_view::npos;
+  return reports ? "reporter" : "";
 }
 
 // Sources that only list a vendor's names for actors tracked elsewhere.
@@ -687,7 +712,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     }
     double confidence = n.confidence;
     // Every reason is a literal: kept as pointers until a mention is made.
-    Reasons reasons{n.reason};
+    Reasons reasons(n.reason);
     if (n.phrase) {
       if ((!n.phrase->needs.empty() || !n.phrase->unless.empty()) &&
           folded_sentence.start != sentence.start) {
@@ -731,10 +756,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         !any_in(before, kSectorCues)) {
       // A bare one-word sector counts as a target only after a victim cue
       // ("targeting healthcare", "attacks on banks").
-      std::string_view window = folded_before(text, h.from, 60, buffer);
-      bool victim = std::any_of(
-          kVictimBefore.begin(), kVictimBefore.end(),
-          [&](std::string_view cue) { return window.find(cue) != std::string_view::npos; });
+      bool victim = any_cue_in(folded_before(text, h.from, 60, buffer), kVictimBefore);
       if (!victim && (!victim_word(written, before) ||
                       (!speaks_of_attacks(sentence) &&
                        !heads_sector_list(words_after(text, h.to, 8, sentence.end)))))
@@ -765,8 +787,8 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
           break;
         }
     }
-    // A name that is the chosen entry's own canonical name means that entry.
-    // Whether the name is the chosen entity's own (case aside, as written).
+    // A name that is the chosen entry's own canonical name (case aside)
+    // means that entry.
     auto names_it = [&](uint32_t e) {
       return e == n.entities.front() ? n.first_named
                                      : name_key(entities[e].name) == name_key(n.text);
@@ -790,19 +812,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     const Entity& e = entities[chosen];
     std::string role;
     if (e.type == EntityType::kLocation) {
-      std::string_view window = folded_before(text, h.from, 40, buffer);
-      bool sponsor_before = std::any_of(
-          kSponsorBefore.begin(), kSponsorBefore.end(),
-          [&](std::string_view cue) { return window.find(cue) != std::string_view::npos; });
-      bool victim_before = std::any_of(
-          kVictimBefore.begin(), kVictimBefore.end(),
-          [&](std::string_view cue) { return window.find(cue) != std::string_view::npos; });
-      if (sponsor_before || any_in(after, kSponsorCues))
-        role = "sponsor";
-      else if (victim_before)
-        role = "victim";
-      else
-        role = "location";
+      role = place_role(text, h.from, after, buffer);
       // A text without one word of security vocabulary (sport, markets,
       // science) is about something else: its places are not findings.
       if (role == "location" && vocabulary.empty()) continue;
@@ -811,9 +821,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         reasons.push_back("a place, neither sponsor nor victim");
       }
     } else if (e.type == EntityType::kOrganization) {
-      std::string_view window = folded_before(text, h.from, 20, buffer);
-      if (any_in(after, kReporterAfter) || window.find("according to") != std::string_view::npos)
-        role = "reporter";
+      role = vendor_role(text, h.from, after, buffer);
     }
     auto [it, fresh] = by_entity.try_emplace(chosen, mentions.size());
     if (fresh) {
