@@ -624,6 +624,8 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   // Whole words only; the longest name wins where names overlap.
   std::vector<Hit> hits;
   std::vector<uint64_t> vocabulary;  // ends of security words, in order
+  hits.reserve(text.size() / 64);
+  vocabulary.reserve(text.size() / 128);
   tables_->set->scan(text, [&](const text::PatternMatch& m) {
     if (m.id >= names.size()) {
       vocabulary.push_back(m.to);
@@ -683,7 +685,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   };
 
   std::vector<Mention> mentions;
-  std::unordered_map<uint32_t, size_t> by_entity;  // entity index → mentions
+  std::vector<uint32_t> mentioned;  // the entity index of each mention (few: searched in order)
   // Whether a sentence speaks of attacks: a security word ends inside it.
   auto speaks_of_attacks = [&](Span sentence) {
     auto it = std::upper_bound(vocabulary.begin(), vocabulary.end(), sentence.start);
@@ -823,8 +825,10 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     } else if (e.type == EntityType::kOrganization) {
       role = vendor_role(text, h.from, after, buffer);
     }
-    auto [it, fresh] = by_entity.try_emplace(chosen, mentions.size());
-    if (fresh) {
+    size_t at = static_cast<size_t>(std::find(mentioned.begin(), mentioned.end(), chosen) -
+                                    mentioned.begin());
+    if (at == mentions.size()) {
+      mentioned.push_back(chosen);
       Mention m;
       m.type = std::string(type_name(e.type));
       m.id = e.id;
@@ -835,7 +839,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       m.reasons.assign(reasons.begin(), reasons.end());
       mentions.push_back(std::move(m));
     }
-    Mention& m = mentions[it->second];
+    Mention& m = mentions[at];
     ++m.count;
     if (m.spans.size() < 64) m.spans.push_back({h.from, h.to});
     m.confidence = std::max(m.confidence, confidence);
