@@ -32,11 +32,13 @@ KnowledgeBase sample() {
   Entity kp = entity("location--kp", EntityType::kLocation, "North Korea",
                      {{"Pyongyang", {"osprey:metonym"}}});
   kp.ids["iso2"] = {"KP"};
+  Entity east_asia = entity("location--030", EntityType::kLocation, "Eastern Asia");
+  east_asia.ids["m49"] = {"030"};
   Entity loop_a = entity("tool--la", EntityType::kTool, "Loop A");
   Entity loop_b = entity("tool--lb", EntityType::kTool, "Loop B");
   loop_a.revoked_by = "tool--lb";
   loop_b.revoked_by = "tool--la";
-  c.entities = {kimsuky, apt43, opal, pencil, kp, loop_a, loop_b};
+  c.entities = {kimsuky, apt43, opal, pencil, kp, loop_a, loop_b, east_asia};
   c.relations = {{"intrusion-set--k", "claims-name-of", "intrusion-set--a", {"test:a"}},
                  {"intrusion-set--k", "similar", "intrusion-set--o", {"test:b"}}};
   c.manifest.built = "2025-01-02";
@@ -98,6 +100,20 @@ TEST(KbKnowledgeBase, IdsFindTheirEntity) {
   EXPECT_EQ(matches[0].kind, MatchKind::kId);
   EXPECT_EQ(matches[0].alias, nullptr);
   EXPECT_EQ(kb.lookup("Pyongyang").at(0).entity->id, "location--kp");
+}
+
+TEST(KbKnowledgeBase, GalaxyValuesWithAnAttackIdFindTheirEntry) {
+  KnowledgeBase kb = sample();
+  auto matches = kb.lookup("Kimsuky - G0094");
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].entity->id, "intrusion-set--k");
+  EXPECT_EQ(matches[0].kind, MatchKind::kAlias);
+  EXPECT_EQ(ids(kb.lookup("Thallium - G0094")), (std::vector<std::string>{"intrusion-set--k"}));
+  EXPECT_TRUE(kb.lookup("Opal Sleet - G0094").empty());  // the id is another entry's
+  EXPECT_TRUE(kb.lookup("Kimsuky - G9999").empty());
+  EXPECT_TRUE(kb.lookup("Kimsuky - Thallium").empty());
+  EXPECT_EQ(ids(kb.lookup("030 - Eastern Asia")), (std::vector<std::string>{"location--030"}));
+  EXPECT_TRUE(kb.lookup("031 - Eastern Asia").empty());
 }
 
 TEST(KbKnowledgeBase, RelationsBothWays) {

@@ -128,12 +128,36 @@ TEST(KbMerge, LinkToAnAuthorityThatNamesTheRecordMerges) {
   EXPECT_EQ(m.named("Opal Sleet").sources, Sources{"misp:microsoft-activity-group"});
 }
 
+TEST(KbMerge, ALinkReachesTheAuthorityThroughARecordJoinedBefore) {
+  // RAZOR TIGER names SideWinder but links only to 360's entry, which joins
+  // ATT&CK's Sidewinder in the same rule: a later round joins RAZOR TIGER too.
+  auto a = attack("00000000-0000-4000-8000-000000000121", "G0121", "Sidewinder", {"Rattlesnake"});
+  auto mirror = record("misp:mitre-intrusion-set", 1, a.uuid, "Sidewinder");
+  auto qihoo =
+      record("misp:360net", 3, "00000000-0000-4000-8000-0000000000d1", "APT-C-24", {"SideWinder"});
+  auto razor = record("misp:threat-actor", 2, "00000000-0000-4000-8000-0000000000d2", "RAZOR TIGER",
+                      {"SideWinder", "Rattlesnake"});
+  auto unnamed =
+      record("misp:threat-actor", 2, "00000000-0000-4000-8000-0000000000d3", "Flying Shark");
+  link(qihoo, mirror);
+  link(razor, qihoo);
+  link(unnamed, qihoo);  // linked the same way, but ATT&CK does not name it
+  auto m = merge({a, mirror, qihoo, razor, unnamed});
+  EXPECT_EQ(m.contents.entities.size(), 2u);
+  EXPECT_EQ(m.named("Sidewinder").sources,
+            (Sources{"attack:enterprise", "misp:360net", "misp:mitre-intrusion-set",
+                     "misp:threat-actor"}));
+  EXPECT_EQ(m.claiming("RAZOR TIGER"), std::vector<std::string>{"Sidewinder"});
+  EXPECT_EQ(m.named("Flying Shark").sources, Sources{"misp:threat-actor"});
+  EXPECT_EQ(m.report.merged_by_link, 2u);
+}
+
 TEST(KbMerge, CitingOneAttackIdJoinsThatEntry) {
   auto magic = attack("00000000-0000-4000-8000-000000000059", "G0059", "Magic Hound");
   auto lazarus = attack("00000000-0000-4000-8000-000000000032", "G0032", "Lazarus Group");
   auto apt38 = attack("00000000-0000-4000-8000-000000000082", "G0082", "APT38");
-  auto apt35 = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000003a5", "APT35",
-                      {"G0059"});
+  auto apt35 =
+      record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000003a5", "APT35", {"G0059"});
   auto umbrella = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000003a6",
                          "Hidden Cobra", {"G0032", "G0082"});  // cites two: joins neither
   auto m = merge({magic, lazarus, apt38, apt35, umbrella});

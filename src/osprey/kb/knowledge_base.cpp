@@ -1,6 +1,7 @@
 #include "osprey/kb/knowledge_base.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -32,6 +33,26 @@ bool better(const Match& a, const Match& b) {
   size_t b_sources = b.alias ? b.alias->sources.size() : 0;
   return std::tie(a_retired, a.kind, b_sources, a.entity->type, a.entity->id) <
          std::tie(b_retired, b.kind, a_sources, b.entity->type, b.entity->id);
+}
+
+bool digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The MISP galaxy writes MITRE's entries as "Cobalt Strike - S0154" and UN
+// M49 regions as "142 - Asia": a name and an id joined by " - ". Splits such
+// a value into {name, id}, or returns nullopt.
+std::optional<std::pair<std::string_view, std::string_view>> galaxy_value(std::string_view value) {
+  size_t dash = value.find(" - ");
+  if (dash == std::string_view::npos || dash == 0) return std::nullopt;
+  std::string_view head = value.substr(0, dash);
+  if (head.size() == 3 && digits(head)) return std::pair{value.substr(dash + 3), head};
+  dash = value.rfind(" - ");
+  std::string_view id = value.substr(dash + 3);
+  bool attack_id =
+      id.size() == 5 && (id[0] == 'S' || id[0] == 'G' || id[0] == 'C') && digits(id.substr(1));
+  if (!attack_id) return std::nullopt;
+  return std::pair{value.substr(0, dash), id};
 }
 
 }  // namespace
@@ -102,6 +123,12 @@ std::vector<Match> KnowledgeBase::matches(const NameIndex& index, const std::str
 std::vector<Match> KnowledgeBase::lookup(std::string_view name) const {
   std::vector<Match> out = matches(by_name_, name_key(name), false);
   if (out.empty()) out = matches(by_loose_name_, loose_key(name), true);
+  if (out.empty()) {
+    // "Cobalt Strike - S0154", "142 - Asia": the entry with that id, when it bears the name.
+    if (auto value = galaxy_value(name))
+      for (const Match& m : lookup(value->first))
+        if (find(value->second) == m.entity) out.push_back({m.entity, m.alias, MatchKind::kAlias});
+  }
   if (const Entity* e = find(name)) {
     if (std::none_of(out.begin(), out.end(), [e](const Match& m) { return m.entity == e; }))
       out.push_back({e, nullptr, MatchKind::kId});

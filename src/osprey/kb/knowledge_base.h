@@ -51,7 +51,9 @@ class KnowledgeBase {
   // Every entity `name` can mean, best first: current entities before
   // deprecated and revoked ones; among those, the entity whose canonical
   // name it is, then those that list it as an alias (more sources first). Falls back to the loose
-  // key when the exact key finds nothing; entities whose id it is are included. Empty: no match.
+  // key when the exact key finds nothing, then to the MISP galaxy's values that join a name and
+  // an id ("Cobalt Strike - S0154", "142 - Asia": the entry of that name with that ATT&CK or
+  // M49 id); entities whose id it is are included. Empty: no match.
   std::vector<Match> lookup(std::string_view name) const;
 
   // True when `name` is claimed by two or more entities (after following

@@ -33,7 +33,10 @@ class EntityMatcher {
   static Result<EntityMatcher> create(const KnowledgeBase& kb, const std::string& dictionary = "");
 
   // The entities named in `text`, one Mention each, in order of first
-  // appearance. Offsets are byte offsets into `text`.
+  // appearance. Offsets are byte offsets into `text`. A mention's confidence
+  // is calibrated by the kind of evidence (a name, an ATT&CK id, a phrasing,
+  // an ordinary word beside a cue, an ambiguous name …): mentions given 0.9
+  // were right about nine times in ten on the evaluation passages.
   std::vector<Mention> match(std::string_view text) const;
 
   size_t name_count() const;

@@ -259,8 +259,21 @@ class Merger {
   // (or is named by it, by name or by ATT&CK id: MISP's "Sandworm" lists
   // G0034, "Sandworm Team"), or the one current ATT&CK entry the record
   // cites by id, when exactly one group qualifies. Candidates are chosen
-  // before any is joined, so joins do not chain within the rule.
+  // before any is joined, so the joins of a round do not depend on order;
+  // rounds repeat while they join, because a link may reach the authority
+  // only through a record a previous round joined to it (RAZOR TIGER's
+  // `similar` points at 360's SideWinder, which joins ATT&CK's Sidewinder).
   void join_linked_to_authority() {
+    // Refusals are counted in the last round only: every round sees them again.
+    for (int round = 0; round < 8; ++round) {
+      size_t refused = report_.refused;
+      if (!join_linked_to_authority_once()) break;
+      report_.refused = refused;
+    }
+  }
+
+  // One round of rule 3; whether it joined anything.
+  bool join_linked_to_authority_once() {
     std::vector<std::pair<size_t, size_t>> joins;
     for (size_t r = 0; r < records_.size(); ++r) {
       if (!merges_by_links(family_of(records_[r].type))) continue;
@@ -286,7 +299,12 @@ class Merger {
       if (candidates.size() == 1) joins.emplace_back(r, *candidates.begin());
       if (candidates.size() > 1) ++report_.refused;
     }
-    for (auto [r, group] : joins) try_join(r, group, report_.merged_by_link);
+    bool joined = false;
+    for (auto [r, group] : joins)
+      joined =
+          (groups_.root(r) != groups_.root(group) && try_join(r, group, report_.merged_by_link)) ||
+          joined;
+    return joined;
   }
 
   // The types the sources state for a group's records (its ATT&CK object's

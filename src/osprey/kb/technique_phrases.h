@@ -1,0 +1,29 @@
+// How analysts write about ATT&CK techniques in news and reports: a table of
+// phrasings ("dump credentials from memory", "deleted shadow copies", "pose
+// as employees"), each mapped to the technique or sub-technique the words
+// support. A phrase is weaker evidence than a technique's own name or id,
+// so the matcher gives it a lower confidence.
+//
+// Some words mean a technique only beside others: "encrypted" is the
+// ransomware's work when the sentence speaks of servers or files, and not
+// when it speaks of traffic. A row may name stems of which one must occur
+// in the sentence (`needs`) and stems of which none may (`unless`).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace osprey::kb {
+
+struct TechniquePhrase {
+  std::string_view text;                     // matched whole-word, any case
+  std::string_view technique;                // ATT&CK id
+  std::span<const std::string_view> needs;   // one must be in the sentence (empty: none needed)
+  std::span<const std::string_view> unless;  // none may be in the sentence
+};
+
+// Every phrasing, unordered. Stems are lowercase and match anywhere in the
+// lowercased sentence ("exfiltrat" finds "exfiltrated").
+std::span<const TechniquePhrase> technique_phrases();
+
+}  // namespace osprey::kb
