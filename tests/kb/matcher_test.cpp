@@ -66,6 +66,15 @@ TEST(EntityMatcher, OrdinaryWordsAreNotActorsWithoutACue) {
         << text;
 }
 
+// A short security stem counts only at the start of a word: "chapter" holds
+// "apt" and "adapted" too, yet a novel's Lazarus is no actor.
+TEST(EntityMatcher, SecurityStemsInsideOtherWordsSayNothing) {
+  EXPECT_FALSE(has_type("The book opens with a man called Lazarus. The first chapter is adapted "
+                        "from a play.",
+                        "intrusion-set"));
+  EXPECT_TRUE(has_type("The Lazarus hackers stole funds in an APT campaign.", "intrusion-set"));
+}
+
 TEST(EntityMatcher, OrdinaryWordsAreActorsBesideACue) {
   EXPECT_TRUE(has_type("The Sandworm group attacked the grid.", "intrusion-set"));
   EXPECT_TRUE(has_type("Analysts said the Silence group stole funds.", "intrusion-set"));
@@ -383,6 +392,17 @@ TEST(EntityEvaluation, HeldOutPassages) {
   EXPECT_GE(t.passages, 15u);
   EXPECT_GE(t.precision, 0.85);
   EXPECT_GE(t.recall, 0.9);
+  EXPECT_EQ(t.noise_actors, 0u);
+}
+
+// Passages written by another author who never saw the recognizer, nor ran
+// it on them (tests/fixtures/entities-blind/README.md): the honest measure.
+// Loose floors only.
+TEST(EntityEvaluation, BlindPassages) {
+  Totals t = evaluate("entities-blind");
+  EXPECT_GE(t.passages, 40u);
+  EXPECT_GE(t.precision, 0.5);
+  EXPECT_GE(t.recall, 0.4);
   EXPECT_EQ(t.noise_actors, 0u);
 }
 

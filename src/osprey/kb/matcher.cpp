@@ -628,7 +628,11 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   vocabulary.reserve(text.size() / 128);
   tables_->set->scan(text, [&](const text::PatternMatch& m) {
     if (m.id >= names.size()) {
-      vocabulary.push_back(m.to);
+      // Stems match inside words ("spearphishing"), but a short one only at
+      // a word's start: "apt" is no "chapter".
+      std::string_view stem = kSecurityStems[m.id - names.size()];
+      size_t start = m.to - stem.size();
+      if (stem.size() > 3 || start == 0 || !is_alnum(text[start - 1])) vocabulary.push_back(m.to);
       return;
     }
     const Name& n = names[m.id];
