@@ -56,6 +56,18 @@ TEST(EntityMatcher, SpellingVariantsResolveToTheKnownEntry) {
     EXPECT_TRUE(recognised(text).count("intrusion-set:APT28")) << text;
 }
 
+// A gang brands a two-word name as one word: the knowledge base's
+// "black suit" ransomware is "BlackSuit" in the news.
+TEST(EntityMatcher, TwoWordSoftwareNamesMatchJoined) {
+  auto mentions = matcher().match("The BlackSuit ransomware gang hit a hospital chain.");
+  ASSERT_EQ(mentions.size() >= 1, true);
+  bool found = false;
+  for (const Mention& m : mentions)
+    found = found || (m.type == "malware" && m.alias == "BlackSuit" && m.name == "black suit");
+  EXPECT_TRUE(found);
+  EXPECT_FALSE(has_type("The black suits and ties were rented.", "malware"));
+}
+
 TEST(EntityMatcher, OrdinaryWordsAreNotActorsWithoutACue) {
   for (const char* text :
        {"The silence in the hall was total.", "A snake escaped from the zoo.",

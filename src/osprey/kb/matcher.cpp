@@ -316,9 +316,29 @@ bool trusted(const Alias& a) {
 }
 
 // Spellings analysts use for a name: "APT28" as "APT 28" and "APT-28",
-// "Fancy Bear" as "Fancy-Bear".
-std::vector<std::string> variants(const std::string& name) {
+// "Fancy Bear" as "Fancy-Bear"; with `joined` (ransomware), a name of two or
+// three words of letters also as one capitalised word ("black suit" as
+// "BlackSuit", the way gangs brand themselves).
+std::vector<std::string> variants(const std::string& name, bool joined) {
   std::vector<std::string> out{name};
+  size_t spaces = static_cast<size_t>(std::count(name.begin(), name.end(), ' '));
+  bool words = std::all_of(name.begin(), name.end(), [](char c) {
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == ' ';
+  });
+  if (joined && words && (spaces == 1 || spaces == 2) && name.find("  ") == std::string::npos &&
+      name.front() != ' ' && name.back() != ' ') {
+    std::string camel;
+    bool start = true;
+    for (char c : name) {
+      if (c == ' ') {
+        start = true;
+        continue;
+      }
+      camel += start ? static_cast<char>(c & ~0x20) : c;
+      start = false;
+    }
+    out.push_back(camel);
+  }
   size_t digit = name.find_first_of("0123456789");
   if (digit != std::string::npos && digit > 0 &&
       std::all_of(name.begin(), name.begin() + static_cast<long>(digit),
@@ -520,7 +540,8 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     for (const Alias& a : e.aliases) {
       if (!trusted(a) || generic(e, a.name)) continue;
       if (e.type == EntityType::kAttackPattern && a.name.size() <= 3) continue;  // "DLL"
-      for (const std::string& v : variants(a.name)) add(v, i, name_confidence(e.type), "name");
+      for (const std::string& v : variants(a.name, e.category == "ransomware"))
+        add(v, i, name_confidence(e.type), "name");
     }
     if (auto attack = e.ids.find("attack"); attack != e.ids.end())
       for (const std::string& id : attack->second) add(id, i, kCalibrated.attack_id, "ATT&CK id");
