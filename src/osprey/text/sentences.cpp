@@ -194,7 +194,8 @@ std::string printable_sentence(std::string_view sentence, size_t focus, size_t m
     put(" \u2026");
   }
   folded.resize(n);
-  return is_valid_utf8(folded) ? folded : repair_utf8(folded);
+  if (!is_valid_utf8(folded)) return repair_utf8(folded);
+  return folded;  // moved: the conditional operator would have copied it
 }
 
 }  // namespace osprey::text
