@@ -83,7 +83,7 @@ Findings extract_mapped(const Engines& engines, ingest::MappedFile& file,
   auto stream = engines.extractor.stream(options);
   for (size_t at = 0; at < bytes.size(); at += kWindowBytes) {
     stream.feed(bytes.substr(at, kWindowBytes));
-    file.release_before(at);  // the stream may still hold the window's last line
+    file.release_before(at + kWindowBytes);  // the stream copies a partial last line
   }
   return stream.finish();
 }
