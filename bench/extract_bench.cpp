@@ -73,6 +73,37 @@ void BM_Extract(benchmark::State& state) {
 }
 BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
+// One article-sized text (the first 4 KiB of the corpus) per call: the fixed
+// cost of a call (a stream, its scanner scratch area) against its scan.
+void BM_ExtractArticle(benchmark::State& state) {
+  const std::string_view text = std::string_view(corpus()).substr(0, 4096);
+  for (auto _ : state) benchmark::DoNotOptimize(extractor().extract(text));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ExtractArticle)->Unit(benchmark::kMicrosecond);
+
+// The same call on N threads (ExtractOptions::threads): the text's chunks
+// shared out, the findings joined. Real time counts, not this thread's CPU.
+void BM_ExtractThreads(benchmark::State& state) {
+  const std::string& text = corpus();
+  osprey::observables::ExtractOptions options;
+  options.threads = static_cast<size_t>(state.range(0));
+  size_t found = 0;
+  for (auto _ : state) {
+    osprey::Findings f = extractor().extract(text, options);
+    found = f.observables.size();
+    benchmark::DoNotOptimize(f);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.counters["distinct"] = static_cast<double>(found);
+}
+BENCHMARK(BM_ExtractThreads)
+    ->Arg(2)
+    ->Arg(4)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+
 void BM_ExtractStreaming(benchmark::State& state) {
   const std::string& text = corpus();
   for (auto _ : state) {

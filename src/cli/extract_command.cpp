@@ -49,7 +49,7 @@ struct FileCloser {
 // entities are recognised. Larger ones stream through the observable
 // extractor in bounded memory.
 constexpr size_t kWholeLimit = 64u << 20;
-constexpr size_t kHeadBytes = 1u << 20;     // read at a time; enough to tell HTML
+constexpr size_t kHeadBytes = 1u << 20;    // read at a time; enough to tell HTML
 constexpr size_t kWindowBytes = 4u << 20;  // of a large mapped file, fed at a time
 
 // Findings of a text held whole: HTML has its markup blanked, and
@@ -72,14 +72,17 @@ bool needs_whole(const Engines& engines, std::string_view head) {
   return engines.matcher || text::looks_like_html(head);
 }
 
-// A regular file, mapped: a small one is analysed where it lies, a large
-// one streams through the extractor a window at a time, each window's pages
-// given back once scanned, so that memory stays flat.
+// A regular file, mapped: a small one is analysed where it lies (on
+// several threads when it is large enough), a large one streams through the
+// extractor a window at a time, each window's pages given back once
+// scanned, so that memory stays flat.
 Findings extract_mapped(const Engines& engines, ingest::MappedFile& file,
                         const observables::ExtractOptions& options) {
   std::string_view bytes = file.bytes();
-  if (bytes.size() <= kWholeLimit && needs_whole(engines, bytes.substr(0, kHeadBytes)))
-    return extract_whole(engines, bytes, options);
+  if (bytes.size() <= kWholeLimit)
+    return needs_whole(engines, bytes.substr(0, kHeadBytes))
+               ? extract_whole(engines, bytes, options)
+               : engines.extractor.extract(bytes, options);
   auto stream = engines.extractor.stream(options);
   for (size_t at = 0; at < bytes.size(); at += kWindowBytes) {
     stream.feed(bytes.substr(at, kWindowBytes));
@@ -183,6 +186,11 @@ void add_extract_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--max-spans", args->options.max_spans,
                   "Spans listed per observable (all are counted)")
       ->check(CLI::Range(1, 1000000));
+  args->options.threads = 0;
+  cmd->add_option("--threads", args->options.threads,
+                  "Threads scanning one input of several MiB (default 0: one per core); "
+                  "the findings are the same for any number")
+      ->check(CLI::Range(0, 256));
   cmd->callback([args, &exit_code] {
     if (args->inputs.empty()) args->inputs.push_back("-");
     auto extractor = observables::Extractor::create();

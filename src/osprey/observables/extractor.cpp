@@ -1,6 +1,9 @@
 #include "osprey/observables/extractor.h"
 
 #include <algorithm>
+#include <mutex>
+#include <new>
+#include <thread>
 
 #include "osprey/observables/benign.h"
 #include "osprey/observables/registry.h"
@@ -11,6 +14,10 @@
 namespace osprey::observables {
 
 struct Extractor::Engine {
+  Engine(text::Refanger r, std::unique_ptr<text::PatternSet> s,
+         std::vector<std::vector<size_t>> types)
+      : refanger(std::move(r)), scanner(std::move(s)), types_of_pattern(std::move(types)) {}
+
   text::Refanger refanger;
   std::unique_ptr<text::PatternSet> scanner;
   std::vector<std::vector<size_t>> types_of_pattern;  // pattern id → indexes in observable_types()
@@ -19,6 +26,30 @@ struct Extractor::Engine {
     unsigned id;  // pattern id, numbered after the expressions
   };
   std::vector<FinderPattern> finders;
+
+  // Each stream scans with a scanner scratch area of its own, borrowed here
+  // and given back, so that streams may run at once and a call allocates
+  // none once the engine has served as many streams at a time.
+  std::unique_ptr<text::PatternSet::Scratch> borrow_scratch() const {
+    {
+      std::lock_guard<std::mutex> hold(spare_lock);
+      if (!spare.empty()) {
+        auto scratch = std::move(spare.back());
+        spare.pop_back();
+        return scratch;
+      }
+    }
+    auto scratch = scanner->new_scratch();
+    if (!scratch.ok()) throw std::bad_alloc();
+    return std::move(scratch).value();
+  }
+  void give_back(std::unique_ptr<text::PatternSet::Scratch> scratch) const {
+    std::lock_guard<std::mutex> hold(spare_lock);
+    if (spare.size() < kMaxSpare) spare.push_back(std::move(scratch));
+  }
+  static constexpr size_t kMaxSpare = 64;
+  mutable std::mutex spare_lock;
+  mutable std::vector<std::unique_ptr<text::PatternSet::Scratch>> spare;
 };
 
 Result<Extractor> Extractor::create() {
@@ -55,8 +86,8 @@ Result<Extractor> Extractor::create() {
   }
   auto scanner = text::PatternSet::compile(patterns, /*report_start=*/false);
   if (!scanner.ok()) return scanner.error();
-  auto engine = std::make_shared<Engine>(Engine{
-      std::move(refanger).value(), std::move(scanner).value(), std::move(types_of_expression), {}});
+  auto engine = std::make_shared<Engine>(std::move(refanger).value(), std::move(scanner).value(),
+                                         std::move(types_of_expression));
   for (size_t f = 0; f < finders.size(); ++f) {
     engine->finders.push_back({finders[f], static_cast<unsigned>(engine->types_of_pattern.size())});
     engine->types_of_pattern.push_back(std::move(types_of_finder[f]));
@@ -65,6 +96,8 @@ Result<Extractor> Extractor::create() {
 }
 
 Findings Extractor::extract(std::string_view text, const ExtractOptions& options) const {
+  size_t threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+  if (threads > 1) return extract_in_parts(text, options, threads);
   // Chunks of a text in memory are scanned where they lie; only the last,
   // partial one is copied.
   ObservableStream stream(engine_, options);
@@ -79,6 +112,7 @@ ObservableStream Extractor::stream(const ExtractOptions& options) const {
 ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engine,
                                    ExtractOptions options)
     : engine_(std::move(engine)), options_(std::move(options)) {
+  scratch_ = engine_->borrow_scratch();
   options_.max_spans = std::max<size_t>(options_.max_spans, 1);
   options_.chunk_bytes = std::max<size_t>(options_.chunk_bytes, 4096);
   options_.site = lowercase(options_.site);
@@ -87,6 +121,10 @@ ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engi
   for (size_t t = 0; t < types.size(); ++t)
     for (const std::string& name : options_.types)
       if (types[t].name == name) wanted_[t] = true;
+}
+
+ObservableStream::~ObservableStream() {
+  if (scratch_) engine_->give_back(std::move(scratch_));
 }
 
 namespace {
@@ -100,6 +138,7 @@ size_t chunk_end(std::string_view data, size_t limit) {
   if (size_t sp = window.find_last_of(" \t\r"); sp != std::string_view::npos && sp > limit / 2)
     return sp + 1;
   size_t cut = limit;
+  if (cut >= data.size()) return data.size();
   while (cut > 0 && (static_cast<unsigned char>(data[cut]) & 0xC0) == 0x80) --cut;
   return cut == 0 ? limit : cut;
 }
@@ -212,15 +251,33 @@ void ObservableStream::scan_pending(size_t keep) {
   }
 }
 
+std::vector<size_t> ObservableStream::chunk_ends(std::string_view text, size_t chunk_bytes) {
+  chunk_bytes = std::max<size_t>(chunk_bytes, 4096);
+  std::vector<size_t> ends;
+  size_t at = 0;
+  while (text.size() - at >= chunk_bytes) {
+    at += chunk_end(text.substr(at), chunk_bytes);
+    ends.push_back(at);
+  }
+  if (at < text.size()) ends.push_back(text.size());
+  return ends;
+}
+
+void ObservableStream::judge() {
+  for (; judged_ < found_.size(); ++judged_)
+    found_[judged_].benign = benign_reason(found_[judged_], options_.site);
+}
+
 Findings ObservableStream::finish() {
   scan_pending(0);
+  judge();
   Findings findings;
   findings.bytes = scanned_;
-  for (Observable& o : found_) o.benign = benign_reason(o, options_.site);
   findings.observables.assign(std::make_move_iterator(found_.begin()),
                               std::make_move_iterator(found_.end()));
   found_.clear();
   found_types_.clear();
+  judged_ = 0;
   index_.clear();
   return findings;
 }
@@ -270,7 +327,7 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
       candidates_.emplace_back(t, expanded);
     }
   };
-  engine_->scanner->scan(ctx.text, on_match);
+  engine_->scanner->scan(ctx.text, on_match, scratch_.get());
   for (const Extractor::Engine::FinderPattern& f : engine_->finders) {
     struct Sink {
       decltype(on_match)& report;
@@ -285,6 +342,15 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
         &sink);
   }
 }
+
+namespace {
+
+void add_flag(Observable& o, std::string&& flag) {
+  if (std::find(o.flags.begin(), o.flags.end(), flag) == o.flags.end())
+    o.flags.push_back(std::move(flag));
+}
+
+}  // namespace
 
 // Adds one finding to the observables: a new one with its sentence, or
 // another occurrence of one already seen.
@@ -313,9 +379,40 @@ void ObservableStream::record(Found& f, uint64_t hash, std::string_view chunk) {
   ++o.count;
   if (o.spans.size() < options_.max_spans)
     o.spans.push_back({scanned_ + local.start, scanned_ + local.end});
-  for (std::string& flag : f.accepted.flags)
-    if (std::find(o.flags.begin(), o.flags.end(), flag) == o.flags.end())
-      o.flags.push_back(std::move(flag));
+  for (std::string& flag : f.accepted.flags) add_flag(o, std::move(flag));
+}
+
+void ObservableStream::absorb(ObservableStream& later) {
+  for (size_t i = 0; i < later.found_.size(); ++i) {
+    Observable& o = later.found_[i];
+    size_t type = later.found_types_[i];
+    uint64_t hash = ObservableIndex::hash(type, o.value);
+    size_t at = index_.find(
+        hash, [&](size_t k) { return found_types_[k] == type && found_[k].value == o.value; });
+    if (at == ObservableIndex::kNone) {
+      index_.insert(hash, found_.size());
+      found_.push_back(std::move(o));
+      found_types_.push_back(type);
+      continue;
+    }
+    // Seen first here: this occurrence's sentence and rule stay.
+    Observable& into = found_[at];
+    into.defanged = into.defanged || o.defanged;
+    into.count += o.count;
+    for (const Span& span : o.spans) {
+      if (into.spans.size() >= options_.max_spans) break;
+      into.spans.push_back(span);
+    }
+    size_t flags = into.flags.size();
+    for (std::string& flag : o.flags) add_flag(into, std::move(flag));
+    if (into.flags.size() != flags) into.benign = benign_reason(into, options_.site);
+  }
+  judged_ = found_.size();
+  scanned_ = later.scanned_;
+  later.found_.clear();
+  later.found_types_.clear();
+  later.judged_ = 0;
+  later.index_.clear();
 }
 
 }  // namespace osprey::observables

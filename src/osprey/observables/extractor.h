@@ -21,9 +21,9 @@
 #include "osprey/observables/candidate.h"
 #include "osprey/observables/observable_index.h"
 #include "osprey/text/mapped_text.h"
+#include "osprey/text/pattern_set.h"
 
 namespace osprey::text {
-class PatternSet;
 class Refanger;
 }  // namespace osprey::text
 
@@ -35,6 +35,9 @@ struct ExtractOptions {
   size_t max_spans = 64;           // spans kept per observable; `count` has them all
   size_t chunk_bytes = 1u << 20;   // bytes scanned at a time (cache-sized)
   bool explain = false;            // record in Observable::rule why it was reported
+  // Threads extract() may use on one large text, each scanning its own run
+  // of chunks (0: one per core). The findings are the same for any number.
+  size_t threads = 1;
 };
 
 class ObservableStream;
@@ -46,17 +49,21 @@ class Extractor {
   static Result<Extractor> create();
 
   // All observables in `text`. Offsets are byte offsets into `text`.
+  // Safe to call from several threads at once.
   Findings extract(std::string_view text, const ExtractOptions& options = {}) const;
 
   // For inputs too large to hold: feed the bytes in pieces of any size.
   ObservableStream stream(const ExtractOptions& options = {}) const;
 
-  // Not thread-safe: the compiled databases own one scratch area each. Use
-  // one Extractor per thread.
+  // Streams made by one Extractor may run in different threads at once:
+  // each brings its own scanner scratch area.
  private:
   friend class ObservableStream;
   struct Engine;
   explicit Extractor(std::shared_ptr<const Engine> engine) : engine_(std::move(engine)) {}
+  // extract() on `parts` threads (extract_in_parts.cpp).
+  Findings extract_in_parts(std::string_view text, const ExtractOptions& options,
+                            size_t parts) const;
   std::shared_ptr<const Engine> engine_;
 };
 
@@ -66,6 +73,10 @@ class Extractor {
 // chunk). Chunks are small enough to stay in cache while every stage runs.
 class ObservableStream {
  public:
+  ObservableStream(ObservableStream&&) = default;
+  ObservableStream& operator=(ObservableStream&&) = default;
+  ~ObservableStream();
+
   void feed(std::string_view bytes);
   // Scans what is left and returns the findings; the stream is then empty.
   Findings finish();
@@ -73,13 +84,21 @@ class ObservableStream {
  private:
   friend class Extractor;
   ObservableStream(std::shared_ptr<const Extractor::Engine> engine, ExtractOptions options);
+  // Where feed() would end the chunks of `text` (each end an offset into it).
+  static std::vector<size_t> chunk_ends(std::string_view text, size_t chunk_bytes);
   void scan_chunk(std::string_view chunk);
   void scan_pending(size_t keep);
   void collect_candidates(const ScanContext& ctx);
   // `hash`: ObservableIndex::hash of the finding's type and value.
   void record(Found& found, uint64_t hash, std::string_view chunk);
+  // Sets the benign hint of the observables found since the last call.
+  void judge();
+  // Takes in the observables of a stream that scanned the bytes right after
+  // this one's; both judged. The result is what one stream would have found.
+  void absorb(ObservableStream& later);
 
   std::shared_ptr<const Extractor::Engine> engine_;
+  std::unique_ptr<text::PatternSet::Scratch> scratch_;  // the scanner's working memory
   ExtractOptions options_;
   std::string pending_;        // bytes fed but not yet scanned
   text::MappedText refanged_;  // the chunk being scanned, refanged (memory reused)
@@ -88,6 +107,7 @@ class ObservableStream {
   // moves them), their type indexes, and an index by type and value.
   std::deque<Observable> found_;
   std::vector<size_t> found_types_;
+  size_t judged_ = 0;  // found_ before this have their benign hint
   ObservableIndex index_;
   std::vector<bool> wanted_;  // by type index: ExtractOptions::types
   // Per-chunk work areas, kept to reuse their memory.

@@ -22,6 +22,19 @@ struct PatternSet::Handles {
 
 PatternSet::~PatternSet() = default;
 
+PatternSet::Scratch::~Scratch() {
+  hs_free_scratch(static_cast<hs_scratch_t*>(handle_));
+}
+
+Result<std::unique_ptr<PatternSet::Scratch>> PatternSet::new_scratch() const {
+  std::unique_ptr<Scratch> scratch(new Scratch);
+  hs_scratch_t* copy = nullptr;
+  if (hs_clone_scratch(handles_->scratch, &copy) != HS_SUCCESS)
+    return Error{"cannot allocate Hyperscan scratch space"};
+  scratch->handle_ = copy;
+  return scratch;
+}
+
 std::string pattern_cache_dir() {
   if (const char* dir = std::getenv("OSPREY_CACHE_DIR"); dir && *dir) return dir;
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
@@ -136,7 +149,8 @@ Result<std::unique_ptr<PatternSet>> PatternSet::compile(const std::vector<Patter
 }
 
 void PatternSet::scan_raw(std::string_view text, void (*on_match)(const PatternMatch&, void*),
-                          void* ctx) const {
+                          void* ctx, Scratch* scratch) const {
+  hs_scratch_t* space = scratch ? static_cast<hs_scratch_t*>(scratch->handle_) : handles_->scratch;
   struct State {
     void (*on_match)(const PatternMatch&, void*);
     void* ctx;
@@ -157,8 +171,8 @@ void PatternSet::scan_raw(std::string_view text, void (*on_match)(const PatternM
   do {
     size_t length = std::min(kMaxBlock, text.size() - offset);
     State state{on_match, ctx, offset, report_start_};
-    hs_scan(handles_->database, text.data() + offset, static_cast<unsigned>(length), 0,
-            handles_->scratch, trampoline, &state);
+    hs_scan(handles_->database, text.data() + offset, static_cast<unsigned>(length), 0, space,
+            trampoline, &state);
     offset += length;
   } while (offset < text.size());
 }
