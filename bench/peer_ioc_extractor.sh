@@ -14,9 +14,10 @@ Environment: OSPREY (default build/release/osprey), OSPREY_BENCH (default
 build/release/bench/osprey_bench; skipped with a note when missing),
 BENCH_SCRATCH (default /tmp/osprey-bench; holds node_modules and corpora).
 
-Two osprey figures are given: the library call alone (Extractor::extract on
-the text in memory, timed by osprey_bench: the like-for-like comparison with
-the peer's extractIOC call) and the whole `osprey extract` process.
+Three osprey figures are given: the library call alone on one thread
+(Extractor::extract on the text in memory, timed by osprey_bench: the
+like-for-like comparison with the peer's single-threaded extractIOC call), the
+same call on one thread per core, and the whole `osprey extract` process.
 EOF
 }
 
@@ -77,30 +78,39 @@ for ((i = 1; i <= RUNS; i++)); do
 done
 osprey_count=$("$OSPREY" extract --no-entities --format ndjson "$CORPUS" | wc -l)
 
-# The library call alone: the best of RUNS repetitions of BM_Extract on the same file.
-call_best=""
-if [ -x "$OSPREY_BENCH" ]; then
-  call_best=$(OSPREY_BENCH_CORPUS="$CORPUS" "$OSPREY_BENCH" --benchmark_filter='^BM_Extract/' \
+# The library call alone: the best of RUNS repetitions of BM_Extract on the
+# same file (one thread), and of BM_ExtractThreads/0 (one thread per core).
+best_call() {
+  OSPREY_BENCH_CORPUS="$CORPUS" "$OSPREY_BENCH" --benchmark_filter="$1" \
       --benchmark_repetitions="$RUNS" --benchmark_format=json 2>/dev/null |
     python3 -c 'import json, sys
 runs = [b for b in json.load(sys.stdin)["benchmarks"] if b.get("run_type") == "iteration"]
-print("%.6f" % min(b["real_time"] / 1e3 for b in runs))')
+print("%.6f" % min(b["real_time"] / 1e3 for b in runs))'
+}
+call_best="" cores_best=""
+if [ -x "$OSPREY_BENCH" ]; then
+  call_best=$(best_call '^BM_Extract/')
+  cores_best=$(best_call '^BM_ExtractThreads/0/')
 else
-  echo "osprey_bench not found at $OSPREY_BENCH: the library-call row is skipped." >&2
+  echo "osprey_bench not found at $OSPREY_BENCH: the library-call rows are skipped." >&2
 fi
 
 awk -v bytes="$BYTES" -v ps="$peer_best" -v pc="$peer_count" -v os="$osprey_best" \
-    -v oc="$osprey_count" -v pv="$PEER_VERSION" -v runs="$RUNS" -v cs="$call_best" 'BEGIN {
+    -v oc="$osprey_count" -v pv="$PEER_VERSION" -v runs="$RUNS" -v cs="$call_best" \
+    -v ks="$cores_best" -v cores="$(nproc)" 'BEGIN {
   mb = bytes / 1048576
   printf "corpus: %.1f MiB, best of %d runs (MB = MiB)\n\n", mb, runs
   printf "%-22s %8s %10s %10s %12s\n", "tool", "MB", "seconds", "MB/s", "indicators"
   printf "%-22s %8.1f %10.3f %10.1f %12d\n", "ioc-extractor " pv, mb, ps, mb / ps, pc
   if (cs != "") printf "%-22s %8.1f %10.3f %10.1f %12d\n", "osprey (library call)", mb, cs, mb / cs, oc
+  if (ks != "") printf "%-22s %8.1f %10.3f %10.1f %12d\n", "osprey (call, " cores " thr)", mb, ks, mb / ks, oc
   printf "%-22s %8.1f %10.3f %10.1f %12d\n", "osprey (process)", mb, os, mb / os, oc
   printf "\n"
-  if (cs != "") printf "ratio osprey/ioc-extractor throughput, call against call: %.2fx\n", ps / cs
+  if (cs != "") printf "ratio osprey/ioc-extractor throughput, call against call, one thread each: %.2fx\n", ps / cs
+  if (ks != "") printf "ratio osprey/ioc-extractor throughput, call on %d threads against call: %.2fx\n", cores, ps / ks
   printf "ratio osprey/ioc-extractor throughput, osprey process against call: %.2fx\n", ps / os
   print "ioc-extractor: extractIOC() call only (no node start-up, no file read); counts unique values."
   print "osprey (library call): Extractor::extract on the text in memory (osprey_bench BM_Extract)."
-  print "osprey (process): wall time incl. start-up, reading the file and writing NDJSON; counts output lines."
+  print "osprey (call, N thr): the same call with ExtractOptions::threads = 0, one per core (BM_ExtractThreads/0)."
+  print "osprey (process): wall time incl. start-up, reading the file and writing NDJSON (threads: one per core); counts output lines."
 }'
