@@ -188,7 +188,7 @@ void add_extract_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1, 1000000));
   args->options.threads = 0;
   cmd->add_option("--threads", args->options.threads,
-                  "Threads scanning one input of several MiB (default 0: one per core); "
+                  "Threads scanning one file (default 0: one per core); "
                   "the findings are the same for any number")
       ->check(CLI::Range(0, 256));
   cmd->callback([args, &exit_code] {

@@ -96,8 +96,6 @@ Result<Extractor> Extractor::create() {
 }
 
 Findings Extractor::extract(std::string_view text, const ExtractOptions& options) const {
-  size_t threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-  if (threads > 1) return extract_in_parts(text, options, threads);
   // Chunks of a text in memory are scanned where they lie; only the last,
   // partial one is copied.
   ObservableStream stream(engine_, options);
@@ -113,6 +111,8 @@ ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engi
                                    ExtractOptions options)
     : engine_(std::move(engine)), options_(std::move(options)) {
   scratch_ = engine_->borrow_scratch();
+  threads_ =
+      options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   options_.max_spans = std::max<size_t>(options_.max_spans, 1);
   options_.chunk_bytes = std::max<size_t>(options_.chunk_bytes, 4096);
   options_.site = lowercase(options_.site);
@@ -231,13 +231,9 @@ void ObservableStream::feed(std::string_view bytes) {
     bytes.remove_prefix(nl + 1);
     scan_pending(0);
   }
-  while (bytes.size() >= options_.chunk_bytes) {
-    size_t end = chunk_end(bytes, options_.chunk_bytes);
-    scan_chunk(bytes.substr(0, end));
-    scanned_ += end;
-    bytes.remove_prefix(end);
-  }
-  pending_.assign(bytes);
+  find_chunk_ends(bytes);
+  scan_chunks(bytes);
+  pending_.assign(bytes.substr(ends_.empty() ? 0 : ends_.back()));
 }
 
 // Scans pending_: whole chunks while it holds at least `keep` bytes, or all
@@ -251,16 +247,13 @@ void ObservableStream::scan_pending(size_t keep) {
   }
 }
 
-std::vector<size_t> ObservableStream::chunk_ends(std::string_view text, size_t chunk_bytes) {
-  chunk_bytes = std::max<size_t>(chunk_bytes, 4096);
-  std::vector<size_t> ends;
+void ObservableStream::find_chunk_ends(std::string_view bytes) {
+  ends_.clear();
   size_t at = 0;
-  while (text.size() - at >= chunk_bytes) {
-    at += chunk_end(text.substr(at), chunk_bytes);
-    ends.push_back(at);
+  while (bytes.size() - at >= options_.chunk_bytes) {
+    at += chunk_end(bytes.substr(at), options_.chunk_bytes);
+    ends_.push_back(at);
   }
-  if (at < text.size()) ends.push_back(text.size());
-  return ends;
 }
 
 void ObservableStream::judge() {
@@ -383,6 +376,7 @@ void ObservableStream::record(Found& f, uint64_t hash, std::string_view chunk) {
 }
 
 void ObservableStream::absorb(ObservableStream& later) {
+  judge();
   for (size_t i = 0; i < later.found_.size(); ++i) {
     Observable& o = later.found_[i];
     size_t type = later.found_types_[i];

@@ -35,8 +35,9 @@ struct ExtractOptions {
   size_t max_spans = 64;           // spans kept per observable; `count` has them all
   size_t chunk_bytes = 1u << 20;   // bytes scanned at a time (cache-sized)
   bool explain = false;            // record in Observable::rule why it was reported
-  // Threads extract() may use on one large text, each scanning its own run
-  // of chunks (0: one per core). The findings are the same for any number.
+  // Threads that may scan the chunks of one large text, or of one large
+  // piece fed to a stream, each its own run of chunks (0: one per core).
+  // The findings are the same for any number.
   size_t threads = 1;
 };
 
@@ -61,9 +62,6 @@ class Extractor {
   friend class ObservableStream;
   struct Engine;
   explicit Extractor(std::shared_ptr<const Engine> engine) : engine_(std::move(engine)) {}
-  // extract() on `parts` threads (extract_in_parts.cpp).
-  Findings extract_in_parts(std::string_view text, const ExtractOptions& options,
-                            size_t parts) const;
   std::shared_ptr<const Engine> engine_;
 };
 
@@ -84,8 +82,12 @@ class ObservableStream {
  private:
   friend class Extractor;
   ObservableStream(std::shared_ptr<const Extractor::Engine> engine, ExtractOptions options);
-  // Where feed() would end the chunks of `text` (each end an offset into it).
-  static std::vector<size_t> chunk_ends(std::string_view text, size_t chunk_bytes);
+  // Sets ends_ to the ends of the whole chunks at the start of `bytes` (a
+  // rest shorter than a chunk is left out).
+  void find_chunk_ends(std::string_view bytes);
+  // Scans the chunks of `bytes` that ends_ gives, in runs on several threads
+  // when there are enough of them (scan_in_runs.cpp).
+  void scan_chunks(std::string_view bytes);
   void scan_chunk(std::string_view chunk);
   void scan_pending(size_t keep);
   void collect_candidates(const ScanContext& ctx);
@@ -100,6 +102,7 @@ class ObservableStream {
   std::shared_ptr<const Extractor::Engine> engine_;
   std::unique_ptr<text::PatternSet::Scratch> scratch_;  // the scanner's working memory
   ExtractOptions options_;
+  size_t threads_ = 1;         // options_.threads, 0 resolved
   std::string pending_;        // bytes fed but not yet scanned
   text::MappedText refanged_;  // the chunk being scanned, refanged (memory reused)
   uint64_t scanned_ = 0;       // bytes before pending_
@@ -114,6 +117,7 @@ class ObservableStream {
   std::vector<std::pair<size_t, Candidate>> candidates_;
   std::vector<Found> found_scratch_;
   std::vector<uint64_t> hashes_;
+  std::vector<size_t> ends_;
 };
 
 }  // namespace osprey::observables

@@ -1,4 +1,5 @@
-// extract() on several threads must find exactly what one thread finds.
+// Scanning on several threads (ExtractOptions::threads) must find exactly
+// what one thread finds.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -57,7 +58,7 @@ std::string recurring_text(unsigned seed) {
   return text;
 }
 
-TEST(ExtractInParts, FindsWhatOneThreadFindsForAnyNumberOfThreads) {
+TEST(ScanInRuns, FindsWhatOneThreadFindsForAnyNumberOfThreads) {
   const std::string text = recurring_text(7);
   for (size_t max_spans : {size_t{3}, size_t{100000}}) {
     observables::ExtractOptions options;
@@ -77,7 +78,7 @@ TEST(ExtractInParts, FindsWhatOneThreadFindsForAnyNumberOfThreads) {
   }
 }
 
-TEST(ExtractInParts, JoinsWhatTheRunsLearnedLater) {
+TEST(ScanInRuns, JoinsWhatTheRunsLearnedLater) {
   // The address is plain in the first half and defanged with a port in the
   // second: only the join of the runs can know both.
   std::string text = "Beacons went to 198.51.100.7 over TLS.\n";
@@ -99,7 +100,7 @@ TEST(ExtractInParts, JoinsWhatTheRunsLearnedLater) {
   EXPECT_EQ(ip->context, "Beacons went to 198.51.100.7 over TLS.");
 }
 
-TEST(ExtractInParts, ZeroThreadsMeansOnePerCoreAndSmallTextsStayWhole) {
+TEST(ScanInRuns, ZeroThreadsMeansOnePerCoreAndSmallTextsStayWhole) {
   const std::string text = recurring_text(11);
   observables::ExtractOptions options;
   options.chunk_bytes = 4096;
@@ -115,7 +116,30 @@ TEST(ExtractInParts, ZeroThreadsMeansOnePerCoreAndSmallTextsStayWhole) {
   EXPECT_TRUE(extract("", options).observables.empty());
 }
 
-TEST(ExtractInParts, OneExtractorServesSeveralThreadsAtOnce) {
+TEST(ScanInRuns, AStreamFedLargePiecesFindsWhatOneThreadFinds) {
+  // Pieces of several chunks are scanned in runs; the short remainders
+  // between pieces still go through the pending line as on one thread.
+  const std::string text = recurring_text(5);
+  for (size_t piece : {size_t{5000}, size_t{40000}, size_t{300000}}) {
+    SCOPED_TRACE("pieces of " + std::to_string(piece));
+    auto feed_all = [&](size_t threads) {
+      observables::ExtractOptions options;
+      options.chunk_bytes = 4096;
+      options.max_spans = 5;
+      options.threads = threads;
+      auto stream = extractor().stream(options);
+      for (size_t pos = 0; pos < text.size(); pos += piece)
+        stream.feed(std::string_view(text).substr(pos, piece));
+      return stream.finish();
+    };
+    Findings one = feed_all(1);
+    ASSERT_GT(one.observables.size(), 100u);
+    expect_same(feed_all(2), one);
+    expect_same(feed_all(5), one);
+  }
+}
+
+TEST(ScanInRuns, OneExtractorServesSeveralThreadsAtOnce) {
   const std::string text = recurring_text(3);
   observables::ExtractOptions options;
   options.chunk_bytes = 4096;
@@ -132,7 +156,7 @@ TEST(ExtractInParts, OneExtractorServesSeveralThreadsAtOnce) {
   for (const Findings& f : got) expect_same(f, want);
 }
 
-TEST(ExtractInParts, AChunkOfOneTokenEndsAtTheEndOfItsBytes) {
+TEST(ScanInRuns, AChunkOfOneTokenEndsAtTheEndOfItsBytes) {
   // Exactly one chunk of bytes with no white space and nothing after it:
   // the cut must not look past the buffer (the sanitizer build checks).
   std::vector<char> bytes(4096, 'a');
