@@ -1,6 +1,6 @@
-// Helpers shared by the triage tests: the committed knowledge base and its
-// matcher (once per test binary), findings for an article as the pipeline
-// computes them, and the hand-written datasets.
+// Helpers shared by the triage tests: findings for an article as the
+// pipeline computes them (with the committed knowledge base's matcher), and
+// the hand-written datasets.
 #pragma once
 
 #include <gtest/gtest.h>

@@ -62,7 +62,7 @@ std::string main_text(xmlDoc* doc, const html::PageMetadata& meta, const Article
 }  // namespace
 
 Result<Article> read_article(const Document& doc, const ArticleOptions& options) {
-  // Inside the function: a file-scope directive would reach the files built with this one.
+  // Here, not at file scope: in a unity build that would reach the files compiled after this one.
   using namespace html;
   const std::string& name = doc.url.empty() ? std::string("(page)") : doc.url;
   if (doc.body.size() > options.max_page_bytes)
