@@ -5,26 +5,15 @@
 
 #include <gtest/gtest.h>
 
-#include "osprey/kb/knowledge_base.h"
-#include "osprey/kb/matcher.h"
+#include "committed_kb.h"
 #include "support.h"
 
 namespace osprey::analyze {
 namespace {
 
-const kb::EntityMatcher& matcher() {
-  static const kb::KnowledgeBase base = [] {
-    auto loaded = kb::KnowledgeBase::load(OSPREY_KB_DIR);
-    if (!loaded.ok()) std::abort();
-    return std::move(loaded).value();
-  }();
-  static const kb::EntityMatcher m = kb::EntityMatcher::create(base).value();
-  return m;
-}
-
 Findings findings(std::string_view text) {
   Findings f = osprey::testing::extract(text);
-  f.entities = matcher().match(text);
+  f.entities = osprey::testing::committed_matcher().match(text);
   return f;
 }
 

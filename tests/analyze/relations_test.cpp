@@ -14,35 +14,24 @@
 #include <set>
 #include <sstream>
 
-#include "osprey/kb/matcher.h"
+#include "committed_kb.h"
 #include "osprey/text/utf8.h"
 #include "support.h"
 
 namespace osprey::analyze {
 namespace {
 
-const kb::KnowledgeBase& kb() {
-  static const kb::KnowledgeBase base = [] {
-    auto loaded = kb::KnowledgeBase::load(OSPREY_KB_DIR);
-    if (!loaded.ok()) std::abort();
-    return std::move(loaded).value();
-  }();
-  return base;
-}
-
-const kb::EntityMatcher& matcher() {
-  static const kb::EntityMatcher m = kb::EntityMatcher::create(kb()).value();
-  return m;
-}
+using testing::committed_kb;
+using testing::committed_matcher;
 
 Findings findings_of(std::string_view text) {
   Findings f = testing::extract(text);
-  f.entities = matcher().match(text);
+  f.entities = committed_matcher().match(text);
   return f;
 }
 
 std::vector<Relation> relations(std::string_view text) {
-  return extract_relations(text, findings_of(text), &kb());
+  return extract_relations(text, findings_of(text), &committed_kb());
 }
 
 // "subject predicate object" with " !" when negated and " ?" when hedged.
@@ -184,12 +173,12 @@ TEST(Relations, ConfidenceAndEvidence) {
 }
 
 TEST(Relations, EmptyAndNameless) {
-  EXPECT_TRUE(extract_relations("", Findings{}, &kb()).empty());
+  EXPECT_TRUE(extract_relations("", Findings{}, &committed_kb()).empty());
   EXPECT_TRUE(relations("Nothing to see here.").empty());
   EXPECT_TRUE(relations("A weather report from Germany mentioned heavy rain.").empty());
   // Spans past the text are ignored, not read.
   Findings bogus = findings_of("APT41 used Mimikatz.");
-  EXPECT_TRUE(extract_relations("short", bogus, &kb()).empty());
+  EXPECT_TRUE(extract_relations("short", bogus, &committed_kb()).empty());
 }
 
 TEST(Relations, InvalidUtf8) {
@@ -221,7 +210,7 @@ TEST(Relations, HugeInputStaysBounded) {
       for (const Span& s : one.observables[i].spans)
         many.observables[i].spans.push_back({s.start + shift, s.end + shift});
   }
-  auto rs = extract_relations(text, many, &kb());
+  auto rs = extract_relations(text, many, &committed_kb());
   EXPECT_LE(rs.size(), RelationOptions{}.max_relations);
   EXPECT_NE(find(rs, "uses", "Mimikatz"), nullptr);
 }
@@ -263,7 +252,7 @@ TEST(RelationEvaluation, PrecisionAndRecallPerPredicate) {
       }
       want.insert(k);
     }
-    for (const Relation& r : extract_relations(text, f, &kb()))
+    for (const Relation& r : extract_relations(text, f, &committed_kb()))
       got.insert({r.subject.name, r.predicate, r.object.name, r.negated, r.hedged});
     auto count = [&](const Key& k, size_t Score::*field) {
       ++(scores[std::get<1>(k)].*field);

@@ -1,6 +1,6 @@
-// Helpers shared by the triage tests: the committed knowledge base and its
-// matcher (once per test binary), findings for an article as the pipeline
-// computes them, and the hand-written datasets.
+// Helpers shared by the triage tests: findings for an article as the
+// pipeline computes them (with the committed knowledge base's matcher), and
+// the hand-written datasets.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -8,29 +8,18 @@
 #include <fstream>
 #include <sstream>
 
+#include "committed_kb.h"
 #include "osprey/analyze/triage.h"
 #include "osprey/analyze/triage_training.h"
-#include "osprey/kb/knowledge_base.h"
-#include "osprey/kb/matcher.h"
 #include "support.h"
 
 namespace osprey::testing {
-
-inline const kb::EntityMatcher& triage_matcher() {
-  static const kb::KnowledgeBase base = [] {
-    auto loaded = kb::KnowledgeBase::load(OSPREY_KB_DIR);
-    if (!loaded.ok()) std::abort();
-    return std::move(loaded).value();
-  }();
-  static const kb::EntityMatcher matcher = kb::EntityMatcher::create(base).value();
-  return matcher;
-}
 
 // Observables and entities of the article's triage text.
 inline Findings triage_findings(const Article& article) {
   std::string text = analyze::triage_text(article);
   Findings f = extract(text);
-  f.entities = triage_matcher().match(text);
+  f.entities = committed_matcher().match(text);
   return f;
 }
 

@@ -17,7 +17,7 @@ Entity entity(std::string id, EntityType type, std::string name, std::vector<Ali
   return e;
 }
 
-KnowledgeBase sample() {
+KnowledgeBase sample_kb() {
   KbContents c;
   Entity kimsuky = entity("intrusion-set--k", EntityType::kIntrusionSet, "Kimsuky",
                           {{"APT43", {"test:a", "test:b"}}, {"Thallium", {"test:a"}}});
@@ -52,7 +52,7 @@ std::vector<std::string> ids(const std::vector<Match>& matches) {
 }
 
 TEST(KbKnowledgeBase, CanonicalNameFirstThenAliasesByHowManySourcesGiveThem) {
-  KnowledgeBase kb = sample();
+  KnowledgeBase kb = sample_kb();
   auto matches = kb.lookup("apt43");
   EXPECT_EQ(ids(matches),
             (std::vector<std::string>{"intrusion-set--a", "intrusion-set--k", "intrusion-set--o"}));
@@ -64,7 +64,7 @@ TEST(KbKnowledgeBase, CanonicalNameFirstThenAliasesByHowManySourcesGiveThem) {
 }
 
 TEST(KbKnowledgeBase, RevokedEntriesComeLastAndCountOnceForAmbiguity) {
-  KnowledgeBase kb = sample();
+  KnowledgeBase kb = sample_kb();
   auto matches = kb.lookup("THALLIUM");
   EXPECT_EQ(ids(matches), (std::vector<std::string>{"intrusion-set--k", "intrusion-set--p"}));
   EXPECT_FALSE(kb.is_ambiguous("Thallium"));  // the old entry redirects to Kimsuky
@@ -72,7 +72,7 @@ TEST(KbKnowledgeBase, RevokedEntriesComeLastAndCountOnceForAmbiguity) {
 }
 
 TEST(KbKnowledgeBase, RedirectLoopsEnd) {
-  KnowledgeBase kb = sample();
+  KnowledgeBase kb = sample_kb();
   const Entity* a = kb.find("tool--la");
   ASSERT_NE(a, nullptr);
   const Entity& end = kb.current(*a);
@@ -80,7 +80,7 @@ TEST(KbKnowledgeBase, RedirectLoopsEnd) {
 }
 
 TEST(KbKnowledgeBase, LooseKeyIsTheFallback) {
-  KnowledgeBase kb = sample();
+  KnowledgeBase kb = sample_kb();
   auto matches = kb.lookup("Apt 43");
   ASSERT_EQ(matches.size(), 3u);
   EXPECT_EQ(matches[0].kind, MatchKind::kLoose);
@@ -88,7 +88,7 @@ TEST(KbKnowledgeBase, LooseKeyIsTheFallback) {
 }
 
 TEST(KbKnowledgeBase, IdsFindTheirEntity) {
-  KnowledgeBase kb = sample();
+  KnowledgeBase kb = sample_kb();
   ASSERT_NE(kb.find("g0094"), nullptr);
   EXPECT_EQ(kb.find("G0094")->name, "Kimsuky");
   EXPECT_EQ(kb.find("BCAAAD6F-0597-4b89-b69b-84a6be2b7bc3")->name, "Kimsuky");
@@ -103,7 +103,7 @@ TEST(KbKnowledgeBase, IdsFindTheirEntity) {
 }
 
 TEST(KbKnowledgeBase, GalaxyValuesWithAnAttackIdFindTheirEntry) {
-  KnowledgeBase kb = sample();
+  KnowledgeBase kb = sample_kb();
   auto matches = kb.lookup("Kimsuky - G0094");
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].entity->id, "intrusion-set--k");
@@ -117,7 +117,7 @@ TEST(KbKnowledgeBase, GalaxyValuesWithAnAttackIdFindTheirEntry) {
 }
 
 TEST(KbKnowledgeBase, RelationsBothWays) {
-  KnowledgeBase kb = sample();
+  KnowledgeBase kb = sample_kb();
   EXPECT_EQ(kb.relations_from("intrusion-set--k").size(), 2u);
   ASSERT_EQ(kb.relations_to("intrusion-set--a").size(), 1u);
   EXPECT_EQ(kb.relations_to("intrusion-set--a")[0]->predicate, "claims-name-of");
@@ -125,7 +125,7 @@ TEST(KbKnowledgeBase, RelationsBothWays) {
 }
 
 TEST(KbKnowledgeBase, CountsAndNames) {
-  KnowledgeBase kb = sample();
+  KnowledgeBase kb = sample_kb();
   EXPECT_EQ(kb.count(EntityType::kIntrusionSet), 4u);
   EXPECT_EQ(kb.count(EntityType::kMalware), 0u);
   EXPECT_EQ(kb.ambiguous_name_count(), 1u);  // APT43

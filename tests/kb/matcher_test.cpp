@@ -13,21 +13,17 @@
 #include <set>
 #include <sstream>
 
+#include "committed_kb.h"
+
 namespace osprey::kb {
 namespace {
 
 const KnowledgeBase& kb() {
-  static const KnowledgeBase base = [] {
-    auto loaded = KnowledgeBase::load(OSPREY_KB_DIR);
-    if (!loaded.ok()) std::abort();
-    return std::move(loaded).value();
-  }();
-  return base;
+  return testing::committed_kb();
 }
 
 const EntityMatcher& matcher() {
-  static const EntityMatcher m = EntityMatcher::create(kb()).value();
-  return m;
+  return testing::committed_matcher();
 }
 
 // "type:name" for every mention, with the role when there is one.

@@ -20,7 +20,7 @@ const SourceSpec& spec(std::string_view name) {
   return source_specs().front();
 }
 
-std::vector<SourceRecord> read(std::string_view name) {
+std::vector<SourceRecord> read_records(std::string_view name) {
   auto read = read_source(kb_source_dir(), spec(name), 0);
   EXPECT_TRUE(read.ok()) << (read.ok() ? "" : read.error().message);
   return read.ok() ? read.value().records : std::vector<SourceRecord>{};
@@ -84,7 +84,7 @@ TEST(KbSources, AttackBundleGivesTechniquesWithTacticsParentAndRedirects) {
 }
 
 TEST(KbSources, AttackBundleKeepsCurrentUsesOnly) {
-  auto records = read("attack:enterprise");
+  auto records = read_records("attack:enterprise");
   const SourceRecord* kimsuky = named(records, "Kimsuky");
   const SourceRecord* apt28 = named(records, "APT28");
   ASSERT_NE(kimsuky, nullptr);
@@ -96,7 +96,7 @@ TEST(KbSources, AttackBundleKeepsCurrentUsesOnly) {
 }
 
 TEST(KbSources, MispActorsKeepCountriesAndLinks) {
-  auto records = read("misp:threat-actor");
+  auto records = read_records("misp:threat-actor");
   const SourceRecord* kimsuky = named(records, "Kimsuky");
   ASSERT_NE(kimsuky, nullptr);
   EXPECT_EQ(kimsuky->type, EntityType::kIntrusionSet);
@@ -110,7 +110,7 @@ TEST(KbSources, MispActorsKeepCountriesAndLinks) {
 }
 
 TEST(KbSources, MispAttackMirrorStripsIdSuffixAndUses) {
-  auto records = read("misp:mitre-intrusion-set");
+  auto records = read_records("misp:mitre-intrusion-set");
   const SourceRecord* kimsuky = named(records, "Kimsuky");
   ASSERT_NE(kimsuky, nullptr);
   EXPECT_TRUE(contains(kimsuky->identity, "attack:G0094"));
@@ -122,7 +122,7 @@ TEST(KbSources, MispAttackMirrorStripsIdSuffixAndUses) {
 }
 
 TEST(KbSources, Misp360netSplitsNameAndAptCId) {
-  auto records = read("misp:360net");
+  auto records = read_records("misp:360net");
   const SourceRecord* kimsuky = named(records, "Kimsuky");
   ASSERT_NE(kimsuky, nullptr);
   EXPECT_EQ(kimsuky->primary_names, (std::vector<std::string>{"Kimsuky", "APT-C-55"}));
@@ -131,7 +131,7 @@ TEST(KbSources, Misp360netSplitsNameAndAptCId) {
 }
 
 TEST(KbSources, TidalIdsAreAttackIdsOnlyForMitreEntries) {
-  auto records = read("misp:tidal-groups");
+  auto records = read_records("misp:tidal-groups");
   const SourceRecord* kimsuky = named(records, "Kimsuky");
   const SourceRecord* anon = named(records, "AnonGhost");
   ASSERT_NE(kimsuky, nullptr);
@@ -144,7 +144,7 @@ TEST(KbSources, TidalIdsAreAttackIdsOnlyForMitreEntries) {
 }
 
 TEST(KbSources, CountriesAreTitleCasedWithIsoCodes) {
-  auto records = read("misp:country");
+  auto records = read_records("misp:country");
   EXPECT_NE(named(records, "North Korea"), nullptr);
   EXPECT_NE(named(records, "United States of America"), nullptr);
   const SourceRecord* gw = named(records, "Guinea-Bissau");
@@ -154,13 +154,13 @@ TEST(KbSources, CountriesAreTitleCasedWithIsoCodes) {
 }
 
 TEST(KbSources, TargetInformationKeepsOnlyCountries) {
-  auto records = read("misp:target-information");
+  auto records = read_records("misp:target-information");
   ASSERT_EQ(records.size(), 1u);
   EXPECT_TRUE(contains(records[0].synonyms, "DPRK"));
 }
 
 TEST(KbSources, RegionsCarryM49CodesAndSubregions) {
-  auto records = read("misp:region");
+  auto records = read_records("misp:region");
   const SourceRecord* asia = named(records, "Asia");
   ASSERT_NE(asia, nullptr);
   EXPECT_TRUE(contains(asia->identity, "m49:142"));
@@ -170,22 +170,22 @@ TEST(KbSources, RegionsCarryM49CodesAndSubregions) {
 }
 
 TEST(KbSources, SectorPlaceholdersAreDropped) {
-  auto records = read("misp:sector");
+  auto records = read_records("misp:sector");
   EXPECT_EQ(named(records, "Unknown"), nullptr);
   EXPECT_NE(named(records, "Think Tanks"), nullptr);
 }
 
 TEST(KbSources, VulnerabilityAliasesBecomeCveIds) {
-  auto records = read("misp:branded-vulnerability");
+  auto records = read_records("misp:branded-vulnerability");
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].ids.at("cve"), std::vector<std::string>{"CVE-2014-0160"});
   EXPECT_TRUE(records[0].synonyms.empty());
 }
 
 TEST(KbSources, CountryTablesJoinByIsoCode) {
-  auto metonyms = read("osprey:metonym");
-  auto demonyms = read("osprey:demonym");
-  auto names = read("osprey:country-name");
+  auto metonyms = read_records("osprey:metonym");
+  auto demonyms = read_records("osprey:demonym");
+  auto names = read_records("osprey:country-name");
   EXPECT_GE(names.size(), 60u);
   auto kp = [](const std::vector<SourceRecord>& records) -> const SourceRecord* {
     for (const SourceRecord& r : records)

@@ -13,6 +13,9 @@
 
 namespace osprey::testing {
 
+// The media type TAXII 2.1 clients send and the server answers with.
+constexpr const char* kTaxii = "application/taxii+json;version=2.1";
+
 // A server on its own thread; stopped and joined on destruction.
 struct Running {
   std::unique_ptr<osprey::server::Server> server;

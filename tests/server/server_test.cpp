@@ -19,13 +19,12 @@
 namespace {
 
 using nlohmann::json;
+using osprey::testing::kTaxii;
 using osprey::testing::osprey;
 using osprey::testing::Outcome;
 using osprey::testing::Running;
 using osprey::testing::scratch;
 using osprey::testing::start;
-
-constexpr const char* kTaxii = "application/taxii+json;version=2.1";
 
 // Every byte but unreserved ones as %XX, for names in a path segment.
 std::string percent_encode(const std::string& text) {

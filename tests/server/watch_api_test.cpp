@@ -16,13 +16,12 @@
 namespace {
 
 using nlohmann::json;
+using osprey::testing::kTaxii;
 using osprey::testing::osprey;
 using osprey::testing::Running;
 using osprey::testing::scratch;
 
-constexpr const char* kTaxii = "application/taxii+json;version=2.1";
-
-const char* kReport =
+const char* kWatchedReport =
     "Velvet Chollima phishing campaign targets think tanks\n\n"
     "Security researchers say the North Korean group Velvet Chollima sent spear-phishing "
     "emails with malicious attachments to researchers at think tanks. The attackers exploited "
@@ -154,8 +153,8 @@ TEST_F(WatchApi, AWatchlistAlertsOnNewArticlesWhichTheApiListsNewestFirst) {
   EXPECT_EQ(made["alerts"], 0);
   int64_t other = create("CVE only", {{"cves", {"CVE-2024-3400"}}});
 
-  ingest("dprk-1.txt", kReport);
-  ingest("dprk-2.txt", std::string(kReport) + "A second wave hit universities.\n");
+  ingest("dprk-1.txt", kWatchedReport);
+  ingest("dprk-2.txt", std::string(kWatchedReport) + "A second wave hit universities.\n");
   json listed = get("/api/v1/watchlists");
   for (const auto& w : listed["watchlists"]) {
     if (w["id"] == id) {
@@ -238,7 +237,7 @@ TEST_F(WatchApi, EachWatchlistIsATaxiiCollectionOfItsAlertedArticles) {
 }
 
 TEST_F(WatchApi, TaxiiPagesComeFromACacheThatANewArticleInvalidates) {
-  ingest("cache-1.txt", kReport);
+  ingest("cache-1.txt", kWatchedReport);
   json first = taxii("/taxii2/api/collections/all/objects/?limit=2");
   double after_first = exports();
   json second = taxii("/taxii2/api/collections/all/objects/?limit=2&next=" +

@@ -6,23 +6,16 @@
 
 #include <filesystem>
 
+#include "committed_kb.h"
 #include "osprey/analyze/cluster_evaluation.h"
 #include "osprey/analyze/fingerprint.h"
 #include "osprey/analyze/memory_story_index.h"
 #include "osprey/analyze/story_clusterer.h"
-#include "osprey/kb/knowledge_base.h"
-#include "osprey/kb/matcher.h"
 #include "osprey/store/sqlite/sqlite_store.h"
 #include "support.h"
 
 namespace osprey::store::sqlite {
 namespace {
-
-const kb::EntityMatcher& matcher() {
-  static const kb::KnowledgeBase base = kb::KnowledgeBase::load(OSPREY_KB_DIR).value();
-  static const kb::EntityMatcher m = kb::EntityMatcher::create(base).value();
-  return m;
-}
 
 std::string fresh_path(const std::string& name) {
   auto path =
@@ -50,7 +43,7 @@ TEST(SqliteStoryIndex, DecidesExactlyAsTheMemoryIndex) {
     article.url = labelled.url;
     article.published_at = labelled.published_at;
     Findings findings = osprey::testing::extract(labelled.text);
-    findings.entities = matcher().match(labelled.text);
+    findings.entities = testing::committed_matcher().match(labelled.text);
     auto fp = analyze::make_fingerprint(article, findings);
     analyze::StoryMember member{
         ++id, analyze::outlet_of(labelled.url), labelled.url, labelled.title, labelled.published_at,

@@ -12,7 +12,7 @@ constexpr Voice kPassive = Voice::kPassive;
 constexpr CueKind kPredicate = CueKind::kPredicate;
 
 // clang-format off
-const Cue kCues[] = {
+const RelationCue kCues[] = {
     // actor → victim (sector, country, organisation)
     {"targeted", kPredicate, "targets", Voice::kActive, 0.9},
     {"targeting", kPredicate, "targets", Voice::kActive, 0.9},
@@ -427,7 +427,7 @@ const std::unordered_map<WordClass, std::vector<std::string_view>> kWordClasses 
 // clang-format on
 
 struct IndexedCue {
-  const Cue* cue;
+  const RelationCue* cue;
   std::vector<std::string> words;
 };
 
@@ -437,7 +437,7 @@ struct IndexedCue {
 const std::unordered_map<std::string_view, std::vector<IndexedCue>>& cue_index() {
   static const auto index = [] {
     std::unordered_map<std::string_view, std::vector<IndexedCue>> out;
-    for (const Cue& c : kCues) {
+    for (const RelationCue& c : kCues) {
       auto words = phrase_words(c.phrase);
       if (words.empty()) continue;
       std::string_view first = c.phrase.substr(0, words.front().size());

@@ -31,7 +31,7 @@ enum class Voice : uint8_t {
   kPassive,  // object, cue, subject: "ShadowPad was deployed by APT41"
 };
 
-struct Cue {
+struct RelationCue {
   std::string_view phrase;  // words as written in news; matched word by word, any case
   CueKind kind;
   std::string_view predicate = {};  // kPredicate: "targets", "uses", "attributed-to",
@@ -45,7 +45,7 @@ struct Cue {
 
 // One cue found in a sentence: words [first, last) of the sentence.
 struct CueHit {
-  const Cue* cue;
+  const RelationCue* cue;
   size_t first;
   size_t last;
 };

@@ -71,7 +71,7 @@ struct Antecedent {
   size_t sentence = 0;
 };
 
-struct Cue {
+struct CueScore {
   double weight = 0;
   std::string reason;
   bool between = false;  // the cue stands between the two names, in the right voice
@@ -81,7 +81,7 @@ struct Draft {
   std::string predicate;
   const Placed* subject;
   const Placed* object;
-  Cue cue;
+  CueScore cue;
 };
 
 std::string fixed2(double v) {
@@ -230,13 +230,13 @@ class SentenceReader {
 
   // The strongest cue for `predicate` between s and o (in the right voice),
   // else anywhere in their clause (weaker).
-  Cue cue_for(const Placed& s, const Placed& o, std::string_view predicate,
-              bool any_order = false) const {
+  CueScore cue_for(const Placed& s, const Placed& o, std::string_view predicate,
+                   bool any_order = false) const {
     bool subject_first = s.first < o.first;
     size_t lo = subject_first ? s.last : o.last, hi = subject_first ? o.first : s.first;
     size_t from = clause_start(std::min(s.first, o.first));
     size_t to = clause_end(std::max(s.last, o.last) - 1);
-    Cue best;
+    CueScore best;
     for (const CueHit& h : hits_) {
       if (h.cue->kind != CueKind::kPredicate || h.cue->predicate != predicate) continue;
       bool voice = any_order || (h.cue->voice == Voice::kActive) == subject_first;
@@ -264,7 +264,7 @@ class SentenceReader {
 
   Draft judge(const Placed& s, const Placed& o, std::string_view predicate, double floor,
               const char* floor_reason, bool any_order = false) const {
-    Cue cue = cue_for(s, o, predicate, any_order);
+    CueScore cue = cue_for(s, o, predicate, any_order);
     if (cue.weight < floor) cue = {floor, floor_reason};
     return {std::string(predicate), &s, &o, cue};
   }
@@ -302,8 +302,8 @@ class SentenceReader {
 
   Draft judge_location(const Placed& s, const Placed& o) const {
     Place role = place_role(o);
-    Cue sponsor = cue_for(s, o, "attributed-to");
-    Cue victim = cue_for(s, o, "targets");
+    CueScore sponsor = cue_for(s, o, "attributed-to");
+    CueScore victim = cue_for(s, o, "targets");
     // A place named before the actor is its victim only when the words say so
     // ("Moscow denied that APT28 hacked …" is no attack on Russia).
     if (o.first < s.first && !victim.between) victim = {};
@@ -322,8 +322,8 @@ class SentenceReader {
       if (const kb::Entity* e = kb_->find(findings_.entities[o.occ->ref].id))
         category = e->category;
     }
-    Cue sponsor = cue_for(s, o, "attributed-to");
-    Cue victim = cue_for(s, o, "targets");
+    CueScore sponsor = cue_for(s, o, "attributed-to");
+    CueScore victim = cue_for(s, o, "targets");
     if (category == "security-vendor") sponsor = {};
     if (sponsor.weight > victim.weight) return {"attributed-to", &s, &o, sponsor};
     return {"targets", &s, &o, victim};
@@ -357,7 +357,7 @@ class SentenceReader {
         if (action) break;
         p.alias_object = true;
         double w = h.cue->weight * (alias ? 1.0 : 0.9);
-        Cue cue{w, "cue " + quoted(h.cue->phrase) + " between two actors (" + fixed2(w) + ")"};
+        CueScore cue{w, "cue " + quoted(h.cue->phrase) + " between two actors (" + fixed2(w) + ")"};
         emit({"related-to", subject, &p, cue}, out);
       }
     }

@@ -31,7 +31,7 @@ std::vector<const WeightedTerm*> lookup_order(const ArticleProfile& profile, siz
   return order;
 }
 
-std::string describe(const StoryScore& s) {
+std::string describe_score(const StoryScore& s) {
   char line[128];
   std::snprintf(line, sizeof line, "content %.2f, entities %.2f, time %.2f: score %.2f", s.content,
                 s.entities, s.time, s.total);
@@ -173,9 +173,10 @@ Assignment StoryClusterer::decide(const ArticleFingerprint& fp, ArticleProfile& 
   if (best_story != 0 && best.joins) {
     a.kind = Assignment::Kind::kJoined;
     a.story_id = best_story;
-    a.reasons = {"joins story " + std::to_string(best_story) + ": " + describe(best)};
+    a.reasons = {"joins story " + std::to_string(best_story) + ": " + describe_score(best)};
   } else if (best_story != 0) {
-    a.reasons = {"closest story " + std::to_string(best_story) + " not joined: " + describe(best)};
+    a.reasons = {"closest story " + std::to_string(best_story) +
+                 " not joined: " + describe_score(best)};
   } else {
     a.reasons = {"no candidate story within the window"};
   }

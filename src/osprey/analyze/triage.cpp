@@ -25,7 +25,7 @@ std::string list(const std::vector<std::string>& items) {
 }
 
 // "3 actor mentions (APT28, Kimsuky …)", "security vocabulary density 4.1% (ransomware, …)".
-std::string describe(const TriageSignals& s, TriageFeature f) {
+std::string describe_feature(const TriageSignals& s, TriageFeature f) {
   const TriageFeatureInfo& info = triage_features()[f];
   std::string what(info.what);
   const std::vector<std::string>& ex = s.examples[f];
@@ -73,7 +73,7 @@ std::vector<std::string> reasons(const TriageSignals& s, const TriageModel& mode
     if (out.size() == kMaxReasons || pull[f] < kCiteThreshold) break;
     // Absence and language are stated below, not cited.
     if (f == kBias || f == kNonEnglish || s.raw[f] == 0) continue;
-    out.push_back(describe(s, static_cast<TriageFeature>(f)));
+    out.push_back(describe_feature(s, static_cast<TriageFeature>(f)));
   }
   if (chosen != kSecurity && !has_security_signals(s))
     out.push_back("no known actors, malware, CVE ids or indicators");

@@ -55,7 +55,7 @@ std::string actor_line(const ExportedEntity& e, const StoryFindings& found,
   return line + ")";
 }
 
-void add_entities(StoryBrief& b, const StoryFindings& found, const ExportOptions& options) {
+void add_brief_entities(StoryBrief& b, const StoryFindings& found, const ExportOptions& options) {
   for (const ExportedEntity& e : found.entities) {
     const std::string& type = e.mention.type;
     if (type == "intrusion-set") b.actors.push_back(actor_line(e, found, options));
@@ -69,7 +69,7 @@ void add_entities(StoryBrief& b, const StoryFindings& found, const ExportOptions
   }
 }
 
-void add_observables(StoryBrief& b, const StoryFindings& found) {
+void add_brief_observables(StoryBrief& b, const StoryFindings& found) {
   for (const ExportedObservable& o : found.observables) {
     const std::string& type = o.observable.type;
     if (type == "cve") {
@@ -132,8 +132,8 @@ StoryBrief story_brief(const StoryFindings& found, const ExportOptions& options)
     const std::string& link = article_link(a->article);
     b.sources.push_back({name, is_web_link(link) ? link : std::string()});
   }
-  add_entities(b, found, options);
-  add_observables(b, found);
+  add_brief_entities(b, found, options);
+  add_brief_observables(b, found);
   for (SummarySentence& s : summarize(found.articles)) b.summary.push_back(std::move(s.text));
   if (b.summary.empty()) b.summary.push_back(evidence(found));
   if (b.summary.front().empty()) b.summary.clear();

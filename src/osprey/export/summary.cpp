@@ -6,6 +6,7 @@
 #include <map>
 #include <string_view>
 
+#include "osprey/text/ascii.h"
 #include "osprey/text/sentences.h"
 
 namespace osprey::exporting {
@@ -40,13 +41,6 @@ bool is_letter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // A token is a word when, without surrounding punctuation, it is letters
 // with inner hyphens or apostrophes (not a hash, an address or a URL).
 bool is_word(std::string_view token) {
@@ -75,7 +69,7 @@ std::vector<std::string_view> tokens(std::string_view sentence) {
 }
 
 bool is_boilerplate(std::string_view sentence) {
-  const std::string text = lower(sentence);
+  const std::string text = text::ascii_lowercase(sentence);
   for (std::string_view phrase : kBoilerplate)
     if (text.find(phrase) != std::string::npos) return true;
   return false;

@@ -3,21 +3,21 @@
 #include <algorithm>
 #include <string_view>
 
+#include "osprey/text/ascii.h"
+
 namespace osprey::ingest {
 namespace {
 
 bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
-bool is_alnum(char c) {
-  return is_lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 // "command-" + "and-control", "CVE-" + "2024-1234": a hyphen at a line end
 // between two word characters joins the halves.
 bool joined_at_hyphen(std::string_view previous, std::string_view next) {
   return previous.size() >= 2 && previous.back() == '-' &&
-         is_alnum(previous[previous.size() - 2]) && !next.empty() && is_alnum(next.front());
+         text::is_ascii_alnum(previous[previous.size() - 2]) && !next.empty() &&
+         text::is_ascii_alnum(next.front());
 }
 
 // "• item", "- item", "* item", "1. item", "a) item".

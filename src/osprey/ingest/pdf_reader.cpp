@@ -31,7 +31,7 @@ std::string utf8(const poppler::ustring& text) {
   return text::repair_utf8(std::string_view(bytes.data(), bytes.size()));
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_line(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
     s.remove_prefix(1);
   }
@@ -109,7 +109,7 @@ Page page_lines(const poppler::page& page) {
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    std::string_view line = trim(std::string_view(text).substr(start, end - start));
+    std::string_view line = trim_line(std::string_view(text).substr(start, end - start));
     if (!line.empty()) lines.emplace_back(line);
     start = end + 1;
   }
@@ -136,8 +136,8 @@ Result<Article> read_pdf(const Document& doc, const PdfOptions& options) {
   article.source = doc.url;
   article.url = doc.final_url.empty() ? doc.url : doc.final_url;
   article.kind = "pdf";
-  article.title = std::string(trim(utf8(pdf->get_title())));
-  std::string author(trim(utf8(pdf->get_author())));
+  article.title = std::string(trim_line(utf8(pdf->get_title())));
+  std::string author(trim_line(utf8(pdf->get_author())));
   if (!author.empty()) article.authors.push_back(author);
   time_t created = pdf->info_date_t("CreationDate");
   if (created > 0) {

@@ -26,7 +26,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_blanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
@@ -35,14 +35,14 @@ std::string_view trim(std::string_view s) {
 // "## Heading ##" → "Heading"; other lines unchanged. Inline markup is kept:
 // it rarely hides words, and indicators often sit inside `code` spans.
 std::string_view markdown_line(std::string_view line, bool* heading) {
-  std::string_view t = trim(line);
+  std::string_view t = trim_blanks(line);
   size_t hashes = 0;
   while (hashes < t.size() && hashes < 6 && t[hashes] == '#') ++hashes;
   *heading = hashes > 0 && hashes < t.size() && t[hashes] == ' ';
   if (!*heading) return line;
-  t = trim(t.substr(hashes));
+  t = trim_blanks(t.substr(hashes));
   while (!t.empty() && t.back() == '#') t.remove_suffix(1);
-  return trim(t);
+  return trim_blanks(t);
 }
 
 }  // namespace
@@ -80,18 +80,18 @@ Result<Article> read_text(const Document& doc) {
   int blank_run = 0;
   for (std::string_view line : split_lines(decoded.value())) {
     std::string_view kept = line;
-    if (markdown && trim(line).starts_with("```")) {
+    if (markdown && trim_blanks(line).starts_with("```")) {
       in_code = !in_code;
       continue;  // the fence itself is markup
     }
     bool heading = false;
     if (markdown && !in_code) kept = markdown_line(line, &heading);
-    if (trim(kept).empty() && !in_code) {
+    if (trim_blanks(kept).empty() && !in_code) {
       ++blank_run;
       continue;
     }
     if (article.title.empty() && !in_code) {
-      std::string_view candidate = trim(kept);
+      std::string_view candidate = trim_blanks(kept);
       if ((!markdown || heading) && candidate.size() <= kLongestTitle) {
         article.title = std::string(candidate);
         if (heading) continue;  // a Markdown title is not repeated in the text
@@ -102,7 +102,7 @@ Result<Article> read_text(const Document& doc) {
     out += kept;
   }
   if (article.title.empty() && !out.empty()) {
-    std::string_view first = trim(std::string_view(out).substr(0, out.find('\n')));
+    std::string_view first = trim_blanks(std::string_view(out).substr(0, out.find('\n')));
     article.title = std::string(first.substr(0, text::utf8_cut_before(first, kLongestTitle)));
   }
   return article;

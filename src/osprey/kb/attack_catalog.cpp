@@ -12,7 +12,7 @@ bool from_enterprise(const Entity& e) {
 }
 
 // The entity's first ATT&CK id ("T1566", "TA0001"), or empty.
-std::string attack_id(const Entity& e) {
+std::string attack_id_of(const Entity& e) {
   auto it = e.ids.find("attack");
   return it == e.ids.end() || it->second.empty() ? std::string() : it->second.front();
 }
@@ -38,10 +38,10 @@ std::vector<AttackTechnique> enterprise_techniques(const KnowledgeBase& base) {
     if (e.type != EntityType::kAttackPattern || e.deprecated || !e.revoked_by.empty() ||
         !from_enterprise(e))
       continue;
-    AttackTechnique t{attack_id(e), e.id, e.name, tactic_shortnames(base, e), {}};
+    AttackTechnique t{attack_id_of(e), e.id, e.name, tactic_shortnames(base, e), {}};
     if (t.attack_id.empty()) continue;
     if (const Entity* parent = e.parent.empty() ? nullptr : base.find(e.parent))
-      t.parent = attack_id(*parent);
+      t.parent = attack_id_of(*parent);
     out.push_back(std::move(t));
   }
   std::sort(out.begin(), out.end(),

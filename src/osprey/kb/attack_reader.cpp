@@ -22,7 +22,7 @@ std::string stix_uuid(std::string_view stix_id) {
 }
 
 // The ATT&CK id (G0094, T1566.001, TA0001) from external_references.
-std::string attack_id(const json& object, const std::string& where) {
+std::string external_attack_id(const json& object, const std::string& where) {
   const json* refs = member(object, "external_references", where);
   if (!refs) return {};
   if (!refs->is_array()) throw BadInput(where + ".external_references: expected an array");
@@ -53,7 +53,7 @@ SourceRecord object_record(const json& object, EntityType type, const std::strin
   record.uuid = stix_uuid(required_text(object, "id", where));
   record.primary_names.push_back(required_text(object, "name", where));
   record.identity.push_back(uuid_key(record.uuid));
-  std::string id = attack_id(object, where);
+  std::string id = external_attack_id(object, where);
   if (!id.empty()) {
     record.identity.push_back("attack:" + id);
     record.ids["attack"].push_back(id);

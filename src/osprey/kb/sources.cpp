@@ -32,7 +32,7 @@ bool matches(std::string_view pattern, std::string_view name) {
          name.substr(name.size() - tail.size()) == tail;
 }
 
-Result<std::string> slurp(const std::string& path) {
+Result<std::string> read_source_file(const std::string& path) {
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
   if (ec) return Error{"cannot read " + path + ": " + ec.message()};
@@ -199,7 +199,7 @@ Result<SourceRead> read_source(const std::string& source_dir, const SourceSpec& 
   try {
     if (!spec.path.empty()) {
       if (file.empty()) return Error{source_dir + ": no " + std::string(spec.path)};
-      auto bytes = slurp(file);
+      auto bytes = read_source_file(file);
       if (!bytes.ok()) return bytes.error();
       document = nlohmann::json::parse(bytes.value());
     }

@@ -104,7 +104,7 @@ void remove_stale(const fs::path& dir, const std::set<std::string>& written) {
   }
 }
 
-Result<std::string> slurp(const fs::path& path) {
+Result<std::string> read_fact_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{"cannot read " + path.string()};
   std::error_code ec;
@@ -149,7 +149,7 @@ Result<Manifest> manifest_from(const json& m, std::vector<std::pair<std::string,
 
 // Reads one data file into `contents`; relations files hold relations.
 Result<bool> read_part(const fs::path& path, size_t expected_lines, KbContents& contents) {
-  auto bytes = slurp(path);
+  auto bytes = read_fact_file(path);
   if (!bytes.ok()) return bytes.error();
   bool relations = path.filename().string().rfind("relations", 0) == 0;
   std::string_view text = bytes.value();
@@ -206,7 +206,7 @@ Result<std::vector<std::string>> write_kb(const KbContents& contents, const std:
 
 Result<KbContents> read_kb(const std::string& dir) {
   fs::path manifest_path = fs::path(dir) / kManifest;
-  auto bytes = slurp(manifest_path);
+  auto bytes = read_fact_file(manifest_path);
   if (!bytes.ok()) return Error{"no knowledge base in " + dir + " (" + bytes.error().message + ")"};
   json m = json::parse(bytes.value(), nullptr, false);
   if (m.is_discarded()) return Error{manifest_path.string() + ": not valid JSON"};

@@ -161,7 +161,7 @@ constexpr Name kZones[] = {
 constexpr std::string_view kPm[] = {"pm", "p.m."};
 constexpr std::string_view kAm[] = {"am", "a.m."};
 
-std::string lower(std::string_view s) {
+std::string lowercase_with_accents(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
@@ -296,7 +296,7 @@ std::optional<int64_t> parse_iso(std::string_view s) {
     // A zone name after the time ("2024-11-05 10:15:00 GMT").
     size_t end = i;
     while (end < s.size() && is_letter(s[end])) ++end;
-    auto zone = zone_of(lower(s.substr(i, end - i)));
+    auto zone = zone_of(lowercase_with_accents(s.substr(i, end - i)));
     if (!zone) return std::nullopt;
     p.offset_minutes = *zone;
     i = end;
@@ -367,7 +367,7 @@ std::optional<int64_t> parse_words(std::string_view s) {
       while (i < s.size() && (is_letter(s[i]) || (s[i] == '.' && i + 1 < s.size() &&
                                                   is_letter(s[i + 1]) && i - start == 1)))
         ++i;
-      std::string word = lower(s.substr(start, i - start));
+      std::string word = lowercase_with_accents(s.substr(start, i - start));
       if (auto m = month_of(word)) {
         months.push_back(*m);
       } else if (std::find(std::begin(kPm), std::end(kPm), word) != std::end(kPm)) {

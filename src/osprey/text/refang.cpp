@@ -10,32 +10,26 @@
 namespace osprey::text {
 namespace {
 
-bool is_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 char at(std::string_view s, int64_t i) {
   return i >= 0 && static_cast<size_t>(i) < s.size() ? s[static_cast<size_t>(i)] : '\0';
-}
-char lower(char c) {
-  return ascii_lower(c);
 }
 
 // The word of host-label characters that ends just before `pos`, or starts at it.
 std::string_view word_before(std::string_view s, size_t pos) {
   size_t b = pos;
-  while (b > 0 && (is_alnum(s[b - 1]) || s[b - 1] == '-')) --b;
+  while (b > 0 && (is_ascii_alnum(s[b - 1]) || s[b - 1] == '-')) --b;
   return s.substr(b, pos - b);
 }
 std::string_view word_after(std::string_view s, size_t pos) {
   size_t e = pos;
-  while (e < s.size() && (is_alnum(s[e]) || s[e] == '-')) ++e;
+  while (e < s.size() && (is_ascii_alnum(s[e]) || s[e] == '-')) ++e;
   return s.substr(pos, e - pos);
 }
 
 // Neighbours of a separator must be characters of an indicator.
 bool between_alnum(std::string_view s, size_t from, size_t to) {
-  return is_alnum(at(s, static_cast<int64_t>(from) - 1)) &&
-         is_alnum(at(s, static_cast<int64_t>(to)));
+  return is_ascii_alnum(at(s, static_cast<int64_t>(from) - 1)) &&
+         is_ascii_alnum(at(s, static_cast<int64_t>(to)));
 }
 
 // Decides from the surrounding text whether a match really is a defang.
@@ -67,7 +61,7 @@ bool unicode_dot_guard(std::string_view s, size_t from, size_t to) {
   bool letter_before = from > 0 && byte(from - 1) >= 0x80;
   if (!letter_before || byte(to) < 0x80) return false;
   size_t end = to, chars = 0;
-  while (end < s.size() && (byte(end) >= 0x80 || is_alnum(s[end]))) {
+  while (end < s.size() && (byte(end) >= 0x80 || is_ascii_alnum(s[end]))) {
     if ((byte(end) & 0xC0) != 0x80) ++chars;
     ++end;
   }
@@ -80,8 +74,8 @@ bool scheme_guard(std::string_view s, size_t, size_t to) {
   return next == ':' || next == '[' || next == '(' || next == '{';
 }
 std::string scheme_compute(std::string_view s, size_t from, size_t to) {
-  std::string scheme = lower(s[from]) == 'f' ? "ftp" : "http";
-  return lower(s[to - 1]) == 's' ? scheme + "s" : scheme;
+  std::string scheme = ascii_lower(s[from]) == 'f' ? "ftp" : "http";
+  return ascii_lower(s[to - 1]) == 's' ? scheme + "s" : scheme;
 }
 
 // A host name starts at `pos`: labels with at least one inner dot.
@@ -90,9 +84,9 @@ bool host_follows(std::string_view s, size_t pos) {
   bool dot = false;
   constexpr std::string_view kDefangChars = "-.[](){}\\";
   while (end < s.size() &&
-         (is_alnum(s[end]) || kDefangChars.find(s[end]) != std::string_view::npos)) {
+         (is_ascii_alnum(s[end]) || kDefangChars.find(s[end]) != std::string_view::npos)) {
     if (kDefangChars.find(s[end]) != std::string_view::npos && s[end] != '-' &&
-        is_alnum(at(s, static_cast<int64_t>(end) + 1)))
+        is_ascii_alnum(at(s, static_cast<int64_t>(end) + 1)))
       dot = true;
     ++end;
   }
@@ -103,7 +97,7 @@ bool host_follows(std::string_view s, size_t pos) {
 bool at_guard(std::string_view s, size_t from, size_t to) {
   size_t b = from;
   while (b > 0 && s[b - 1] == ' ') --b;
-  return is_alnum(at(s, static_cast<int64_t>(b) - 1)) && host_follows(s, to);
+  return is_ascii_alnum(at(s, static_cast<int64_t>(b) - 1)) && host_follows(s, to);
 }
 
 // "evil . com": prose puts no space before a full stop, and a capital
@@ -127,7 +121,7 @@ bool spaced_word_dot_guard(std::string_view s, size_t from, size_t to) {
                                                              "at",    "to",    "this", "that"};
   if (!between_alnum(s, from, to)) return false;
   std::string left(word_before(s, from));
-  std::transform(left.begin(), left.end(), left.begin(), lower);
+  std::transform(left.begin(), left.end(), left.begin(), ascii_lower);
   if (std::find(kStop.begin(), kStop.end(), left) != kStop.end()) return false;
   std::string_view right = word_after(s, to);
   size_t end_right = to + right.size();
@@ -152,8 +146,8 @@ std::string bracketed_host_compute(std::string_view s, size_t from, size_t to) {
 bool dash_guard(std::string_view s, size_t from, size_t to) {
   char before = at(s, static_cast<int64_t>(from) - 1), after = at(s, static_cast<int64_t>(to));
   bool digits = before >= '0' && before <= '9' && after >= '0' && after <= '9';
-  return digits || (from >= 3 && lower(s[from - 3]) == 'c' && lower(s[from - 2]) == 'v' &&
-                    lower(s[from - 1]) == 'e');
+  return digits || (from >= 3 && ascii_lower(s[from - 3]) == 'c' &&
+                    ascii_lower(s[from - 2]) == 'v' && ascii_lower(s[from - 1]) == 'e');
 }
 
 const std::array<DefangRule, kDefangRuleCount> kRules = {{

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "osprey/ingest/fetch/address_policy.h"
+#include "osprey/text/ascii.h"
 
 namespace osprey::watch {
 namespace {
@@ -19,11 +20,6 @@ std::string trimmed(const std::string& text) {
   if (begin == std::string::npos) return {};
   size_t end = text.find_last_not_of(" \t\r\n");
   return text.substr(begin, end - begin + 1);
-}
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 bool has_control(const std::string& text) {
@@ -81,7 +77,7 @@ Result<WatchTerm> keyword(const std::string& value, const kb::KnowledgeBase*) {
 
 // A host name: dot-separated labels of letters, digits, '-' and '_'.
 Result<WatchTerm> domain(const std::string& value, const kb::KnowledgeBase*) {
-  std::string d = lower(value);
+  std::string d = text::ascii_lowercase(value);
   if (d.starts_with("*.")) d.erase(0, 2);
   if (d.ends_with(".")) d.pop_back();
   auto bad = [&] {
@@ -120,7 +116,7 @@ constexpr TermReader kReaders[] = {actor, malware, cve, sector, country, keyword
 static_assert(std::size(kReaders) == std::size(kWatchFields));
 
 Result<bool> check_webhook(const std::string& url) {
-  std::string l = lower(url);
+  std::string l = text::ascii_lowercase(url);
   size_t scheme = l.starts_with("https://") ? 8 : l.starts_with("http://") ? 7 : 0;
   bool ok = scheme > 0 && url.size() <= 2048 && !has_control(url) &&
             url.find(' ') == std::string::npos && url.size() > scheme && url[scheme] != '/' &&

@@ -33,24 +33,24 @@ INSTANTIATE_TEST_SUITE_P(
                       ContentTypeCase{"/html", "", ""},
                       ContentTypeCase{";charset=utf-8", "", "utf-8"}));
 
-constexpr int64_t kNow = 1445412480;  // Wed, 21 Oct 2015 07:28:00 GMT
+constexpr int64_t kResponseTime = 1445412480;  // Wed, 21 Oct 2015 07:28:00 GMT
 
 TEST(RetryAfter, ReadsDeltaSeconds) {
-  EXPECT_EQ(parse_retry_after("120", kNow), 120);
-  EXPECT_EQ(parse_retry_after(" 0 ", kNow), 0);
-  EXPECT_EQ(parse_retry_after("99999999999999999999999", kNow), INT32_MAX);
+  EXPECT_EQ(parse_retry_after("120", kResponseTime), 120);
+  EXPECT_EQ(parse_retry_after(" 0 ", kResponseTime), 0);
+  EXPECT_EQ(parse_retry_after("99999999999999999999999", kResponseTime), INT32_MAX);
 }
 
 TEST(RetryAfter, ReadsHttpDatesRelativeToNow) {
-  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:30:00 GMT", kNow), 120);
-  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", kNow), 0);  // past
+  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:30:00 GMT", kResponseTime), 120);
+  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", kResponseTime), 0);  // past
 }
 
 TEST(RetryAfter, RejectsGarbage) {
-  EXPECT_FALSE(parse_retry_after("", kNow));
-  EXPECT_FALSE(parse_retry_after("soon", kNow));
-  EXPECT_FALSE(parse_retry_after("12abc", kNow));
-  EXPECT_FALSE(parse_retry_after("-5", kNow));
+  EXPECT_FALSE(parse_retry_after("", kResponseTime));
+  EXPECT_FALSE(parse_retry_after("soon", kResponseTime));
+  EXPECT_FALSE(parse_retry_after("12abc", kResponseTime));
+  EXPECT_FALSE(parse_retry_after("-5", kResponseTime));
 }
 
 }  // namespace

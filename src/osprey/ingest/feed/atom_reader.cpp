@@ -1,6 +1,4 @@
 // Atom 1.0 (RFC 4287) and Atom 0.3.
-#include <charconv>
-
 #include "osprey/ingest/feed/feed_extensions.h"
 #include "osprey/ingest/feed/feed_formats.h"
 #include "osprey/ingest/feed/html_text.h"
@@ -46,12 +44,6 @@ std::string construct_text(const XmlView& view, const xmlNode* node) {
   return html_to_text(text_of(view, node));
 }
 
-int64_t to_length(const std::string& text) {
-  int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return ec == std::errc() && value > 0 ? value : 0;
-}
-
 std::string person(const XmlView& view, const xmlNode* node, Ns ns) {
   std::string name = clean_text(text_of(view, child(view, node, ns, "name")));
   if (!name.empty()) return name;
@@ -68,7 +60,7 @@ void read_link(const XmlView& view, const xmlNode* node, FeedItem& item) {
     if (item.link.empty()) item.link = resolve_at(view, node, href);
   } else if (rel == "enclosure") {
     item.enclosures.push_back({resolve_at(view, node, href), attribute(view, node, "type"),
-                               to_length(attribute(view, node, "length"))});
+                               enclosure_length(attribute(view, node, "length"))});
   }
 }
 

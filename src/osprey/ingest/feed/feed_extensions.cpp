@@ -7,12 +7,6 @@
 namespace osprey::ingest {
 namespace {
 
-int64_t to_length(const std::string& text) {
-  int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  return ec == std::errc() && value > 0 ? value : 0;
-}
-
 void add_enclosure(std::vector<Enclosure>& list, Enclosure e) {
   if (e.url.empty()) return;
   for (const Enclosure& existing : list)
@@ -22,9 +16,9 @@ void add_enclosure(std::vector<Enclosure>& list, Enclosure e) {
 
 void read_media(const XmlView& view, const xmlNode* node, FeedItem& item) {
   if (is_element(view, node, Ns::kMedia, "content")) {
-    add_enclosure(item.enclosures,
-                  {resolve_at(view, node, attribute(view, node, "url")),
-                   attribute(view, node, "type"), to_length(attribute(view, node, "fileSize"))});
+    add_enclosure(item.enclosures, {resolve_at(view, node, attribute(view, node, "url")),
+                                    attribute(view, node, "type"),
+                                    enclosure_length(attribute(view, node, "fileSize"))});
   } else if (is_element(view, node, Ns::kMedia, "thumbnail")) {
     std::string url = attribute(view, node, "url");
     if (!url.empty()) add_enclosure(item.enclosures, {resolve_at(view, node, url), "image", 0});
@@ -32,6 +26,12 @@ void read_media(const XmlView& view, const xmlNode* node, FeedItem& item) {
 }
 
 }  // namespace
+
+int64_t enclosure_length(const std::string& text) {
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && value > 0 ? value : 0;
+}
 
 std::string html_body(const XmlView& view, const xmlNode* node) {
   if (!node) return {};

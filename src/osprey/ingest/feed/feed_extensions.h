@@ -18,4 +18,8 @@ void read_extensions(const XmlView& view, const xmlNode* item_node, FeedItem& it
 // of its child elements when the HTML was inlined unescaped.
 std::string html_body(const XmlView& view, const xmlNode* node);
 
+// An enclosure's size in bytes as its length or fileSize attribute gives it;
+// 0 when absent, not a number or not positive.
+int64_t enclosure_length(const std::string& text);
+
 }  // namespace osprey::ingest

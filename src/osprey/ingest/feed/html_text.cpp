@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "osprey/text/ascii.h"
 #include "osprey/text/utf8.h"
 
 namespace osprey::ingest {
@@ -14,9 +15,6 @@ bool is_space(char c) {
 }
 bool is_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_alnum(char c) {
-  return is_alpha(c) || (c >= '0' && c <= '9');
 }
 
 // Length of the tag, comment or declaration starting at html[pos] == '<',
@@ -40,7 +38,7 @@ bool breaks_words(std::string_view tag) {
   size_t i = 1;
   if (i < tag.size() && tag[i] == '/') ++i;
   size_t start = i;
-  while (i < tag.size() && is_alnum(tag[i])) ++i;
+  while (i < tag.size() && text::is_ascii_alnum(tag[i])) ++i;
   std::string name(tag.substr(start, i - start));
   for (char& c : name) c = static_cast<char>(c | 0x20);
   static constexpr std::string_view kBlocks[] = {
@@ -71,7 +69,7 @@ size_t decode_reference(std::string_view html, size_t pos, std::string& out) {
     return stop - pos;
   }
   size_t start = i;
-  while (i < html.size() && i - start < 32 && is_alnum(html[i])) ++i;
+  while (i < html.size() && i - start < 32 && text::is_ascii_alnum(html[i])) ++i;
   if (i == start || i >= html.size() || html[i] != ';') return 0;
   if (!append_named_entity(out, html.substr(start, i - start))) return 0;
   return i + 1 - pos;

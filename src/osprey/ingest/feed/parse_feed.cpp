@@ -83,7 +83,7 @@ bool mentions_feed_tags(std::string_view body) {
   return false;
 }
 
-bool looks_binary(std::string_view body) {
+bool looks_like_binary_feed(std::string_view body) {
   if (body.substr(0, 2) == "\xFE\xFF" || body.substr(0, 2) == "\xFF\xFE") return false;
   std::string_view head = body.substr(0, 1024);
   return std::memchr(head.data(), '\0', head.size()) != nullptr;
@@ -169,7 +169,7 @@ Result<Feed> read_feed(const Document& doc) {
   std::string base = doc.final_url.empty() ? doc.url : doc.final_url;
   std::string_view start = skip_bom_and_space(doc.body);
   if (start.empty()) return Error{name + ": not a feed (empty body)"};
-  if (looks_binary(doc.body)) return Error{name + ": not a feed (binary data)"};
+  if (looks_like_binary_feed(doc.body)) return Error{name + ": not a feed (binary data)"};
   if (start.front() == '{' || start.front() == '[') return parse_json(doc, start, name);
 
   XmlDocument xml = read_xml(doc.body, doc.charset, base);

@@ -15,7 +15,7 @@ struct CurlStringDeleter {
   void operator()(char* text) const { curl_free(text); }
 };
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_url(std::string_view s) {
   const char* kSpace = " \t\r\n\f";
   size_t first = s.find_first_not_of(kSpace);
   if (first == std::string_view::npos) return {};
@@ -34,8 +34,8 @@ bool has_scheme(std::string_view s) {
 }  // namespace
 
 std::string resolve_url(std::string_view base, std::string_view reference) {
-  reference = trim(reference);
-  base = trim(base);
+  reference = trim_url(reference);
+  base = trim_url(base);
   if (reference.empty()) return std::string(base);
   if (has_scheme(reference) || base.empty() || !has_scheme(base)) return std::string(reference);
   std::unique_ptr<CURLU, UrlDeleter> url(curl_url());

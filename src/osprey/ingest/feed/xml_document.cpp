@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "osprey/ingest/feed/html_text.h"
+#include "osprey/text/ascii.h"
 #include "osprey/text/utf8.h"
 
 namespace osprey::ingest {
@@ -46,13 +47,6 @@ bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 // The encoding named in the XML declaration at the start of `body`, lower
 // case; empty when there is none.
 std::string declared_encoding(std::string_view body) {
@@ -64,7 +58,7 @@ std::string declared_encoding(std::string_view body) {
   if (quote == std::string_view::npos) return {};
   size_t end = decl.find(decl[quote], quote + 1);
   if (end == std::string_view::npos) return {};
-  return lower(decl.substr(quote + 1, end - quote - 1));
+  return text::ascii_lowercase(decl.substr(quote + 1, end - quote - 1));
 }
 
 bool is_utf8_name(std::string_view encoding) {
@@ -203,7 +197,7 @@ struct Prepared {
 Prepared prepare(std::string_view body, std::string_view charset,
                  std::vector<std::string>& warnings) {
   Prepared p;
-  std::string http = lower(charset);
+  std::string http = text::ascii_lowercase(charset);
   if (starts_with(body, "\xFE\xFF") || starts_with(body, "\xFF\xFE")) {
     p.body = body;  // UTF-16 with a byte-order mark: libxml2 reads it as it is
     return p;
@@ -288,7 +282,7 @@ XmlDocument read(bool html, std::string_view body, std::string_view charset, std
   Diagnostics diagnostics;
   std::string base(url);
   out.doc.reset(parse_with(html, p.body, p.encoding, base, diagnostics));
-  if (!out.doc && !p.encoding.empty() && !is_utf8_name(lower(p.encoding))) {
+  if (!out.doc && !p.encoding.empty() && !is_utf8_name(text::ascii_lowercase(p.encoding))) {
     // An encoding libxml2 does not know: read the bytes as repaired UTF-8.
     out.warnings.push_back("unsupported encoding " + p.encoding + ", read as UTF-8");
     std::string repaired = text::repair_utf8(p.body);

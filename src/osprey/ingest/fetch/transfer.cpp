@@ -5,15 +5,10 @@
 #include <chrono>
 
 #include "osprey/ingest/fetch/response_headers.h"
+#include "osprey/text/ascii.h"
 
 namespace osprey::ingest {
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return s;
-}
 
 int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -67,7 +62,7 @@ UrlCheck check_url(const std::string& url, const TransferSettings& settings) {
   bool parsed_ok =
       curl_url_set(parsed, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK &&
       curl_url_get(parsed, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK;
-  std::string s = parsed_ok ? lower(scheme) : "";
+  std::string s = parsed_ok ? text::ascii_lowercase(scheme) : "";
   if (parsed_ok && s != "http" && s != "https") {
     out.error_kind = FetchErrorKind::unsupported_scheme;
     out.error = url + ": the scheme \"" + s + "\" is not fetched (only http and https are)";
@@ -75,7 +70,7 @@ UrlCheck check_url(const std::string& url, const TransferSettings& settings) {
     out.error_kind = FetchErrorKind::invalid_url;
     out.error = "not a valid URL: \"" + url + "\"";
   } else {
-    out.host = lower(host);
+    out.host = text::ascii_lowercase(host);
   }
   // Behind a proxy the guard cannot see the destination address; an IP
   // literal is the one case that can still be checked here.

@@ -12,11 +12,9 @@
 namespace osprey::ingest {
 namespace {
 
-using namespace osprey::ingest::html;
-
 // Binary data (images, archives, executables) served as a page: many NUL
 // or control bytes near the start and no markup.
-bool looks_binary(std::string_view body) {
+bool looks_like_binary_page(std::string_view body) {
   std::string_view head = body.substr(0, 4096);
   if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") return false;
   size_t control = 0;
@@ -40,8 +38,9 @@ std::string without_site_suffix(const std::string& title, const std::string& sit
   return title;
 }
 
-std::string main_text(xmlDoc* doc, const PageMetadata& meta, const ArticleOptions& options,
+std::string main_text(xmlDoc* doc, const html::PageMetadata& meta, const ArticleOptions& options,
                       std::vector<std::string>& warnings) {
+  using namespace html;
   SelectionOptions selection;
   selection.title = meta.title;
   selection.declared_article = meta.declares_article;
@@ -63,11 +62,13 @@ std::string main_text(xmlDoc* doc, const PageMetadata& meta, const ArticleOption
 }  // namespace
 
 Result<Article> read_article(const Document& doc, const ArticleOptions& options) {
+  // Here, not at file scope: in a unity build that would reach the files compiled after this one.
+  using namespace html;
   const std::string& name = doc.url.empty() ? std::string("(page)") : doc.url;
   if (doc.body.size() > options.max_page_bytes)
     return Error{name + ": page too large (" + std::to_string(doc.body.size()) + " bytes, limit " +
                  std::to_string(options.max_page_bytes) + ")"};
-  if (looks_binary(doc.body)) return Error{name + ": not an HTML page (binary data)"};
+  if (looks_like_binary_page(doc.body)) return Error{name + ": not an HTML page (binary data)"};
   Article article;
   article.source = doc.url;
   article.url = doc.final_url.empty() ? doc.url : doc.final_url;

@@ -20,7 +20,7 @@ int32_t index_of(const xmlNode* n) {
   return n && n->_private ? static_cast<int32_t>(reinterpret_cast<uintptr_t>(n->_private) - 1) : -1;
 }
 
-bool is_space(unsigned char c) {
+bool is_html_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
@@ -29,7 +29,7 @@ uint32_t visible_length(std::string_view text) {
   uint32_t n = 0;
   bool in_space = true;
   for (unsigned char c : text) {
-    if (is_space(c)) {
+    if (is_html_space(c)) {
       if (!in_space) ++n;
       in_space = true;
     } else if ((c & 0xC0) != 0x80) {  // count code points, not bytes
