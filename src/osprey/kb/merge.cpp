@@ -57,6 +57,15 @@ std::string osprey_uuid(std::string_view name) {
   return out;
 }
 
+const CatalogueOverlap* catalogue_overlap(const std::set<std::string>& categories) {
+  static constexpr CatalogueOverlap kOverlaps[] = {{"rat", "rmm", EntityType::kTool}};
+  for (const CatalogueOverlap& o : kOverlaps)
+    if (categories.size() == 2 && categories.count(std::string(o.listed_as)) &&
+        categories.count(std::string(o.known_as)))
+      return &o;
+  return nullptr;
+}
+
 namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
@@ -155,6 +164,7 @@ class Merger {
   void run() {
     join_identities();
     join_linked_same_names();
+    join_naming_lists_to_attack();
     join_linked_to_authority();
     join_same_names();
   }
@@ -218,6 +228,38 @@ class Merger {
       auto own = primary_keys(records_[r]);
       for (size_t t : similar_targets(r))
         if (shares(own, primary_keys(records_[t]))) try_join(r, t, report_.merged_by_link);
+    }
+  }
+
+  // Rule 3, for naming lists: an entry of a vendor's list of names
+  // ("Midnight Blizzard") joins the one current ATT&CK group that gives the
+  // entry's own name as an alias, whatever else the entry links to (UNC2452,
+  // a MISP actor that ATT&CK does not fold into APT29 on its own). ATT&CK's
+  // word decides because the list only renames what others track; but the
+  // entry brings its whole group, so ATT&CK must also name every other
+  // catalogue's entry in it.
+  void join_naming_lists_to_attack() {
+    std::map<std::string, std::set<size_t>> attack_names;  // name key → ATT&CK records
+    for (size_t r = 0; r < records_.size(); ++r)
+      if (records_[r].authoritative && family_of(records_[r].type) == Family::kActor &&
+          !groups_.blocked(groups_.root(r)))
+        for (const std::string& key : all_name_keys(records_[r])) attack_names[key].insert(r);
+    for (size_t r = 0; r < records_.size(); ++r) {
+      if (!records_[r].naming_list || groups_.anchor(groups_.root(r)) != kNone) continue;
+      std::set<size_t> claimants;  // groups
+      for (const std::string& key : primary_keys(records_[r]))
+        if (auto it = attack_names.find(key); it != attack_names.end())
+          for (size_t a : it->second) claimants.insert(groups_.root(a));
+      if (claimants.size() > 1) ++report_.refused;
+      if (claimants.size() != 1) continue;
+      auto listed = all_name_keys(records_[groups_.anchor(*claimants.begin())]);
+      bool agreed = true;
+      for (size_t m : groups_.members(groups_.root(r)))
+        agreed = agreed && (records_[m].naming_list || shares(primary_keys(records_[m]), listed));
+      if (agreed)
+        try_join(r, *claimants.begin(), report_.merged_by_link);
+      else
+        ++report_.refused;
     }
   }
 
@@ -321,12 +363,13 @@ class Merger {
   // Software shares names far more than actors ("Pandora" is a ransomware,
   // a RAT and a rootkit): entries with one name merge only when the sources
   // state one type for all of them and at most one specialised catalogue
-  // lists them.
+  // lists them, or when the catalogues are two that list one program under
+  // different types (catalogue_overlap).
   bool software_may_share(const std::vector<size_t>& roots) {
     std::set<EntityType> types;
     std::set<std::string> categories;
     for (size_t root : roots) add_kinds(root, types, categories);
-    return types.size() <= 1 && categories.size() <= 1;
+    return (types.size() <= 1 && categories.size() <= 1) || catalogue_overlap(categories);
   }
 
   // Rule 4: the same own name from different sources.

@@ -36,6 +36,7 @@ struct SourceRecord {
   std::string source;    // source tag, e.g. "misp:threat-actor"
   int rank = 0;          // the source's place in the registry: lower speaks first
   bool renames = false;  // SourceSpec::renames of its source
+  bool naming_list = false;  // SourceSpec::naming_list of its source
   bool typed = true;     // SourceSpec::typed of its source
   EntityType type = EntityType::kIntrusionSet;
   std::string uuid;  // upstream uuid (for ATT&CK the part after "--"); empty for tables
