@@ -32,6 +32,78 @@ constexpr std::string_view kNotPeople[] = {"software",   "installer", "update", 
                                            "website",    "web page",  "domain", "document",
                                            "attachment", "memo",      "file"};
 
+// Contexts of the broader phrasings (news and vendor blogs).
+constexpr std::string_view kDelivery[] = {"phish", "lure", "email", "e-mail", "mail", "attach", "sent",
+                                          "send", "deliver", "message", "archive", "download", "zip"};
+constexpr std::string_view kCarriedByMail[] = {"email", "e-mail", "phish", "attach", "lure",
+                                               "sent", "carrying", "carried", "spam"};
+constexpr std::string_view kLures[] = {"phish", "lure", "pose", "posing", "posed", "impersonat",
+                                       "pretend", "fake", "malicious", "social engineering",
+                                       "trick", "recruit", "job offer"};
+constexpr std::string_view kEdge[] = {
+    "server",     "appliance",    "vpn",        "firewall",   "gateway",     "internet-facing",
+    "public-facing", "exposed",   "edge",       "router",     "portal",      "file transfer",
+    "web application", "exchange", "sharepoint", "citrix",    "netscaler",   "ivanti",
+    "fortinet",   "fortigate",    "fortios",    "confluence", "moveit",      "goanywhere",
+    "pan-os",     "teamcity",     "jenkins",    "esxi",       "vcenter",     "connect secure",
+    "webmail",    "roundcube",    "zimbra",     "screenconnect", "crushftp", "cleo"};
+constexpr std::string_view kClientSide[] = {"browser", "chrome", "safari", "firefox", "iphone",
+                                            "ios",     "android", "word",  "excel",   "office",
+                                            "outlook", "pdf",    "reader"};
+constexpr std::string_view kUnixLike[] = {"linux",  "unix",   "bash",      "esxi",       "router",
+                                          "server", "appliance", "device", "container", "kubernetes"};
+constexpr std::string_view kAddVerbs[] = {"add", "creat", "register", "enrol", "plant",
+                                          "insert", "install", "set up"};
+constexpr std::string_view kStealing[] = {"steal", "stole", "theft",   "dump",    "extract",
+                                          "harvest", "exfiltrat", "grab", "obtain", "copied",
+                                          "copy",  "collect", "download", "siphon", "loot"};
+constexpr std::string_view kStealingOnly[] = {"stole", "steal"};
+constexpr std::string_view kReadingMail[] = {"read", "access", "stole", "steal", "exfiltrat",
+                                             "collect", "download", "search", "monitor", "spy",
+                                             "spied", "siphon", "export"};
+constexpr std::string_view kDiscovering[] = {"enumerat", "discover", "list",    "collect", "gather",
+                                             "query",    "queri",    "map",     "scan",    "check",
+                                             "identif",  "recon",    "survey",  "fingerprint",
+                                             "profil",   "harvest",  "look for", "looked for",
+                                             "looks for", "looking for", "search"};
+constexpr std::string_view kIntruders[] = {"attacker", "intruder", "operator", "actor", "hacker",
+                                           "group", "malware", "ransomware", "affiliate", "threat"};
+constexpr std::string_view kHarvesting[] = {"harvest", "collect", "gather", "compil", "scrap",
+                                            "obtain",  "bought",  "purchas"};
+constexpr std::string_view kC2[] = {"command-and-control", "command and control", "c2", "c&c",
+                                    "beacon", "communicat", "contact", "callback", "talks to",
+                                    "talk to", "phones home", "reports back"};
+constexpr std::string_view kImitating[] = {"mimic", "imitat", "impersonat", "spoof", "lookalike",
+                                           "look-alike", "resembl", "fake", "phish", "typo",
+                                           "similar", "masquerad", "pose", "posing", "lure"};
+constexpr std::string_view kAcquiring[] = {"bought", "buy", "purchas", "obtain", "acquir", "rent"};
+constexpr std::string_view kDownloading[] = {"download", "fetch", "retriev", "pull", "drop",
+                                             "deliver", "load", "deploy", "install"};
+constexpr std::string_view kTampering[] = {"patch", "disabl", "bypass", "blind", "tamper",
+                                           "modif", "alter",  "chang", "falsif", "forg"};
+constexpr std::string_view kBypass[] = {"bypass", "evad", "evasion", "circumvent", "avoid", "strip"};
+constexpr std::string_view kRebooting[] = {"reboot", "restart", "boot"};
+constexpr std::string_view kCloud[] = {"cloud", "azure", "aws", "gcp"};
+constexpr std::string_view kNotRansomTraffic[] = {"traffic", "communicat"};
+constexpr std::string_view kPeople[] = {"journalist", "recruiter", "employee", "staff", "support",
+                                        "official",  "researcher", "colleague"};
+constexpr std::string_view kIntercepting[] = {"intercept", "steal", "stole", "captur", "relay",
+                                              "phish", "harvest", "grab", "bypass", "proxy"};
+constexpr std::string_view kSpreading[] = {"push", "deploy", "distribut", "spread",
+                                           "malicious", "abus", "modif", "creat"};
+constexpr std::string_view kImpactTargets[] = {"backup", "database", "sql", "antivirus", "security",
+                                               "ransom", "encrypt", "esxi", "virtual", "exchange",
+                                               "edr"};
+constexpr std::string_view kRecovery[] = {"delet", "disabl", "inhibit", "prevent", "ransom", "wipe"};
+constexpr std::string_view kLateral[] = {"lateral", "moved", "move",     "pivot",  "spread",
+                                         "hop",     "attacker", "intruder", "operator", "hacker"};
+constexpr std::string_view kBrowsing[] = {"steal", "stole",  "exfiltrat", "download", "search", "access",
+                                          "brows", "copied", "copy",      "collect",  "harvest", "clone"};
+constexpr std::string_view kHiding[] = {"hide", "hid", "delet", "conceal", "move", "forward", "mark"};
+constexpr std::string_view kWallets[] = {"crypto", "wallet", "address", "clipboard", "bitcoin"};
+constexpr std::string_view kSabotage[] = {"wipe", "ransom", "encrypt", "destr", "sabotag", "malware", "erase"};
+constexpr std::string_view kLockout[] = {"lock", "out of"};
+
 constexpr TechniquePhrase kPhrases[] = {
     // Initial access: phishing and its kinds.
     {"spear-phishing", "T1566.001", {}, {}},
@@ -64,7 +136,23 @@ constexpr TechniquePhrase kPhrases[] = {
     {"callback phishing", "T1566.004", {}, {}},
     {"phishing calls", "T1566.004", {}, {}},
     {"credential harvesting", "T1598.003", {}, {}},
+    {"{attached to|attachments in|attachments to} {phishing |reply-chain |malicious |spam |}{emails|e-mails|messages}", "T1566.001", {}, {}},
     {"credential-harvesting", "T1598.003", {}, {}},
+    {"malicious {email|emails|e-mail|e-mails}", "T1566", {}, {}},
+    {"phishing {message|messages|email|e-mail|e-mails|wave|waves|operation|operations|attack|attacks}", "T1566", {}, {}},
+    {"{malicious|booby-trapped|weaponized|weaponised|rigged} {Word|Excel|Office|OneNote|PDF} {document|documents|file|files|attachment|attachments}", "T1566.001", {}, {}},
+    {"{malicious|booby-trapped|lure|decoy} documents", "T1566.001", std::span(kDelivery), {}},
+    {"{OneNote|ZIP|RAR|ISO|HTML} attachments", "T1566.001", {}, {}},
+    {"{malicious|phishing|spam} {email|e-mail} {attachment|attachments}", "T1566.001", {}, {}},
+    {"{Word|Excel|RTF|PDF|Office|OneNote} {documents|document|files|file|attachments|spreadsheets}", "T1566.001", std::span(kCarriedByMail), {}},
+    {"{link|links} to {a|an} {supposed|bogus|malicious}", "T1566.002", {}, {}},
+    {"{fake|spoofed|bogus|counterfeit|phishing} {login|log-in|sign-in|Microsoft 365|Office 365} {page|pages|portal|portals|site|sites}", "T1598.003", {}, {}},
+    {"credential {phishing|theft} {page|pages|site|sites|kit|kits}", "T1598.003", {}, {}},
+    {"{credential phishing|credential-phishing}", "T1598.003", {}, {}},
+    {"{Microsoft Teams|Teams} {chats|messages|chat|message}", "T1566.003", std::span(kLures), {}},
+    {"{LinkedIn|WhatsApp|Signal|Telegram|Slack} messages", "T1566.003", std::span(kLures), {}},
+    {"{via|through|over} {LinkedIn|WhatsApp|social media|direct messages}", "T1566.003", std::span(kLures), {}},
+    {"{phone calls|phoned|called the help desk|called the IT help desk|calling the help desk|help desk calls}", "T1566.004", std::span(kLures), {}},
     // Initial access: exploits, accounts, remote services, media, supply chain.
     {"exploited a vulnerability in", "T1190", {}, {}},
     {"exploiting a vulnerability in", "T1190", {}, {}},
@@ -85,6 +173,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"valid accounts", "T1078", {}, {}},
     {"compromised credentials", "T1078", {}, {}},
     {"legitimate credentials", "T1078", {}, {}},
+    {"{stolen password|stolen passwords}", "T1078", {}, {}},
+    {"{exploited|exploiting|exploits} {newly disclosed|recently disclosed|critical|known|unpatched|zero-day} {flaws|vulnerabilities|bugs} in", "T1190", std::span(kEdge), std::span(kClientSide)},
+    {"{exploited|exploiting|exploit|exploits} {the |a |}{vulnerabilities|vulnerability|flaws|flaw|bugs|bug} to {gain|get|obtain|break|breach}", "T1190", {}, std::span(kClientSide)},
+    {"{zero-day|zero-days|0-day} in", "T1190", std::span(kEdge), std::span(kClientSide)},
+    {"{exploited|exploiting|exploits|exploit} {edge devices|network edge devices|edge appliances|internet-facing devices|VPN appliances|VPN devices|firewalls|web servers|mail servers}", "T1190", {}, {}},
+    {"SQL injection", "T1190", {}, {}},
     {"default credentials", "T1078.001", {}, {}},
     {"default passwords", "T1078.001", {}, {}},
     {"VPN", "T1133", std::span(kLogins), {}},
@@ -118,6 +212,21 @@ constexpr TechniquePhrase kPhrases[] = {
     {"drive-by download", "T1189", {}, {}},
     {"drive-by downloads", "T1189", {}, {}},
     {"strategic web compromise", "T1189", {}, {}},
+    // No phrase takes in the "CVE" of an id: the id after it is a finding of its own.
+    {"{exploited|exploiting|exploits|exploit} {a|the|an} {zero-day|0-day|critical|known|newly disclosed|recently disclosed|unpatched|remote code execution} {flaw|flaws|vulnerability|vulnerabilities|bug|bugs}", "T1190", std::span(kEdge), std::span(kClientSide)},
+    {"{exploited|exploiting|exploits|exploit} {the|a|this|that|two|several} {flaw|flaws|vulnerability|vulnerabilities|bug|bugs|zero-day|zero-days}", "T1190", std::span(kEdge), std::span(kClientSide)},
+    {"{zero-day|0-day} {exploit|exploits|exploitation|attacks}", "T1190", std::span(kEdge), std::span(kClientSide)},
+    {"{exploited|exploiting} {flaws|vulnerabilities|bugs} in", "T1190", {}, {}},
+    {"{exploited|exploiting|exploits} {a|an|the} {flaw|vulnerability|bug|zero-day} in", "T1190", {}, {}},
+    {"{compromised|hijacked|stolen|legitimate} accounts", "T1078", {}, {}},
+    {"{domain admin|domain administrator} {credentials|account|accounts}", "T1078.002", {}, {}},
+    {"{compromised|hijacked|stolen} cloud accounts", "T1078.004", {}, {}},
+    {"{stolen|compromised} VPN credentials", "T1133", {}, {}},
+    {"{malicious|trojanized|trojanised|typosquatted|poisoned} {npm|PyPI|Python|NuGet|open-source|open source} {package|packages|library|libraries}", "T1195.001", {}, {}},
+    {"{trojanized|trojanised} {installer|installers|software|version|versions|application|applications|updates}", "T1195.002", {}, {}},
+    {"{fake|bogus} {browser|software|Chrome|Firefox|Edge} {update|updates}", "T1189", {}, {}},
+    {"{SEO poisoning|search engine optimization poisoning|search-engine poisoning|poisoned search results}", "T1608.006", {}, {}},
+    {"{malvertising|malicious ads|malicious advertisements|poisoned ads|rogue ads|malicious Google ads|malicious search ads|sponsored search results}", "T1583.008", {}, {}},
     // Execution.
     {"macros are enabled", "T1204.002", {}, {}},
     {"enable macros", "T1204.002", {}, {}},
@@ -157,6 +266,21 @@ constexpr TechniquePhrase kPhrases[] = {
     {"template injection", "T1221", {}, {}},
     {"template-injection", "T1221", {}, {}},
     {"remote template", "T1221", {}, {}},
+    {"{trick|tricks|tricked|tricking|lure|lures|lured|luring|convince|convinces|convinced|persuade|persuades|persuaded|dupe|duped} {users|victims|the victim|the victims|targets|employees|staff|recipients|them} into {running|opening|executing|launching|installing|downloading|double-clicking|enabling}", "T1204.002", {}, {}},
+    {"{trick|tricks|tricked|tricking|lure|lures|lured|convince|convinces|convinced|dupe|duped} {users|victims|the victim|the victims|targets|employees|recipients|them} into {copying|pasting}", "T1204.004", {}, {}},
+    {"{ClickFix|fake CAPTCHA|fake CAPTCHAs|fake CAPTCHA page|fake CAPTCHA pages|fake reCAPTCHA}", "T1204.004", {}, {}},
+    {"{paste|pastes|pasted|pasting} {a|the|a malicious|a PowerShell|malicious} {command|commands|script}", "T1204.004", std::span(kLures), {}},
+    {"{malicious|rigged|booby-trapped} {LNK|shortcut} {file|files}", "T1204.002", {}, {}},
+    {"{LNK files|LNK file|shortcut files}", "T1204.002", std::span(kDelivery), {}},
+    {"{AutoIt|AutoHotKey} {script|scripts|scripting|executable|executables|loader}", "T1059.010", {}, {}},
+    {"{JavaScript|JScript} {file|files|attachment|attachments|dropper|downloader|loader|payload}", "T1059.007", {}, {}},
+    {"{VBS|VBScript} {file|files|script|scripts}", "T1059.005", {}, {}},
+    {"{batch|BAT} {file|files|script|scripts}", "T1059.003", std::span(kMalwareWords), {}},
+    {"{Python script|Python-based loader|Python-based backdoor}", "T1059.006", {}, {}},
+    {"{Unix shell|bash commands|shell commands}", "T1059.004", std::span(kUnixLike), {}},
+    {"WMIC", "T1047", {}, {}},
+    {"{Task Scheduler|scheduled jobs|scheduled job}", "T1053.005", {}, {}},
+    {"{HTA file|HTA files|HTML Application}", "T1218.005", {}, {}},
     // Persistence and privilege escalation.
     {"Run key", "T1547.001", {}, {}},
     {"Run keys", "T1547.001", {}, {}},
@@ -205,6 +329,31 @@ constexpr TechniquePhrase kPhrases[] = {
     {"side-loaded", "T1574.001", std::span(kMachines), {}},
     {"sideloads", "T1574.001", std::span(kMachines), {}},
     {"sideloaded", "T1574.001", std::span(kMachines), {}},
+    {"{registry run keys|registry run key|autorun keys|autostart entries}", "T1547.001", {}, {}},
+    {"{modify|modified|modifies|modifying|changes|changed|edits|edited|alters|altered|writes to} {the |}{registry|Windows registry|registry keys|registry values}", "T1112", {}, {}},
+    {"{installs|installed|install|installing|registers|registered|register|registering} itself as a service", "T1543.003", {}, {}},
+    {"{as a Windows service|malicious services}", "T1543.003", std::span(kAddVerbs), {}},
+    {"{systemd service|systemd services|systemd unit|systemd units}", "T1543.002", {}, {}},
+    {"{WMI event subscription|WMI event subscriptions|WMI subscription|WMI subscriptions|WMI event consumer}", "T1546.003", {}, {}},
+    {"{Image File Execution Options|IFEO}", "T1546.012", {}, {}},
+    {"{Sticky Keys|accessibility features}", "T1546.008", {}, {}},
+    {"{COM hijacking|COM object hijacking}", "T1546.015", {}, {}},
+    {"{malicious|rogue|fake} {browser extension|browser extensions|Chrome extension|Chrome extensions}", "T1176.001", {}, {}},
+    {"{SSH key|SSH keys|authorized_keys|authorized keys}", "T1098.004", std::span(kAddVerbs), std::span(kStealing)},
+    {"{MFA device|MFA devices|authenticator app|authentication device|second-factor device}", "T1098.005", std::span(kAddVerbs), {}},
+    {"{new|rogue} {local user account|local user accounts|local account|local accounts|local administrator account|local admin account}", "T1136.001", {}, {}},
+    {"{new|rogue} {domain account|domain accounts|domain admin account|domain administrator account}", "T1136.002", {}, {}},
+    {"{new user account|new user accounts|backdoor account|backdoor accounts}", "T1136", {}, {}},
+    {"{Domain Admins group|local administrators group|administrators group|privileged groups}", "T1098.007", std::span(kAddVerbs), {}},
+    {"{Group Policy Objects|Group Policy Object|Group Policy|GPOs|GPO}", "T1484.001", std::span(kSpreading), {}},
+    {"{escalate|escalated|escalates|escalating|elevate|elevated|elevating} {privileges|their privileges|its privileges|privileges to SYSTEM}", "T1068", std::span(kExploitation), {}},
+    {"{SYSTEM privileges|kernel privileges|root privileges}", "T1068", std::span(kExploitation), {}},
+    {"{vulnerable driver|vulnerable drivers|vulnerable signed driver|vulnerable kernel driver}", "T1068", {}, {}},
+    {"{DLL injection|DLL-injection}", "T1055.001", {}, {}},
+    {"{injected|injects|injecting|inject} into {a |}{legitimate|running|remote|another|trusted|benign} {process|processes|Windows process|system process}", "T1055", {}, {}},
+    {"{federated domain|federation settings|domain federation|federation trust}", "T1484.002", std::span(kAddVerbs), {}},
+    {"{created|create|creates|creating|added|spun up|spin up|spins up} {new |their own |}{virtual machines|VMs|cloud instances|compute instances} {in|to|on}", "T1578.002", std::span(kCloud), {}},
+    {"{injects|injected|injecting|inject} {itself|its payload|the payload|shellcode|malicious code|code} into", "T1055", {}, {}},
     // Defence evasion.
     {"injecting into legitimate processes", "T1055", {}, {}},
     {"injected into legitimate processes", "T1055", {}, {}},
@@ -277,6 +426,36 @@ constexpr TechniquePhrase kPhrases[] = {
     {"anti-VM", "T1497", {}, {}},
     {"detect sandboxes", "T1497", {}, {}},
     {"detects virtual machines", "T1497", {}, {}},
+    {"{disable|disabled|disables|disabling|turn off|turned off|turns off|tamper with|tampered with|tampering with|kill|killed|kills|killing|uninstall|uninstalled|uninstalls|terminate|terminated|terminates|blind|blinded|blinds} {the |}{security tools|security software|security products|security solutions|antivirus|antivirus software|antivirus products|anti-malware|EDR|EDR agents|EDR products|EDR tools|EDR software|endpoint detection and response|endpoint protection|endpoint security|Windows Defender|Microsoft Defender|Defender|real-time protection|security agents|security services|monitoring agents|AMSI}", "T1562.001", {}, {}},
+    {"{EDR killers|EDR-killing|AV killer|AV killers|AMSI bypass}", "T1562.001", {}, {}},
+    {"{disable|disabled|disables|disabling|turn off|turned off|stopped|stop|stops} {the |}{Windows event logging|event logging|Windows Event Log service|audit logging|logging}", "T1562.002", {}, std::span(kCloud)},
+    {"{disable|disabled|disables|disabling|delete|deleted|deleting|stopped} {the |}{CloudTrail|cloud logging|cloud audit logs|cloud logs}", "T1562.008", {}, {}},
+    {"{disable|disabled|disables|disabling|turn off|turned off|modify|modified|modifies|modifying|change|changed|changes} {the |}{firewall|Windows Firewall|firewall rules|firewall settings|host firewall}", "T1562.004", {}, {}},
+    {"{new|added|adds|add|adding} {a |}firewall {rule|rules|exception|exceptions}", "T1562.004", {}, {}},
+    {"{ETW|Event Tracing for Windows}", "T1562.006", std::span(kTampering), {}},
+    {"{Safe Mode|safe mode}", "T1562.009", std::span(kRebooting), {}},
+    {"{clear|cleared|clears|clearing|delete|deleted|deletes|deleting|wipe|wiped|wipes|wiping|erase|erased|erases|erasing|remove|removed|removes|removing} {the |}{logs|log files|logs on|system logs}", "T1070", {}, {}},
+    {"{clear|cleared|clears|clearing|delete|deleted|deletes|deleting|wipe|wiped|wipes|wiping|erase|erased|erasing} {the |}{Windows event logs|event logs|security event log|security logs|event log}", "T1070.001", {}, {}},
+    {"{deletes|deleted|delete|deleting|removes|removed|remove|removing} {itself|its files|their tools|its tools|the tools|the dropper|the payload|traces|its traces|their traces|evidence}", "T1070.004", {}, {}},
+    {"{self-deletes|self-deleting|self-delete|self-deletion}", "T1070.004", {}, {}},
+    {"{timestomped|timestomp|time-stomping|timestamps}", "T1070.006", std::span(kTampering), {}},
+    {"{Base64-encoded|base64-encoded|Base64 encoded|XOR-encoded|XOR-encrypted|encoded PowerShell|encoded commands|encoded command|encoded payload|encoded payloads|encrypted payload|encrypted payloads|encrypted strings}", "T1027", std::span(kMalwareWords), std::span(kNotRansomTraffic)},
+    {"{packer|packers|packed with|crypter|crypters|UPX}", "T1027.002", std::span(kMalwareWords), {}},
+    {"signed with {a|the} stolen {certificate|code-signing certificate}", "T1553.002", {}, {}},
+    {"{stolen certificate|stolen digital certificate|stolen digital certificates|stolen signing certificate}", "T1553.002", {}, {}},
+    {"{Mark-of-the-Web|Mark of the Web|MotW|SmartScreen}", "T1553.005", std::span(kBypass), {}},
+    {"{ISO files|ISO file|ISO images|IMG files|VHD files|VHDX files|disk image files|disk images}", "T1553.005", std::span(kDelivery), {}},
+    {"{renamed copy|renamed copies|renamed version|renamed versions|renamed binary|renamed binaries|renamed executable}", "T1036.003", {}, {}},
+    {"{double extension|double extensions|double file extension|double file extensions}", "T1036.007", {}, {}},
+    {"{right-to-left override|RTLO}", "T1036.002", {}, {}},
+    {"{disguised|disguises|disguising} {itself |}as {a|an} {legitimate|Windows|system|PDF|Word|document|invoice|update|installer|image}", "T1036", {}, {}},
+    {"{masquerade as|masquerades}", "T1036", {}, std::span(kPeople)},
+    {"{hidden window|hidden windows|hidden PowerShell window}", "T1564.003", {}, {}},
+    {"{inbox rules|mailbox rules|email rules}", "T1564.008", std::span(kHiding), {}},
+    {"{anti-debugging|anti-debug|debugger checks|detect debuggers|detects debuggers|checks for debuggers}", "T1622", {}, {}},
+    {"{detect|detects|checks for|check for|checks whether it runs in} {a |}virtual {machine|machines|environment|environments}", "T1497.001", {}, {}},
+    {"{reflectively loaded|reflective DLL injection|reflective DLL loading|reflective loader|loaded reflectively|loads it reflectively}", "T1620", {}, {}},
+    {"{LOLBAS|LOLBin|living-off-the-land binaries|living off the land binaries}", "T1218", {}, {}},
     // Credential access.
     {"credential dumping", "T1003", {}, {}},
     {"dump credentials", "T1003", {}, {}},
@@ -290,6 +469,7 @@ constexpr TechniquePhrase kPhrases[] = {
     {"dumped credentials from memory", "T1003.001", {}, {}},
     {"dumps credentials from memory", "T1003.001", {}, {}},
     {"dumping credentials from memory", "T1003.001", {}, {}},
+    {"{dump|dumped|dumps|dumping|extract|extracted|extracts|extracting} {credentials|password hashes|hashes} from {LSASS|LSASS memory|the LSASS process}", "T1003.001", {}, {}},
     {"credentials from memory", "T1003.001", {}, {}},
     {"SAM database", "T1003.002", {}, {}},
     {"SAM registry hive", "T1003.002", {}, {}},
@@ -342,12 +522,39 @@ constexpr TechniquePhrase kPhrases[] = {
     {"MFA requests", "T1621", {}, {}},
     {"push bombing", "T1621", {}, {}},
     {"prompt bombing", "T1621", {}, {}},
+    {"{approve|approved|approving|accept|accepted|accepting} {the |}{sign-in|login|MFA|authentication|push} {requests|request|prompts|prompt}", "T1621", {}, {}},
     {"push notifications", "T1621", std::span(kMfa), {}},
     {"adversary-in-the-middle", "T1557", {}, {}},
     {"AiTM", "T1557", {}, {}},
     {"session cookies", "T1539", {}, {}},
     {"session tokens", "T1539", {}, {}},
     {"cookie theft", "T1539", {}, {}},
+    {"{dump|dumped|dumps|dumping|extract|extracted|extracts|extracting|harvest|harvested|harvests|harvesting|steal|stole|steals|stealing|grab|grabbed|grabs} {password hashes|NTLM hashes|hashes|credential hashes}", "T1003", {}, {}},
+    {"{LSASS memory|LSASS process|lsass.exe}", "T1003.001", {}, {}},
+    {"{SAM hive|SAM file|Security Account Manager}", "T1003.002", {}, {}},
+    {"{NTDS|ntds.dit|domain controller's database|Active Directory database}", "T1003.003", std::span(kStealing), {}},
+    {"{AS-REP roasting|AS-REP Roasting|ASREPRoast}", "T1558.004", {}, {}},
+    {"{silver ticket|silver tickets}", "T1558.002", {}, {}},
+    {"{Kerberos tickets|Kerberos ticket|service tickets}", "T1558", std::span(kStealing), {}},
+    {"{crack|cracked|cracking|cracks} {the |}{password hashes|hashes|passwords}", "T1110.002", {}, {}},
+    {"{offline cracking|password cracking|hash cracking}", "T1110.002", {}, {}},
+    {"{brute-force attacks|brute force attacks|bruteforce|bruteforcing|brute-forces}", "T1110", {}, {}},
+    {"{password spraying attacks|password-spraying attacks|password spray attacks|password spray attack}", "T1110.003", {}, {}},
+    {"{push fatigue|MFA spamming|MFA spam|MFA push notifications|MFA push requests|repeated MFA prompts|MFA approval requests}", "T1621", {}, {}},
+    {"{one-time passwords|one-time password|one-time codes|one-time code|OTP codes|OTPs|MFA codes|2FA codes|authentication codes|verification codes}", "T1111", std::span(kIntercepting), {}},
+    {"{AitM|adversary in the middle|man-in-the-middle|attacker-in-the-middle}", "T1557", {}, {}},
+    {"{pass-the-cookie|pass the cookie}", "T1550.004", {}, {}},
+    {"{session cookie|browser cookies|authentication cookies|session token}", "T1539", std::span(kStealing), {}},
+    {"{OAuth tokens|OAuth token|access tokens|access token|refresh tokens|refresh token}", "T1528", std::span(kStealing), {}},
+    {"{consent phishing|illicit consent|malicious OAuth app|malicious OAuth apps|malicious OAuth application|malicious OAuth applications}", "T1528", {}, {}},
+    {"{saved browser passwords|passwords saved in web browsers|passwords stored in web browsers|browser-stored passwords|browser-saved passwords|stored browser credentials|saved passwords|browser data}", "T1555.003", std::span(kStealing), {}},
+    {"{password managers|password manager|password vaults|KeePass databases}", "T1555.005", std::span(kStealing), {}},
+    {"{private keys|SSH private keys}", "T1552.004", std::span(kStealing), {}},
+    {"{web injects|web injections|browser injects}", "T1185", {}, {}},
+    {"{clipper|clippers|clipboard hijacker}", "T1115", std::span(kWallets), {}},
+    {"{Keychain|macOS Keychain|iCloud Keychain}", "T1555.001", std::span(kStealing), {}},
+    {"{credentials stored in the registry|credentials in the registry}", "T1552.002", {}, {}},
+    {"{intercept|intercepted|intercepts|intercepting|capture|captured|captures|capturing} {login credentials|credentials|keystrokes and credentials}", "T1056", {}, {}},
     // Discovery.
     {"enumerate other machines", "T1018", {}, {}},
     {"enumerate hosts", "T1018", {}, {}},
@@ -362,6 +569,24 @@ constexpr TechniquePhrase kPhrases[] = {
     {"scanned for vulnerable", "T1595.002", {}, {}},
     {"scan for vulnerable", "T1595.002", {}, {}},
     {"mass scanning", "T1595.002", {}, {}},
+    {"{enumerate|enumerated|enumerates|enumerating|query|queried|queries|querying|map|mapped|maps|mapping|map out|mapped out} {the |}{Active Directory|domain users|domain accounts|domain groups|domain admins|user accounts in Active Directory}", "T1087.002", {}, {}},
+    {"{Active Directory enumeration|Active Directory reconnaissance|AD reconnaissance|AD enumeration|domain enumeration}", "T1087.002", {}, {}},
+    {"{domain trusts|domain trust relationships|trust relationships between domains}", "T1482", std::span(kDiscovering), {}},
+    {"{network shares|shared drives|file shares|shared folders}", "T1135", std::span(kDiscovering), std::span(kExfiltration)},
+    {"{system information|host information|information about the infected host|information about the infected machine|information about the compromised host|information about the victim's machine|details about the infected system|details of the infected machine|the host's name, operating system}", "T1082", std::span(kDiscovering), {}},
+    {"{running processes|process list|list of processes}", "T1057", std::span(kDiscovering), {}},
+    {"{installed security software|security products installed|antivirus products installed|installed antivirus|security software installed|installed security products|installed antivirus products}", "T1518.001", {}, {}},
+    {"{installed software|installed applications|installed programs}", "T1518", std::span(kDiscovering), {}},
+    {"{security products|security software|antivirus products|EDR products|security tools}", "T1518.001", std::span(kDiscovering), {}},
+    {"{queried|query|queries|querying|searched|search|searches|enumerated} {the |}{Windows event logs|event logs|security logs|security event logs}", "T1654", {}, {}},
+    {"{network configuration|IP configuration|network adapters|network settings}", "T1016", std::span(kDiscovering), {}},
+    {"{keyboard layout|keyboard layouts|system language|keyboard language|system locale}", "T1614.001", std::span(kDiscovering), {}},
+    {"{ping sweep|ping sweeps}", "T1018", {}, {}},
+    {"whoami", "T1033", {}, {}},
+    {"{map|mapped|maps|mapping|map out|mapped out|scan|scanned|scans} {the |}{internal network|victim's network|victim network|network|networks}", "T1046", std::span(kIntruders), {}},
+    {"{port scan|port scans|port scanner|network scanner|network scanners|port-scanning}", "T1046", {}, {}},
+    {"{scan|scanned|scanning|scans} {the internet |}for {exposed|unpatched|internet-facing|vulnerable}", "T1595.002", {}, {}},
+    {"{email addresses|employee names|staff names|employee email addresses}", "T1589", std::span(kHarvesting), {}},
     // Lateral movement.
     {"Remote Desktop", "T1021.001", {}, {}},
     {"RDP", "T1021.001", {}, {}},
@@ -372,6 +597,16 @@ constexpr TechniquePhrase kPhrases[] = {
     {"over SMB", "T1021.002", {}, {}},
     {"internal spearphishing", "T1534", {}, {}},
     {"internal phishing", "T1534", {}, {}},
+    {"{over|via|through|using} SSH", "T1021.004", std::span(kLateral), {}},
+    {"{over|via|through|using} {WinRM|Windows Remote Management}", "T1021.006", {}, {}},
+    {"WinRM", "T1021.006", {}, {}},
+    {"{VNC|hidden VNC|hVNC}", "T1021.005", {}, {}},
+    {"DCOM", "T1021.003", {}, {}},
+    {"{via|through|using} SMB", "T1021.002", {}, {}},
+    {"{RDP sessions|RDP connections|remote desktop sessions|Remote Desktop Protocol sessions}", "T1021.001", {}, {}},
+    // (Not the encryptor or the ransomware: "encryptor" is a phrasing of T1486 inside.)
+    {"{copied|copies|pushed|pushes|spread|spreads|deployed|deploys|distributed|distributes} {the |its |their |}{payload|malware|tools|binary|implant} {to|across} {other|remote|additional|every|all|the other|many} {hosts|host|machines|machine|systems|servers|computers|endpoints}", "T1570", {}, {}},
+    {"{spread|spreads|pushed|pushes|deployed|deploys} the {payload|malware|tools} across {servers|hosts|machines|systems|the network}", "T1570", {}, {}},
     // Collection.
     {"screenshots", "T1113", std::span(kCapturing), {}},
     {"screen captures", "T1113", {}, {}},
@@ -389,6 +624,18 @@ constexpr TechniquePhrase kPhrases[] = {
     {"RAR archives", "T1560.001", {}, {}},
     {"webcam", "T1125", std::span(kMalwareWords), {}},
     {"microphone", "T1123", std::span(kMalwareWords), {}},
+    {"{screen capture|screen-capture|captures the screen|capture the screen|takes screenshots|took screenshots|taking screenshots|grabs screenshots}", "T1113", {}, {}},
+    {"{records audio|recorded audio|recording audio|audio recordings}", "T1123", std::span(kMalwareWords), {}},
+    {"{stage|staged|stages|staging} {the |}{stolen data|data|files|documents|collected data}", "T1074", std::span(kExfiltration), {}},
+    {"{staging directory|staging folder|staging server|data staging}", "T1074", {}, {}},
+    {"{staged|staging} {on|in} {a|the}", "T1074", std::span(kExfiltration), {}},
+    {"{compress|compressed|compresses|compressing|archive|archived|archives|archiving} {the |}{stolen data|stolen files|collected data|data|files|documents}", "T1560", std::span(kExfiltration), {}},
+    {"{7-Zip archives|7-Zip archive|7z archives|WinRAR archives|RAR archive|ZIP archives}", "T1560.001", std::span(kExfiltration), {}},
+    {"{mailboxes|email inboxes|inboxes|email accounts}", "T1114", std::span(kReadingMail), {}},
+    {"{SharePoint sites|SharePoint documents|SharePoint libraries|SharePoint servers}", "T1213.002", std::span(kBrowsing), {}},
+    {"{source code repositories|code repositories|source code}", "T1213.003", std::span(kBrowsing), {}},
+    {"{Confluence pages|Confluence spaces|wiki pages}", "T1213.001", std::span(kBrowsing), {}},
+    {"{network drives|shared network drives}", "T1039", std::span(kStealing), {}},
     // Command and control.
     {"over HTTPS", "T1071.001", {}, {}},
     {"over HTTP", "T1071.001", {}, {}},
@@ -444,11 +691,38 @@ constexpr TechniquePhrase kPhrases[] = {
     {"SOHO devices", "T1584.008", {}, {}},
     {"end-of-life routers", "T1584.008", {}, {}},
     {"compromised network devices", "T1584.008", {}, {}},
+    {"{over|via|through|using} DNS", "T1071.004", std::span(kC2), {}},
+    {"{HTTPS|HTTP}", "T1071.001", std::span(kC2), {}},
+    {"{over|via|using|through} {ordinary|plain|standard|regular|normal|encrypted} {HTTPS|HTTP|web traffic}", "T1071.001", {}, {}},
+    {"DNS {queries|requests|TXT records}", "T1071.004", std::span(kC2), {}},
+    {"{over|via|through|using} {ICMP|raw TCP|raw sockets|a custom TCP protocol|a custom binary protocol|a custom protocol|UDP}", "T1095", std::span(kC2), {}},
+    {"{non-standard port|non-standard ports|nonstandard port|nonstandard ports|unusual port|unusual ports}", "T1571", {}, {}},
+    {"{reverse tunnel|reverse tunnels|reverse SSH tunnel|reverse SSH tunnels|SSH tunnel|SSH tunnels|SSH tunneling|SSH tunnelling|tunneling tool|tunneling tools|tunnelling tool|tunnelling tools|Cloudflare Tunnel|Cloudflare tunnels|tunneled traffic|tunnelled traffic|tunnels traffic|tunnel traffic}", "T1572", {}, {}},
+    {"{DNS over HTTPS|DNS-over-HTTPS|DoH}", "T1572", std::span(kC2), {}},
+    {"{tunnels|tunneled|tunnelled|tunneling|tunnelling} its traffic", "T1572", {}, {}},
+    {"{portproxy|port forwarding|port-forwarding|internal proxy|internal proxies}", "T1090.001", {}, {}},
+    {"{SOCKS proxy|SOCKS5 proxy|SOCKS proxies|reverse proxy|reverse proxies|proxy servers|proxy server}", "T1090", std::span(kIntruders), {}},
+    {"{legitimate cloud services|legitimate web services|cloud services such as|public cloud services}", "T1102", std::span(kC2), {}},
+    {"{Telegram bots|Telegram channel|Discord webhook|Discord channels|Discord channel|Slack channel|Slack channels|GitHub repository|Pastebin}", "T1102", std::span(kC2), {}},
+    {"{DGA|DGAs|domain generation algorithms}", "T1568.002", {}, {}},
+    {"{dynamic DNS|DDNS}", "T1568", {}, {}},
+    {"{encrypted channel|encrypted channels|encrypted C2|encrypted command-and-control|TLS-encrypted|AES-encrypted traffic|encrypts its traffic|encrypted traffic|encrypts its communications|encrypted communications}", "T1573", std::span(kC2), {}},
+    {"{encrypts|encrypted|encrypting} its {C2|command-and-control} {traffic|communications}", "T1573", {}, {}},
+    {"{Base64-encoded traffic|encodes its traffic|Base64-encoded communications|encoded traffic}", "T1132.001", {}, {}},
+    {"{download|downloaded|downloads|downloading|fetch|fetched|fetches|fetching|retrieve|retrieved|retrieves|retrieving|pull down|pulled down|pulls down|drop|dropped|drops|dropping} {additional|further|more|other|secondary|next-stage|second-stage|follow-on} {payloads|payload|tools|malware|modules|components|stages|files}", "T1105", {}, {}},
+    {"{next-stage payload|next-stage payloads|second-stage payload|second-stage payloads|second-stage malware|final payload|next stage|second stage}", "T1105", std::span(kDownloading), {}},
+    {"{download and execute|downloads and executes|downloaded and executed|download and run|downloads and runs}", "T1105", {}, {}},
+    {"{remote monitoring and management tools|RMM software|RMM tool|RMM tools|remote desktop tools|remote access software|remote administration tools}", "T1219", {}, {}},
     // Exfiltration.
     {"cloud storage", "T1567.002", std::span(kExfiltration), {}},
     {"cloud storage accounts", "T1567.002", std::span(kExfiltration), {}},
     {"exfiltration to cloud storage", "T1567.002", {}, {}},
     {"file-sharing services", "T1567", std::span(kExfiltration), {}},
+    {"{over|via|through|using} {the |its |their |an |a |}{existing |}{C2|C&C|command-and-control|command and control} {channel|channels|server|servers|connection|infrastructure}", "T1041", std::span(kExfiltration), {}},
+    {"{exfiltration over C2|exfiltrated over C2|exfiltrates over C2}", "T1041", {}, {}},
+    {"{to|into|on} {Mega|MEGA|Dropbox|Google Drive|OneDrive|pCloud|Box|Backblaze|Amazon S3|S3 buckets|an S3 bucket|a cloud storage service|cloud storage services|a cloud drive|cloud drives|file-hosting services|a file-hosting service|Azure Storage|Azure Blob Storage|a storage account|storage accounts}", "T1567.002", std::span(kExfiltration), {}},
+    {"{over|via|through|using|to an|to} {FTP|SFTP|FTP server|FTP servers|an FTP server}", "T1048.003", std::span(kExfiltration), {}},
+    {"{exfiltrated|exfiltrates|exfiltrate|exfiltrating} {data |files |}{to|via} {Telegram|a Telegram bot|Discord|webhooks}", "T1567", {}, {}},
     // Impact.
     {"data encrypted for impact", "T1486", {}, {}},
     {"encryptor", "T1486", {}, {}},
@@ -496,6 +770,26 @@ constexpr TechniquePhrase kPhrases[] = {
     {"cryptocurrency heists", "T1657", {}, {}},
     {"crypto heists", "T1657", {}, {}},
     {"business email compromise", "T1657", {}, {}},
+    {"{encrypt|encrypts} {the |their |its |}{files|data|systems|servers|machines|computers|endpoints|virtual machines|hypervisors|ESXi servers|ESXi hosts|network|networks|devices|disks|drives}", "T1486", {}, {}},
+    {"{ransom note|ransom notes|ransomware payload|ransomware payloads|file-encrypting malware|file-encrypting ransomware|encryption payload}", "T1486", {}, {}},
+    {"{forcing|forced|forces|force} a {reboot|restart|shutdown}", "T1529", std::span(kSabotage), {}},
+    {"{reboots|rebooted|rebooting|shuts down|shut down|shutting down} {the |infected |compromised |}{machines|systems|computers|hosts}", "T1529", std::span(kSabotage), {}},
+    {"{proxyjacking|bandwidth hijacking|proxyware}", "T1496.002", {}, {}},
+    {"{fraudulent wire transfers|fraudulent transfers|wire fraud|invoice fraud|payment diversion}", "T1657", {}, {}},
+    {"BitLocker", "T1486", std::span(kRansom), {}},
+    {"{data wiper|data wipers|wiper malware|destructive wiper|destructive malware|wiper attack|wiper attacks|wiper payload|wipers}", "T1485", {}, {}},
+    {"{wiped|wipe|wipes|wiping|erased|erase|erases|erasing|destroyed|destroy|destroys|destroying} {the |}{hard drives|disks|drives|servers|computers|machines|systems|workstations|files|virtual machines|hundreds|thousands}", "T1485", {}, {}},
+    {"{overwrote|overwrite|overwrites|overwriting} {the |}{files|data|disks|the disk}", "T1485", {}, {}},
+    {"{corrupted|corrupts|corrupt|corrupting} {the |}{master boot record|MBR|boot sector|partition table}", "T1561.002", {}, {}},
+    {"{stop|stopped|stops|stopping|kill|killed|kills|killing|terminate|terminated|terminates|terminating|disable|disabled|disables|disabling|shut down|shuts down|shutting down} {the |}{services|processes|backup services|database services|database processes|virtual machines|VMs|backup software}", "T1489", std::span(kImpactTargets), {}},
+    {"{recovery mode|recovery options|system restore|Windows recovery|backup catalog|backup catalogs}", "T1490", std::span(kRecovery), {}},
+    {"{deleted|delete|deletes|deleting|destroyed|destroy|destroys|wiped|wipe|encrypted|corrupted} {the |their |its |}{backups|backup files|backup copies|snapshots|volume snapshots|restore points}", "T1490", {}, {}},
+    {"{locked|locking|locks|lock} {users|administrators|admins|employees|staff|the victim|legitimate users|IT staff} out", "T1531", {}, {}},
+    {"{changed|changes|reset|resets|resetting} {the |}{passwords|account passwords|administrator passwords} {of|for|on}", "T1531", std::span(kLockout), {}},
+    {"{defacement|defacing|defaces|defaced websites|website defacements}", "T1491", {}, {}},
+    {"{distributed denial-of-service|DDoS attacks|DDoS attack}", "T1498", {}, {}},
+    {"{crypto miner|crypto miners|cryptominer|cryptominers|XMRig|mining malware|coin-mining|coinmining}", "T1496.001", {}, {}},
+    {"{extortion demands|extorts|extorted|extorting} {the |}{victims|its victims|them|companies|organizations|organisations}", "T1657", std::span(kRansom), {}},
     // Resource development and social engineering.
     {"fake personas", "T1585", {}, {}},
     {"fake persona", "T1585", {}, {}},
@@ -512,10 +806,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"typosquatted domains", "T1583.001", {}, {}},
     {"typosquatting", "T1583.001", {}, {}},
     {"virtual private servers", "T1583.003", {}, {}},
+    {"{virtual private server|VPS servers|VPS infrastructure|rented VPS|VPS hosts|VPS providers}", "T1583.003", {}, {}},
     {"impersonation", "T1656", {}, std::span(kNotPeople)},
     {"impersonating", "T1656", {}, std::span(kNotPeople)},
     {"impersonated", "T1656", {}, std::span(kNotPeople)},
     {"impersonate", "T1656", {}, std::span(kNotPeople)},
+    {"impersonates", "T1656", {}, std::span(kNotPeople)},
     {"pose as", "T1656", {}, std::span(kNotPeople)},
     {"posed as", "T1656", {}, std::span(kNotPeople)},
     {"posing as", "T1656", {}, std::span(kNotPeople)},
@@ -527,12 +823,38 @@ constexpr TechniquePhrase kPhrases[] = {
     {"email bombs", "T1667", {}, {}},
     {"spam bombing", "T1667", {}, {}},
     {"DNS hijacking", "T1584.002", {}, {}},
+    {"{registered|registers|register|registering|bought|purchased|set up|sets up|created|creates} {domains|domain names|look-alike domains|lookalike domains|typosquatted domains|a domain|domains that}", "T1583.001", std::span(kImitating), {}},
+    {"{domains that mimic|domains mimicking|domains that impersonate|domains that spoof|domains spoofing|domains impersonating|domains resembling|domains that resemble}", "T1583.001", {}, {}},
+    {"{fake websites|fake website|fake sites|fake domains|spoofed websites|spoofed website|spoofed sites}", "T1583.001", {}, {}},
+    {"{compromised email accounts|hijacked email accounts|compromised mailboxes|hijacked mailboxes|compromised accounts of}", "T1586.002", std::span(kLures), {}},
+    {"{fake profiles|fake profile|fake accounts on|fake LinkedIn accounts|fake LinkedIn profile|fake LinkedIn|fake social media personas}", "T1585.001", {}, {}},
+    {"{code-signing certificates|code signing certificates|signing certificates}", "T1588.003", std::span(kAcquiring), std::span(kStealingOnly)},
+    {"{posing|posed|pose|poses|masquerading|masqueraded|masquerade|masquerades|pretending|pretended} as {journalists|recruiters|researchers|employees|IT staff|IT support|help desk|technical support|tech support|support staff|an IT|a recruiter|a journalist|a researcher|officials|diplomats|investors|a colleague|colleagues|an employee|Microsoft support|Microsoft's security}", "T1656", {}, {}},
+    {"{impersonated|impersonating|impersonate|impersonates} {the |their |a |an |}{IT department|help desk|helpdesk|IT support|technical support|tech support|support staff|employees|an employee|executives|officials|recruiters|journalists|colleagues}", "T1656", {}, {}},
 };
 
 }  // namespace
 
 std::span<const TechniquePhrase> technique_phrases() {
   return kPhrases;
+}
+
+std::vector<std::string> phrase_spellings(std::string_view text) {
+  size_t open = text.find('{');
+  size_t close = open == std::string_view::npos ? open : text.find('}', open);
+  if (close == std::string_view::npos) return {std::string(text)};
+  std::vector<std::string> tails = phrase_spellings(text.substr(close + 1));
+  std::vector<std::string> out;
+  std::string_view options = text.substr(open + 1, close - open - 1);
+  for (size_t start = 0;;) {
+    size_t bar = options.find('|', start);
+    std::string_view option = options.substr(start, bar - start);
+    for (const std::string& tail : tails)
+      out.push_back(std::string(text.substr(0, open)).append(option).append(tail));
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return out;
 }
 
 }  // namespace osprey::kb
