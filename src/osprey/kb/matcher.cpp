@@ -28,6 +28,8 @@ struct EntityMatcher::Name {
   const char* reason = "name";
   const TechniquePhrase* phrase = nullptr;  // a phrasing of a technique: its context rules
   bool first_named = false;                 // `text` is the first entity's canonical name
+  bool lowercase_tool = false;  // a tool's capitalised name, also matched all in lower case
+                                // ("rclone", "mimikatz"), then only with evidence beside it
 };
 
 struct EntityMatcher::Tables {
@@ -105,7 +107,7 @@ struct Calibration {
   double sector_name = 0.95;        // a sector's name or phrasing beside a sector word (0.97)
   double phrasing = 0.9;            // a common phrasing of a technique (0.95, but tuned on
                                     // these passages: 0.86 on the held-out ones)
-  double ordinary_word = 0.75;      // a name that is also an English word, beside a cue (0.8)
+  double ordinary_word = 0.8;       // a name that is also an English word, beside a cue (6 of 6)
   double bare_sector = 0.55;        // a one-word sector read as a victim from its sentence (0.5)
   double mere_place = 0.9;          // a place with no sponsor or victim role (1.0; 0.81 held out)
   double ambiguous_by_text = 0.85;  // an actor's or program's ambiguous name the text settles
@@ -180,14 +182,14 @@ const WordSet kReporterAfter = {"said",     "says",       "reported",  "reports"
                                 "believes", "told",       "announced"};
 
 // Stems of security vocabulary: a sentence holding one speaks of attacks.
-constexpr std::array<std::string_view, 38> kSecurityStems = {
+constexpr std::array<std::string_view, 39> kSecurityStems = {
     "malware",   "ransomware", "hacker",    "hacking",  "threat",  "phish",
     "vulnerab",  "exploit",    "breach",    "cyber",    "attack",  "backdoor",
     "espionage", "intrusion",  "compromis", "infect",   "stole",   "theft",
     "campaign",  "target",     "spyware",   "trojan",   "botnet",  "command-and-control",
     "leak site", "extortion",  "encrypt",   "payload",  "implant", "stealer",
     "wiper",     "sanction",   "indict",    "takedown", "seized",  "apt",
-    "c2 ",       "operators"};
+    "c2 ",       "operators",  "steal"};
 
 // Words that place a sector in a story about victims ("healthcare
 // organisations", "banks were targeted"): a one-word sector needs one.
@@ -460,7 +462,14 @@ std::tuple<int, int, int> reading_rank(const Entity& e, std::string_view name) {
 struct Hit {
   uint32_t name;
   size_t from, to;
+  bool lowercase = false;  // a lowercase_tool written all in lower case
 };
+
+// Words beside a tool's name written in lower case that say it is the
+// program ("ran rclone", "the psexec utility"), besides the software cues.
+const WordSet kToolCues = {"tool",  "tools",     "utility", "utilities", "binary", "binaries",
+                           "using", "used",      "via",     "ran",       "run",    "running",
+                           "with",  "installed", "deployed", "dropped",  "copy",   "executable"};
 
 }  // namespace
 
@@ -516,14 +525,15 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
       n.entities.push_back(entity);
   };
   // A sub-technique's short name of ordinary words ("Malware", "Social
-  // Media", "Email Accounts") means nothing without its parent's name.
+  // Media", "Multi-Factor Authentication") means nothing without its
+  // parent's name.
   auto generic = [&](const Entity& e, const std::string& name) {
     if (e.type != EntityType::kAttackPattern || e.parent.empty() ||
         name.find(':') != std::string::npos)
       return false;
     size_t start = 0;
     while (start < name.size()) {
-      size_t end = name.find(' ', start);
+      size_t end = name.find_first_of(" -", start);
       std::string word =
           lowercase(name.substr(start, end == std::string::npos ? std::string::npos : end - start));
       if (!words.count(word) &&
@@ -549,15 +559,17 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
   for (const TechniquePhrase& p : technique_phrases()) {
     const Entity* technique = kb.find(p.technique);
     if (!technique) continue;
-    // A phrasing that is already another kind of name ("cmd.exe" is a tool)
-    // keeps that meaning.
-    if (auto known = by_key.find(lowercase(p.text));
-        known != by_key.end() && tables->names[known->second].type != EntityType::kAttackPattern)
-      continue;
-    size_t before = tables->names.size();
-    add(std::string(p.text), static_cast<uint32_t>(technique - entities.data()),
-        kCalibrated.phrasing, "common phrasing of the technique");
-    if (tables->names.size() > before) tables->names.back().phrase = &p;
+    for (const std::string& spelling : phrase_spellings(p.text)) {
+      // A phrasing that is already another kind of name ("cmd.exe" is a
+      // tool) keeps that meaning.
+      if (auto known = by_key.find(lowercase(spelling));
+          known != by_key.end() && tables->names[known->second].type != EntityType::kAttackPattern)
+        continue;
+      size_t before = tables->names.size();
+      add(spelling, static_cast<uint32_t>(technique - entities.data()), kCalibrated.phrasing,
+          "common phrasing of the technique");
+      if (tables->names.size() > before) tables->names.back().phrase = &p;
+    }
   }
   // Order each name's entities as the knowledge base ranks them (best first).
   for (Name& n : tables->names) {
@@ -590,8 +602,12 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     }
     n.entities = std::move(ranked);
   }
-  for (Name& n : tables->names)
+  for (Name& n : tables->names) {
     n.first_named = name_key(entities[n.entities.front()].name) == name_key(n.text);
+    // Analysts write tools the way they type them ("rclone", "mimikatz"); an
+    // ordinary word ("chisel", "sliver") stays a word in lower case.
+    n.lowercase_tool = n.type == EntityType::kTool && n.proper_noun && !n.common_word;
+  }
   std::vector<text::Pattern> patterns;
   patterns.reserve(tables->names.size());
   // Ordinary words and the names of places, organisations and programs are
@@ -618,6 +634,7 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     std::vector<std::string> spellings{n.text};
     for (const std::string& spelling : n.recased)
       if (is_upper(spelling[0])) spellings.push_back(spelling);
+    if (n.lowercase_tool) spellings.push_back(lowercase(n.text));
     if (n.text.find(' ') == std::string::npos) {
       std::string capitalised = lowercase(n.text);
       capitalised[0] = static_cast<char>(capitalised[0] -
@@ -665,9 +682,13 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       return;
     // A name that needs a capital, written without one, is no name here
     // ("china", "silence"); nor is "Us" or "uk".
-    if ((n.common_word || n.proper_noun) && !is_upper(text[from])) return;
+    bool lowercase = false;
+    if ((n.common_word || n.proper_noun) && !is_upper(text[from])) {
+      if (!n.lowercase_tool) return;
+      lowercase = true;
+    }
     if (n.text.size() == 2 && text.substr(from, 2) != n.text) return;
-    hits.push_back({m.id, from, m.to});
+    hits.push_back({m.id, from, m.to, lowercase});
   });
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.from != b.from ? a.from < b.from : a.to > b.to;
@@ -715,6 +736,24 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   auto speaks_of_attacks = [&](Span sentence) {
     auto it = std::upper_bound(vocabulary.begin(), vocabulary.end(), sentence.start);
     return it != vocabulary.end() && *it <= sentence.end;
+  };
+  // Whether an actor, a technique or a program of several words is named
+  // in `within` beside the hit `h` (a neighbour in `kept`, which is in text
+  // order). One-word programs do not vouch for each other.
+  auto finding_beside = [&](const Hit& h, Span within) {
+    auto counts = [&](const Hit& other) {
+      const Name& o = names[other.name];
+      bool one_word = o.text.find_first_of(" -0123456789") == std::string::npos;
+      return !other.lowercase && (o.type == EntityType::kIntrusionSet ||
+                                  o.type == EntityType::kAttackPattern ||
+                                  (is_actor_or_software(o.type) && !one_word));
+    };
+    size_t at = static_cast<size_t>(&h - kept.data());
+    for (size_t i = at; i-- > 0 && kept[i].from >= within.start;)
+      if (counts(kept[i])) return true;
+    for (size_t i = at + 1; i < kept.size() && kept[i].to <= within.end; ++i)
+      if (counts(kept[i])) return true;
+    return false;
   };
   std::array<char, 64> buffer;  // for the cue windows before a name
   Span sentence{1, 0};          // the sentence of the last hit (none yet)
@@ -771,9 +810,16 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       // distinctive name the next sentence may say it ("A different
       // SideWinder is busy. The espionage group …").
       if (n.common_word && !(cue && security)) continue;
-      if (wordlike && !n.common_word && !cue && !security &&
-          !speaks_of_attacks(next_sentence(text, sentence)))
+      if (h.lowercase) {
+        // A tool written in lower case ("ran rclone"): a cue beside it, a
+        // sentence about attacks, or another finding in the sentence.
+        bool tool_cue = software_cue || any_in(after, kToolCues) || any_in(before, kToolCues);
+        if (!tool_cue && !security && !finding_beside(h, sentence)) continue;
+        reasons.push_back("tool name in lower case, beside a cue or other findings");
+      } else if (wordlike && !n.common_word && !cue && !security &&
+                 !speaks_of_attacks(next_sentence(text, sentence)) && !finding_beside(h, sentence)) {
         continue;
+      }
       if (n.common_word) {
         confidence = std::min(confidence, kCalibrated.ordinary_word);
         reasons.push_back("ordinary word, taken as a name beside a cue in a security context");
