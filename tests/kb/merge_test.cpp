@@ -291,6 +291,27 @@ TEST(KbMerge, NamingListEntriesAreTheAttackGroupThatListsThem) {
   EXPECT_EQ(m.claiming("APT43"), (std::vector<std::string>{"APT43", "Kimsuky"}));
 }
 
+// Where ATT&CK lists no group under a Microsoft name, the one MISP actor
+// entry that does speaks for it ("Lace Tempest" is DEV-0950); a name two
+// such entries list stays its own entry.
+TEST(KbMerge, NamingListEntriesElseTheOneActorEntryThatListsThem) {
+  auto dev = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000004a1", "DEV-0950",
+                    {"Lace Tempest"});
+  auto lace = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000004a2",
+                     "Lace Tempest");
+  auto a = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000004b1", "Alpha",
+                  {"Pearl Sleet"});
+  auto b = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000004b2", "Beta",
+                  {"Pearl Sleet"});
+  auto pearl = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000004b3",
+                      "Pearl Sleet");
+  lace.naming_list = lace.renames = pearl.naming_list = pearl.renames = true;
+  auto m = merge({dev, a, b, lace, pearl});
+  EXPECT_EQ(m.claiming("Lace Tempest"), (std::vector<std::string>{"DEV-0950"}));
+  EXPECT_EQ(m.claiming("Pearl Sleet"),
+            (std::vector<std::string>{"Alpha", "Beta", "Pearl Sleet"}));
+}
+
 TEST(KbMerge, RevokedAttackObjectsTakeNoNameMerges) {
   auto oilrig = attack("00000000-0000-4000-8000-000000000049", "G0049", "OilRig", {"APT34"});
   auto old = attack("00000000-0000-4000-8000-000000000057", "G0057", "APT34");
