@@ -7,7 +7,10 @@
 // Some words mean a technique only beside others: "encrypted" is the
 // ransomware's work when the sentence speaks of servers or files, and not
 // when it speaks of traffic. A row may name stems of which one must occur
-// in the sentence (`needs`) and stems of which none may (`unless`).
+// in the sentence (`needs`, and another list `also`) and stems of which none
+// may (`unless`). Rows that spell one phrase alike ("security software" is
+// disabled, or looked for) are tried in table order: the first whose
+// context holds reads it.
 //
 // One row may stand for several spellings: each "{a|b|c}" group in its text
 // is one of its alternatives, an empty one leaving the group out
@@ -26,6 +29,7 @@ struct TechniquePhrase {
   std::string_view technique;                // ATT&CK id
   std::span<const std::string_view> needs;   // one must be in the sentence (empty: none needed)
   std::span<const std::string_view> unless;  // none may be in the sentence
+  std::span<const std::string_view> also = {};  // one must be in the sentence too (empty: none)
 };
 
 // Every phrasing, unordered. Stems are lowercase and match anywhere in the
