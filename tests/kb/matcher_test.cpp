@@ -270,6 +270,11 @@ constexpr PhrasingCase kPhrasingCases[] = {
     {"T1598.003", "Victims were sent to fake login pages.", "The login page was redesigned."},
     {"T1046", "The intruders mapped the internal network.",
      "The city mapped the network of bike lanes."},
+    // One spelling, two rows: looked for, or disabled.
+    {"T1518.001", "The intruders looked for the security products on each server.",
+     "The intruders disabled the security products on each server."},
+    {"T1562.001", "The intruders disabled the security products on each server.",
+     "The intruders looked for the security products on each server."},
 };
 
 TEST(EntityMatcher, BroaderTechniquePhrasingsAndTheirNearMisses) {
