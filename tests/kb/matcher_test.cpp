@@ -81,9 +81,10 @@ TEST(EntityMatcher, OrdinaryWordsAreNotActorsWithoutACue) {
 // A short security stem counts only at the start of a word: "chapter" holds
 // "apt" and "adapted" too, yet a novel's Lazarus is no actor.
 TEST(EntityMatcher, SecurityStemsInsideOtherWordsSayNothing) {
-  EXPECT_FALSE(has_type("The book opens with a man called Lazarus. The first chapter is adapted "
-                        "from a play.",
-                        "intrusion-set"));
+  EXPECT_FALSE(
+      has_type("The book opens with a man called Lazarus. The first chapter is adapted "
+               "from a play.",
+               "intrusion-set"));
   EXPECT_TRUE(has_type("The Lazarus hackers stole funds in an APT campaign.", "intrusion-set"));
 }
 
@@ -298,7 +299,8 @@ TEST(EntityMatcher, ToolsWrittenInLowerCase) {
 // AnyDesk is a RAT list entry and an RMM tool: one entity, a tool. A
 // Microsoft name that ATT&CK lists under a group is that group.
 TEST(EntityMatcher, OneEntityPerProgramAndPerActor) {
-  auto mentions = matcher().match("The ransomware affiliates installed AnyDesk on the file server.");
+  auto mentions =
+      matcher().match("The ransomware affiliates installed AnyDesk on the file server.");
   ASSERT_EQ(mentions.size(), 1u);
   EXPECT_EQ(mentions[0].type, "tool");
   auto actors = recognised("Microsoft said Midnight Blizzard, tracked elsewhere as APT29, struck.");

@@ -249,8 +249,8 @@ TEST(KbMerge, ProductsInTheRatAndRmmListsAreOneTool) {
   auto rat = software("misp:rat", "00000000-0000-4000-8000-0000000002a1", "AnyDesk", "rat");
   auto rmm = software("misp:rmm-tool", "00000000-0000-4000-8000-0000000002a2", "AnyDesk", "rmm");
   rmm.type = EntityType::kTool;
-  auto ransom = software("misp:ransomware", "00000000-0000-4000-8000-0000000002b1", "Atlas",
-                         "ransomware");
+  auto ransom =
+      software("misp:ransomware", "00000000-0000-4000-8000-0000000002b1", "Atlas", "ransomware");
   auto atlas_rat = software("misp:rat", "00000000-0000-4000-8000-0000000002b2", "Atlas", "rat");
   auto m = merge({rat, rmm, ransom, atlas_rat});
   ASSERT_EQ(m.contents.entities.size(), 3u);
@@ -269,14 +269,14 @@ TEST(KbMerge, NamingListEntriesAreTheAttackGroupThatListsThem) {
                       {"Midnight Blizzard", "UNC2452"});
   auto unc = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000003a1", "UNC2452",
                     {"Midnight Blizzard"});
-  auto blizzard = record("misp:microsoft-activity-group", 2,
-                         "00000000-0000-4000-8000-0000000003a2", "Midnight Blizzard", {"UNC2452"});
+  auto blizzard = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000003a2",
+                         "Midnight Blizzard", {"UNC2452"});
   blizzard.naming_list = blizzard.renames = true;
   link(blizzard, apt29);
   link(blizzard, unc);
   auto apt41 = attack("00000000-0000-4000-8000-000000000096", "G0096", "APT41", {"Brass Typhoon"});
-  auto winnti = attack("00000000-0000-4000-8000-000000000044", "G0044", "Winnti Group",
-                       {"Brass Typhoon"});
+  auto winnti =
+      attack("00000000-0000-4000-8000-000000000044", "G0044", "Winnti Group", {"Brass Typhoon"});
   auto brass = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000003b1",
                       "Brass Typhoon");
   brass.naming_list = brass.renames = true;
@@ -308,8 +308,7 @@ TEST(KbMerge, NamingListEntriesElseTheOneActorEntryThatListsThem) {
   lace.naming_list = lace.renames = pearl.naming_list = pearl.renames = true;
   auto m = merge({dev, a, b, lace, pearl});
   EXPECT_EQ(m.claiming("Lace Tempest"), (std::vector<std::string>{"DEV-0950"}));
-  EXPECT_EQ(m.claiming("Pearl Sleet"),
-            (std::vector<std::string>{"Alpha", "Beta", "Pearl Sleet"}));
+  EXPECT_EQ(m.claiming("Pearl Sleet"), (std::vector<std::string>{"Alpha", "Beta", "Pearl Sleet"}));
 }
 
 TEST(KbMerge, RevokedAttackObjectsTakeNoNameMerges) {

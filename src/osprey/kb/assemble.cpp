@@ -29,7 +29,8 @@ EntityType group_type(const std::vector<SourceRecord>& records, const std::vecto
   for (size_t m : group)
     if (records[m].authoritative) return records[m].type;
   if (family_of(records[group.front()].type) == Family::kActor) return EntityType::kIntrusionSet;
-  if (const CatalogueOverlap* o = catalogue_overlap(group_categories(records, group))) return o->type;
+  if (const CatalogueOverlap* o = catalogue_overlap(group_categories(records, group)))
+    return o->type;
   return records[group.front()].type;
 }
 

@@ -30,7 +30,7 @@ struct EntityMatcher::Name {
   // (index into kb.entities()) it reads as where its context holds.
   std::vector<std::pair<const TechniquePhrase*, uint32_t>> phrases;
   bool phrase_context = false;  // some row of `phrases` has context rules
-  bool first_named = false;                 // `text` is the first entity's canonical name
+  bool first_named = false;     // `text` is the first entity's canonical name
   bool ransomware = false;      // the first entity is a ransomware brand
   bool lowercase_tool = false;  // a tool's capitalised name, also matched all in lower case
                                 // ("rclone", "mimikatz"), then only with evidence beside it
@@ -487,9 +487,9 @@ struct Hit {
 
 // Words beside a tool's name written in lower case that say it is the
 // program ("ran rclone", "the psexec utility"), besides the software cues.
-const WordSet kToolCues = {"tool",  "tools",     "utility", "utilities", "binary", "binaries",
-                           "using", "used",      "via",     "ran",       "run",    "running",
-                           "with",  "installed", "deployed", "dropped",  "copy",   "executable"};
+const WordSet kToolCues = {"tool",  "tools",     "utility",  "utilities", "binary", "binaries",
+                           "using", "used",      "via",      "ran",       "run",    "running",
+                           "with",  "installed", "deployed", "dropped",   "copy",   "executable"};
 
 }  // namespace
 
@@ -646,9 +646,10 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
   for (size_t i = 0; i < tables->names.size(); ++i) {
     const Name& n = tables->names[i];
     // A phrasing with an acronym ("RDP", "MFA push") is written in capitals.
-    bool acronym = !n.phrases.empty() && std::adjacent_find(n.text.begin(), n.text.end(), [](char a, char b) {
-                                 return is_upper(a) && is_upper(b);
-                               }) != n.text.end();
+    bool acronym =
+        !n.phrases.empty() && std::adjacent_find(n.text.begin(), n.text.end(), [](char a, char b) {
+                                return is_upper(a) && is_upper(b);
+                              }) != n.text.end();
     if (acronym) {
       patterns.push_back({n.text, false, static_cast<unsigned>(i), true});
       continue;
@@ -772,9 +773,9 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     auto counts = [&](const Hit& other) {
       const Name& o = names[other.name];
       bool one_word = o.text.find_first_of(" -0123456789") == std::string::npos;
-      return !other.lowercase && (o.type == EntityType::kIntrusionSet ||
-                                  o.type == EntityType::kAttackPattern ||
-                                  (is_actor_or_software(o.type) && !one_word));
+      return !other.lowercase &&
+             (o.type == EntityType::kIntrusionSet || o.type == EntityType::kAttackPattern ||
+              (is_actor_or_software(o.type) && !one_word));
     };
     size_t at = static_cast<size_t>(&h - kept.data());
     for (size_t i = at; i-- > 0 && kept[i].from >= within.start;)
@@ -849,7 +850,8 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         if (!tool_cue && !security && !finding_beside(h, sentence)) continue;
         reasons.push_back("tool name in lower case, beside a cue or other findings");
       } else if (wordlike && !n.common_word && !cue && !security &&
-                 !speaks_of_attacks(next_sentence(text, sentence)) && !finding_beside(h, sentence)) {
+                 !speaks_of_attacks(next_sentence(text, sentence)) &&
+                 !finding_beside(h, sentence)) {
         continue;
       }
       if (n.common_word) {

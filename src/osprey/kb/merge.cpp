@@ -245,8 +245,8 @@ class Merger {
   void join_naming_lists(bool to_attack) {
     NameIndex speakers_by_name;
     for (size_t r = 0; r < records_.size(); ++r) {
-      bool speaks = to_attack ? records_[r].authoritative
-                              : records_[r].source == "misp:threat-actor";
+      bool speaks =
+          to_attack ? records_[r].authoritative : records_[r].source == "misp:threat-actor";
       if (speaks && family_of(records_[r].type) == Family::kActor &&
           !groups_.blocked(groups_.root(r)))
         for (const std::string& key : all_name_keys(records_[r]))
@@ -276,8 +276,7 @@ class Merger {
     for (const std::string& key : primary_keys(records_[r]))
       if (auto it = index.find(key); it != index.end())
         for (size_t speaker : it->second)
-          if (groups_.root(speaker) != groups_.root(r))
-            out.emplace(groups_.root(speaker), speaker);
+          if (groups_.root(speaker) != groups_.root(r)) out.emplace(groups_.root(speaker), speaker);
     return out;
   }
 
