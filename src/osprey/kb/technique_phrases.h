@@ -32,7 +32,8 @@ struct TechniquePhrase {
   std::span<const std::string_view> also = {};  // one must be in the sentence too (empty: none)
 };
 
-// Every phrasing, unordered. Stems are lowercase and match anywhere in the
+// Every phrasing, in table order (which decides only between rows that
+// spell one phrase). Stems are lowercase and match anywhere in the
 // lowercased sentence ("exfiltrat" finds "exfiltrated").
 std::span<const TechniquePhrase> technique_phrases();
 
