@@ -77,9 +77,10 @@ TEST(EntityMatcher, OrdinaryWordsAreNotActorsWithoutACue) {
 // A short security stem counts only at the start of a word: "chapter" holds
 // "apt" and "adapted" too, yet a novel's Lazarus is no actor.
 TEST(EntityMatcher, SecurityStemsInsideOtherWordsSayNothing) {
-  EXPECT_FALSE(has_type("The book opens with a man called Lazarus. The first chapter is adapted "
-                        "from a play.",
-                        "intrusion-set"));
+  EXPECT_FALSE(
+      has_type("The book opens with a man called Lazarus. The first chapter is adapted "
+               "from a play.",
+               "intrusion-set"));
   EXPECT_TRUE(has_type("The Lazarus hackers stole funds in an APT campaign.", "intrusion-set"));
 }
 
@@ -191,6 +192,118 @@ TEST(EntityMatcher, SpansPointAtTheAliasAsWritten) {
   ASSERT_FALSE(mentions.empty());
   const Mention& m = mentions.front();
   EXPECT_EQ(text.substr(m.spans[0].start, m.spans[0].end - m.spans[0].start), m.alias);
+}
+
+// The ATT&CK ids recognised in `text`.
+std::set<std::string> technique_ids(std::string_view text) {
+  std::set<std::string> ids;
+  for (const Mention& m : matcher().match(text))
+    if (m.type == "attack-pattern") ids.insert(kb().find(m.id)->ids.at("attack").front());
+  return ids;
+}
+
+// One phrasing rule: a sentence that says the technique, and a near miss
+// that uses some of the same words and must not.
+struct PhrasingCase {
+  const char* technique;
+  const char* says;
+  const char* near_miss;
+};
+
+constexpr PhrasingCase kPhrasingCases[] = {
+    {"T1190", "The group exploited a zero-day flaw in Ivanti VPN appliances.",
+     "The exploit chain exploited a zero-day flaw in Chrome on the phones."},
+    {"T1204.002", "The lures tricked users into running a fake installer.",
+     "The ads tricked users into buying fake tickets."},
+    {"T1204.004", "A fake CAPTCHA asks visitors to paste a command into the Run dialog.",
+     "Paste the command into your terminal to install the package."},
+    {"T1543.003", "The malware installs itself as a service to survive reboots.",
+     "The vendor now sells its software as a service."},
+    {"T1098.004", "The intruders added their own SSH keys to the server.",
+     "The stealer grabs SSH keys and browser passwords."},
+    {"T1098.005", "They registered a new MFA device for the hijacked account.",
+     "The MFA device was lost on a train."},
+    {"T1484.001", "The operators pushed the wiper through Group Policy Objects.",
+     "Administrators should configure Group Policy to block macros."},
+    {"T1068", "The loader escalated privileges by exploiting a driver flaw.",
+     "The installer asks for elevated privileges."},
+    {"T1562.001", "The affiliates disabled Microsoft Defender before the payload ran.",
+     "Users disabled notifications on their phones."},
+    {"T1070.001", "The operators cleared the Windows event logs.",
+     "Engineers reviewed the event logs every morning."},
+    {"T1070.004", "The dropper deletes itself after running.", "The user deleted the email."},
+    {"T1027", "The PowerShell script is Base64-encoded to hide the payload.",
+     "The C2 traffic of the implant is Base64-encoded."},
+    {"T1553.005", "ISO files attached to phishing emails slip past Mark-of-the-Web.",
+     "The Linux distribution ships ISO images for every release."},
+    {"T1003", "The attackers dumped password hashes from the domain controller.",
+     "Passwords are stored as hashes."},
+    {"T1111", "The kit relays one-time passwords to the attackers as victims type them.",
+     "Banks send one-time passwords by text message."},
+    {"T1087.002", "They enumerated Active Directory with AdFind.",
+     "The company migrated Active Directory to the cloud."},
+    {"T1082", "The backdoor collects system information from the host.",
+     "The settings app shows system information about your phone."},
+    {"T1021.004", "The attackers moved between servers over SSH.", "Engineers log in over SSH."},
+    {"T1071.004", "The implant reaches its C2 server over DNS.",
+     "The site was unreachable over DNS for an hour."},
+    {"T1572", "The operators set up reverse SSH tunnels to the outside.",
+     "The train entered the tunnel under the river."},
+    {"T1105", "The loader then fetched a second-stage payload.",
+     "The rocket's second stage separated on time."},
+    {"T1041", "The gang exfiltrated data over the existing C2 channel.",
+     "The C2 channel was sinkholed by police."},
+    {"T1567.002", "They uploaded the stolen files to Mega.", "Fans flocked to Mega stores."},
+    {"T1486", "The affiliates then encrypt the servers.", "Browsers encrypt the traffic."},
+    {"T1485", "The wiper malware erased thousands of computers.", "She wiped the table clean."},
+    {"T1489", "Before encryption, the ransomware stops database services.",
+     "The airline stopped services to Lisbon."},
+    {"T1531", "The intruders locked administrators out of their accounts.",
+     "The bank locked the vault at night."},
+    {"T1583.001", "The group registered domains that mimic government portals.",
+     "The startup registered domains for its new brand."},
+    {"T1566.003", "The actors sent phishing lures via LinkedIn.",
+     "The company announced the news via LinkedIn."},
+    {"T1598.003", "Victims were sent to fake login pages.", "The login page was redesigned."},
+    {"T1046", "The intruders mapped the internal network.",
+     "The city mapped the network of bike lanes."},
+    // One spelling, two rows: looked for, or disabled.
+    {"T1518.001", "The intruders looked for the security products on each server.",
+     "The intruders disabled the security products on each server."},
+    {"T1562.001", "The intruders disabled the security products on each server.",
+     "The intruders looked for the security products on each server."},
+};
+
+TEST(EntityMatcher, BroaderTechniquePhrasingsAndTheirNearMisses) {
+  for (const PhrasingCase& c : kPhrasingCases) {
+    EXPECT_TRUE(technique_ids(c.says).count(c.technique)) << c.technique << ": " << c.says;
+    EXPECT_FALSE(technique_ids(c.near_miss).count(c.technique))
+        << c.technique << ": " << c.near_miss;
+  }
+}
+
+// A tool's name in lower case counts beside a cue, in a sentence about
+// attacks or beside other findings; an ordinary word never.
+TEST(EntityMatcher, ToolsWrittenInLowerCase) {
+  EXPECT_TRUE(recognised("The intruders used rclone to copy the files out.").count("tool:Rclone"));
+  EXPECT_TRUE(recognised("After logging in, they ran mimikatz.").count("tool:Mimikatz"));
+  EXPECT_TRUE(recognised("Next came mimikatz and Cobalt Strike.").count("tool:Mimikatz"));
+  EXPECT_FALSE(has_type("The rclone project shipped version 1.66 with faster sync.", "tool"));
+  EXPECT_FALSE(has_type("A chisel and a sliver of oak lay on the bench.", "tool"));
+}
+
+// AnyDesk is a RAT list entry and an RMM tool: one entity, a tool. A
+// Microsoft name that ATT&CK lists under a group is that group.
+TEST(EntityMatcher, OneEntityPerProgramAndPerActor) {
+  auto mentions =
+      matcher().match("The ransomware affiliates installed AnyDesk on the file server.");
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(mentions[0].type, "tool");
+  auto actors = recognised("Microsoft said Midnight Blizzard, tracked elsewhere as APT29, struck.");
+  EXPECT_TRUE(actors.count("intrusion-set:APT29")) << ::testing::PrintToString(actors);
+  EXPECT_EQ(std::count_if(actors.begin(), actors.end(),
+                          [](const std::string& f) { return f.rfind("intrusion-set:", 0) == 0; }),
+            1);
 }
 
 // ---- evaluation over the hand-written passages
@@ -366,9 +479,9 @@ const Totals& development() {
 // regress.
 TEST(EntityEvaluation, PrecisionAndRecallPerType) {
   const Totals& t = development();
-  EXPECT_GE(t.passages, 60u);
-  EXPECT_GE(t.precision, 0.92);
-  EXPECT_GE(t.recall, 0.91);
+  EXPECT_GE(t.passages, 90u);
+  EXPECT_GE(t.precision, 0.93);
+  EXPECT_GE(t.recall, 0.93);
   EXPECT_EQ(t.noise_actors, 0u);
 }
 
@@ -399,7 +512,7 @@ TEST(EntityEvaluation, HeldOutPassages) {
   Totals t = evaluate("entities-holdout");
   EXPECT_GE(t.passages, 15u);
   EXPECT_GE(t.precision, 0.85);
-  EXPECT_GE(t.recall, 0.9);
+  EXPECT_GE(t.recall, 0.94);
   EXPECT_EQ(t.noise_actors, 0u);
 }
 
@@ -409,8 +522,8 @@ TEST(EntityEvaluation, HeldOutPassages) {
 TEST(EntityEvaluation, BlindPassages) {
   Totals t = evaluate("entities-blind");
   EXPECT_GE(t.passages, 40u);
-  EXPECT_GE(t.precision, 0.5);
-  EXPECT_GE(t.recall, 0.4);
+  EXPECT_GE(t.precision, 0.8);
+  EXPECT_GE(t.recall, 0.7);
   EXPECT_EQ(t.noise_actors, 0u);
 }
 

@@ -243,6 +243,74 @@ TEST(KbMerge, SoftwareSharingANameMergesOnlyWithinOneCatalogue) {
   EXPECT_EQ(m.named("Phobos").sources, (Sources{"misp:malpedia", "misp:ransomware"}));
 }
 
+// AnyDesk is in MISP's RAT list and in the RMM list: one program, a tool.
+// A RAT and a ransomware sharing a name stay two things (above).
+TEST(KbMerge, ProductsInTheRatAndRmmListsAreOneTool) {
+  auto rat = software("misp:rat", "00000000-0000-4000-8000-0000000002a1", "AnyDesk", "rat");
+  auto rmm = software("misp:rmm-tool", "00000000-0000-4000-8000-0000000002a2", "AnyDesk", "rmm");
+  rmm.type = EntityType::kTool;
+  auto ransom =
+      software("misp:ransomware", "00000000-0000-4000-8000-0000000002b1", "Atlas", "ransomware");
+  auto atlas_rat = software("misp:rat", "00000000-0000-4000-8000-0000000002b2", "Atlas", "rat");
+  auto m = merge({rat, rmm, ransom, atlas_rat});
+  ASSERT_EQ(m.contents.entities.size(), 3u);
+  EXPECT_EQ(m.named("AnyDesk").type, EntityType::kTool);
+  EXPECT_EQ(m.named("AnyDesk").category, "rmm");
+  EXPECT_EQ(m.claiming("Atlas").size(), 2u);
+}
+
+// Microsoft's "Midnight Blizzard" links APT29 and UNC2452; ATT&CK lists it
+// among APT29's names, so it is APT29. A name two ATT&CK groups list
+// ("Brass Typhoon": APT41 and Winnti) settles nothing, and an entry of a
+// catalogue that is no naming list (MISP's APT43, which ATT&CK lists under
+// Kimsuky) keeps its own entity.
+TEST(KbMerge, NamingListEntriesAreTheAttackGroupThatListsThem) {
+  auto apt29 = attack("00000000-0000-4000-8000-000000000016", "G0016", "APT29",
+                      {"Midnight Blizzard", "UNC2452"});
+  auto unc = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000003a1", "UNC2452",
+                    {"Midnight Blizzard"});
+  auto blizzard = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000003a2",
+                         "Midnight Blizzard", {"UNC2452"});
+  blizzard.naming_list = blizzard.renames = true;
+  link(blizzard, apt29);
+  link(blizzard, unc);
+  auto apt41 = attack("00000000-0000-4000-8000-000000000096", "G0096", "APT41", {"Brass Typhoon"});
+  auto winnti =
+      attack("00000000-0000-4000-8000-000000000044", "G0044", "Winnti Group", {"Brass Typhoon"});
+  auto brass = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000003b1",
+                      "Brass Typhoon");
+  brass.naming_list = brass.renames = true;
+  auto kimsuky = attack("00000000-0000-4000-8000-000000000094", "G0094", "Kimsuky", {"APT43"});
+  auto apt43 = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000003c1", "APT43");
+  auto m = merge({apt29, apt41, winnti, kimsuky, unc, apt43, blizzard, brass});
+  EXPECT_EQ(m.claiming("Midnight Blizzard"), (std::vector<std::string>{"APT29", "UNC2452"}));
+  EXPECT_EQ(m.named("APT29").sources,
+            (Sources{"attack:enterprise", "misp:microsoft-activity-group"}));
+  EXPECT_EQ(m.claiming("Brass Typhoon"),
+            (std::vector<std::string>{"APT41", "Brass Typhoon", "Winnti Group"}));
+  EXPECT_EQ(m.claiming("APT43"), (std::vector<std::string>{"APT43", "Kimsuky"}));
+}
+
+// Where ATT&CK lists no group under a Microsoft name, the one MISP actor
+// entry that does speaks for it ("Lace Tempest" is DEV-0950); a name two
+// such entries list stays its own entry.
+TEST(KbMerge, NamingListEntriesElseTheOneActorEntryThatListsThem) {
+  auto dev = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000004a1", "DEV-0950",
+                    {"Lace Tempest"});
+  auto lace = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000004a2",
+                     "Lace Tempest");
+  auto a = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000004b1", "Alpha",
+                  {"Pearl Sleet"});
+  auto b = record("misp:threat-actor", 1, "00000000-0000-4000-8000-0000000004b2", "Beta",
+                  {"Pearl Sleet"});
+  auto pearl = record("misp:microsoft-activity-group", 2, "00000000-0000-4000-8000-0000000004b3",
+                      "Pearl Sleet");
+  lace.naming_list = lace.renames = pearl.naming_list = pearl.renames = true;
+  auto m = merge({dev, a, b, lace, pearl});
+  EXPECT_EQ(m.claiming("Lace Tempest"), (std::vector<std::string>{"DEV-0950"}));
+  EXPECT_EQ(m.claiming("Pearl Sleet"), (std::vector<std::string>{"Alpha", "Beta", "Pearl Sleet"}));
+}
+
 TEST(KbMerge, RevokedAttackObjectsTakeNoNameMerges) {
   auto oilrig = attack("00000000-0000-4000-8000-000000000049", "G0049", "OilRig", {"APT34"});
   auto old = attack("00000000-0000-4000-8000-000000000057", "G0057", "APT34");

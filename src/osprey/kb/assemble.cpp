@@ -16,10 +16,21 @@ namespace {
 
 constexpr size_t kDropped = static_cast<size_t>(-1);
 
+// The categories of a group's records ("rat", "rmm" …).
+std::set<std::string> group_categories(const std::vector<SourceRecord>& records,
+                                       const std::vector<size_t>& group) {
+  std::set<std::string> categories;
+  for (size_t m : group)
+    if (!records[m].category.empty()) categories.insert(records[m].category);
+  return categories;
+}
+
 EntityType group_type(const std::vector<SourceRecord>& records, const std::vector<size_t>& group) {
   for (size_t m : group)
     if (records[m].authoritative) return records[m].type;
   if (family_of(records[group.front()].type) == Family::kActor) return EntityType::kIntrusionSet;
+  if (const CatalogueOverlap* o = catalogue_overlap(group_categories(records, group)))
+    return o->type;
   return records[group.front()].type;
 }
 
@@ -62,6 +73,8 @@ std::optional<Entity> entity_of(const std::vector<SourceRecord>& records,
     add_source(e.sources, r.source);
   }
   if (e.name.empty()) return std::nullopt;
+  const CatalogueOverlap* overlap = catalogue_overlap(group_categories(records, group));
+  if (overlap && e.type == overlap->type) e.category = overlap->known_as;
   if (uuid.empty()) uuid = osprey_uuid(std::string(type_name(e.type)) + ":" + name_key(e.name));
   e.id = std::string(type_name(e.type)) + "--" + uuid;
   for (auto& [scheme, values] : e.ids) {

@@ -26,8 +26,14 @@ struct EntityMatcher::Name {
                                      // one-word names like "Sandworm")
   double confidence = 0.9;
   const char* reason = "name";
-  const TechniquePhrase* phrase = nullptr;  // a phrasing of a technique: its context rules
-  bool first_named = false;                 // `text` is the first entity's canonical name
+  // A phrasing of techniques: each row that spells it, with the technique
+  // (index into kb.entities()) it reads as where its context holds.
+  std::vector<std::pair<const TechniquePhrase*, uint32_t>> phrases;
+  bool phrase_context = false;  // some row of `phrases` has context rules
+  bool first_named = false;     // `text` is the first entity's canonical name
+  bool ransomware = false;      // the first entity is a ransomware brand
+  bool lowercase_tool = false;  // a tool's capitalised name, also matched all in lower case
+                                // ("rclone", "mimikatz"), then only with evidence beside it
 };
 
 struct EntityMatcher::Tables {
@@ -71,7 +77,7 @@ class Word {
   bool operator==(std::string_view other) const { return std::string_view(*this) == other; }
 
  private:
-  char buf_[24] = {};
+  char buf_[24];  // the first size_ bytes (not zeroed: a Words is made for every name found)
   size_t size_ = 0;
 };
 
@@ -105,7 +111,7 @@ struct Calibration {
   double sector_name = 0.95;        // a sector's name or phrasing beside a sector word (0.97)
   double phrasing = 0.9;            // a common phrasing of a technique (0.95, but tuned on
                                     // these passages: 0.86 on the held-out ones)
-  double ordinary_word = 0.75;      // a name that is also an English word, beside a cue (0.8)
+  double ordinary_word = 0.8;       // a name that is also an English word, beside a cue (6 of 6)
   double bare_sector = 0.55;        // a one-word sector read as a victim from its sentence (0.5)
   double mere_place = 0.9;          // a place with no sponsor or victim role (1.0; 0.81 held out)
   double ambiguous_by_text = 0.85;  // an actor's or program's ambiguous name the text settles
@@ -180,14 +186,14 @@ const WordSet kReporterAfter = {"said",     "says",       "reported",  "reports"
                                 "believes", "told",       "announced"};
 
 // Stems of security vocabulary: a sentence holding one speaks of attacks.
-constexpr std::array<std::string_view, 38> kSecurityStems = {
+constexpr std::array<std::string_view, 39> kSecurityStems = {
     "malware",   "ransomware", "hacker",    "hacking",  "threat",  "phish",
     "vulnerab",  "exploit",    "breach",    "cyber",    "attack",  "backdoor",
     "espionage", "intrusion",  "compromis", "infect",   "stole",   "theft",
     "campaign",  "target",     "spyware",   "trojan",   "botnet",  "command-and-control",
     "leak site", "extortion",  "encrypt",   "payload",  "implant", "stealer",
     "wiper",     "sanction",   "indict",    "takedown", "seized",  "apt",
-    "c2 ",       "operators"};
+    "c2 ",       "operators",  "steal"};
 
 // Words that place a sector in a story about victims ("healthcare
 // organisations", "banks were targeted"): a one-word sector needs one.
@@ -289,6 +295,16 @@ std::unordered_set<std::string> load_dictionary(const std::string& path) {
   return words;
 }
 
+// Whether `word` is an English word with a suffix ("responder" from
+// "respond"), which a word list of stems does not hold.
+bool derived_word(const std::string& word, const std::unordered_set<std::string>& words) {
+  for (std::string_view suffix : {"er", "ers", "s", "es", "ing", "ed"})
+    if (word.size() > suffix.size() + 2 && word.ends_with(suffix) &&
+        words.count(word.substr(0, word.size() - suffix.size())))
+      return true;
+  return false;
+}
+
 bool recognised(const Entity& e) {
   switch (e.type) {
     case EntityType::kIntrusionSet:
@@ -384,15 +400,21 @@ class Reasons {
   size_t size_;
 };
 
+bool has_context(const TechniquePhrase& p) {
+  return !p.needs.empty() || !p.unless.empty() || !p.also.empty();
+}
+
 // Whether a technique phrasing holds where it was found: not a URL's scheme
-// ("https://"), one of the stems it needs in its sentence, none it forbids.
-// `folded`: the sentence in lower case.
+// ("https://"), one of the stems it needs (and one of `also`) in its
+// sentence, none it forbids. `folded`: the sentence in lower case.
 bool phrase_fits(const TechniquePhrase& p, std::string_view text, std::string_view folded,
                  size_t to) {
   if (to + 1 < text.size() && text[to] == ':' && text[to + 1] == '/') return false;
   auto has = [&](std::string_view stem) { return folded.find(stem) != std::string_view::npos; };
-  return (p.needs.empty() || std::any_of(p.needs.begin(), p.needs.end(), has)) &&
-         std::none_of(p.unless.begin(), p.unless.end(), has);
+  auto any = [&](std::span<const std::string_view> stems) {
+    return stems.empty() || std::any_of(stems.begin(), stems.end(), has);
+  };
+  return any(p.needs) && any(p.also) && std::none_of(p.unless.begin(), p.unless.end(), has);
 }
 
 // The up to `n` (≤ 64) bytes of `text` before `at`, in lower case, held in
@@ -460,7 +482,14 @@ std::tuple<int, int, int> reading_rank(const Entity& e, std::string_view name) {
 struct Hit {
   uint32_t name;
   size_t from, to;
+  bool lowercase = false;  // a lowercase_tool written all in lower case
 };
+
+// Words beside a tool's name written in lower case that say it is the
+// program ("ran rclone", "the psexec utility"), besides the software cues.
+const WordSet kToolCues = {"tool",  "tools",     "utility",  "utilities", "binary", "binaries",
+                           "using", "used",      "via",      "ran",       "run",    "running",
+                           "with",  "installed", "deployed", "dropped",   "copy",   "executable"};
 
 }  // namespace
 
@@ -516,14 +545,15 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
       n.entities.push_back(entity);
   };
   // A sub-technique's short name of ordinary words ("Malware", "Social
-  // Media", "Email Accounts") means nothing without its parent's name.
+  // Media", "Multi-Factor Authentication") means nothing without its
+  // parent's name.
   auto generic = [&](const Entity& e, const std::string& name) {
     if (e.type != EntityType::kAttackPattern || e.parent.empty() ||
         name.find(':') != std::string::npos)
       return false;
     size_t start = 0;
     while (start < name.size()) {
-      size_t end = name.find(' ', start);
+      size_t end = name.find_first_of(" -", start);
       std::string word =
           lowercase(name.substr(start, end == std::string::npos ? std::string::npos : end - start));
       if (!words.count(word) &&
@@ -549,15 +579,21 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
   for (const TechniquePhrase& p : technique_phrases()) {
     const Entity* technique = kb.find(p.technique);
     if (!technique) continue;
-    // A phrasing that is already another kind of name ("cmd.exe" is a tool)
-    // keeps that meaning.
-    if (auto known = by_key.find(lowercase(p.text));
-        known != by_key.end() && tables->names[known->second].type != EntityType::kAttackPattern)
-      continue;
-    size_t before = tables->names.size();
-    add(std::string(p.text), static_cast<uint32_t>(technique - entities.data()),
-        kCalibrated.phrasing, "common phrasing of the technique");
-    if (tables->names.size() > before) tables->names.back().phrase = &p;
+    auto index = static_cast<uint32_t>(technique - entities.data());
+    for (const std::string& spelling : phrase_spellings(p.text)) {
+      // A phrasing that is already a name ("cmd.exe" is a tool, "Phishing"
+      // a technique's own name) keeps that meaning; one that another row
+      // spells too is read by the first row whose context holds.
+      if (auto known = by_key.find(lowercase(spelling)); known != by_key.end()) {
+        Name& n = tables->names[known->second];
+        if (!n.phrases.empty()) n.phrases.emplace_back(&p, index);
+        n.phrase_context = n.phrase_context || (!n.phrases.empty() && has_context(p));
+        continue;
+      }
+      add(spelling, index, kCalibrated.phrasing, "common phrasing of the technique");
+      tables->names.back().phrases.emplace_back(&p, index);
+      tables->names.back().phrase_context = has_context(p);
+    }
   }
   // Order each name's entities as the knowledge base ranks them (best first).
   for (Name& n : tables->names) {
@@ -590,8 +626,15 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     }
     n.entities = std::move(ranked);
   }
-  for (Name& n : tables->names)
+  for (Name& n : tables->names) {
     n.first_named = name_key(entities[n.entities.front()].name) == name_key(n.text);
+    n.ransomware = entities[n.entities.front()].category == "ransomware";
+    // Analysts write tools the way they type them ("rclone", "mimikatz"); an
+    // ordinary word ("chisel", "sliver", "responder") stays a word in lower
+    // case, and so does a short name ("reg", "arp" are pieces of words).
+    n.lowercase_tool = n.type == EntityType::kTool && n.proper_noun && !n.common_word &&
+                       n.text.size() >= 5 && !derived_word(lowercase(n.text), words);
+  }
   std::vector<text::Pattern> patterns;
   patterns.reserve(tables->names.size());
   // Ordinary words and the names of places, organisations and programs are
@@ -603,9 +646,10 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
   for (size_t i = 0; i < tables->names.size(); ++i) {
     const Name& n = tables->names[i];
     // A phrasing with an acronym ("RDP", "MFA push") is written in capitals.
-    bool acronym = n.phrase && std::adjacent_find(n.text.begin(), n.text.end(), [](char a, char b) {
-                                 return is_upper(a) && is_upper(b);
-                               }) != n.text.end();
+    bool acronym =
+        !n.phrases.empty() && std::adjacent_find(n.text.begin(), n.text.end(), [](char a, char b) {
+                                return is_upper(a) && is_upper(b);
+                              }) != n.text.end();
     if (acronym) {
       patterns.push_back({n.text, false, static_cast<unsigned>(i), true});
       continue;
@@ -618,6 +662,7 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     std::vector<std::string> spellings{n.text};
     for (const std::string& spelling : n.recased)
       if (is_upper(spelling[0])) spellings.push_back(spelling);
+    if (n.lowercase_tool) spellings.push_back(lowercase(n.text));
     if (n.text.find(' ') == std::string::npos) {
       std::string capitalised = lowercase(n.text);
       capitalised[0] = static_cast<char>(capitalised[0] -
@@ -665,14 +710,19 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       return;
     // A name that needs a capital, written without one, is no name here
     // ("china", "silence"); nor is "Us" or "uk".
-    if ((n.common_word || n.proper_noun) && !is_upper(text[from])) return;
+    bool lowercase = false;
+    if ((n.common_word || n.proper_noun) && !is_upper(text[from])) {
+      if (!n.lowercase_tool) return;
+      lowercase = true;
+    }
     if (n.text.size() == 2 && text.substr(from, 2) != n.text) return;
-    hits.push_back({m.id, from, m.to});
+    hits.push_back({m.id, from, m.to, lowercase});
   });
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.from != b.from ? a.from < b.from : a.to > b.to;
   });
   std::vector<Hit> kept;
+  kept.reserve(hits.size());
   for (const Hit& h : hits)
     if (kept.empty() || h.from >= kept.back().to) kept.push_back(h);
 
@@ -716,6 +766,24 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     auto it = std::upper_bound(vocabulary.begin(), vocabulary.end(), sentence.start);
     return it != vocabulary.end() && *it <= sentence.end;
   };
+  // Whether an actor, a technique or a program of several words is named
+  // in `within` beside the hit `h` (a neighbour in `kept`, which is in text
+  // order). One-word programs do not vouch for each other.
+  auto finding_beside = [&](const Hit& h, Span within) {
+    auto counts = [&](const Hit& other) {
+      const Name& o = names[other.name];
+      bool one_word = o.text.find_first_of(" -0123456789") == std::string::npos;
+      return !other.lowercase &&
+             (o.type == EntityType::kIntrusionSet || o.type == EntityType::kAttackPattern ||
+              (is_actor_or_software(o.type) && !one_word));
+    };
+    size_t at = static_cast<size_t>(&h - kept.data());
+    for (size_t i = at; i-- > 0 && kept[i].from >= within.start;)
+      if (counts(kept[i])) return true;
+    for (size_t i = at + 1; i < kept.size() && kept[i].to <= within.end; ++i)
+      if (counts(kept[i])) return true;
+    return false;
+  };
   std::array<char, 64> buffer;  // for the cue windows before a name
   Span sentence{1, 0};          // the sentence of the last hit (none yet)
   std::string folded;           // a sentence in lower case, for phrasings with context
@@ -726,30 +794,34 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     // Several names often share a sentence: find it once, and only for a
     // name whose reading depends on what the sentence speaks of (the cue
     // words next to a place or a vendor stop at punctuation by themselves).
-    bool needs_sentence = is_actor_or_software(n.type) || n.type == EntityType::kSector ||
-                          (n.phrase && (!n.phrase->needs.empty() || !n.phrase->unless.empty()));
+    bool needs_sentence =
+        is_actor_or_software(n.type) || n.type == EntityType::kSector || n.phrase_context;
     if (needs_sentence && !(h.from >= sentence.start && h.from < sentence.end))
       sentence = text::sentence_around(text, h.from);
     Span limits = needs_sentence ? sentence : Span{0, text.size()};
     // The words around a name decide its reading; a technique needs none.
-    Words after, before;
-    if (n.type != EntityType::kAttackPattern && n.type != EntityType::kVulnerability) {
-      after = words_after(text, h.to, 3, limits.end);
-      before = words_before(text, h.from, 3, limits.start);
-    }
+    // (Built in place: a Words is a few hundred bytes, copied for every name found.)
+    bool worded = n.type != EntityType::kAttackPattern && n.type != EntityType::kVulnerability;
+    Words after = worded ? words_after(text, h.to, 3, limits.end) : Words();
+    Words before = worded ? words_before(text, h.from, 3, limits.start) : Words();
     double confidence = n.confidence;
     // Every reason is a literal: kept as pointers until a mention is made.
     Reasons reasons(n.reason);
-    if (n.phrase) {
-      if ((!n.phrase->needs.empty() || !n.phrase->unless.empty()) &&
-          folded_sentence.start != sentence.start) {
-        folded = lowercase(text.substr(sentence.start, sentence.end - sentence.start));
+    uint32_t read_as = n.entities.front();  // a phrasing: the technique its fitting row reads
+    if (!n.phrases.empty()) {
+      if (n.phrase_context && folded_sentence.start != sentence.start) {
+        folded.assign(text.substr(sentence.start, sentence.end - sentence.start));
+        for (char& c : folded) c = ascii_lower(c);  // in place: the buffer is reused
         folded_sentence = sentence;
       }
-      if (!phrase_fits(*n.phrase, text, folded, h.to)) continue;
+      auto fit = std::find_if(n.phrases.begin(), n.phrases.end(), [&](const auto& reading) {
+        return phrase_fits(*reading.first, text, folded, h.to);
+      });
+      if (fit == n.phrases.end()) continue;
+      read_as = fit->second;
     }
     bool wordlike = n.text.find_first_of(" -0123456789") == std::string::npos;
-    bool ransomware = entities[n.entities.front()].category == "ransomware";
+    bool ransomware = n.ransomware;
     bool actor_cue = false, software_cue = false;
     if (is_actor_or_software(n.type)) {
       actor_cue =
@@ -771,9 +843,17 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       // distinctive name the next sentence may say it ("A different
       // SideWinder is busy. The espionage group …").
       if (n.common_word && !(cue && security)) continue;
-      if (wordlike && !n.common_word && !cue && !security &&
-          !speaks_of_attacks(next_sentence(text, sentence)))
+      if (h.lowercase) {
+        // A tool written in lower case ("ran rclone"): a cue beside it, a
+        // sentence about attacks, or another finding in the sentence.
+        bool tool_cue = software_cue || any_in(after, kToolCues) || any_in(before, kToolCues);
+        if (!tool_cue && !security && !finding_beside(h, sentence)) continue;
+        reasons.push_back("tool name in lower case, beside a cue or other findings");
+      } else if (wordlike && !n.common_word && !cue && !security &&
+                 !speaks_of_attacks(next_sentence(text, sentence)) &&
+                 !finding_beside(h, sentence)) {
         continue;
+      }
       if (n.common_word) {
         confidence = std::min(confidence, kCalibrated.ordinary_word);
         reasons.push_back("ordinary word, taken as a name beside a cue in a security context");
@@ -801,7 +881,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     // Ambiguous names: prefer the entity the cue words call for ("Carbanak
     // backdoor"), one the text also names for sure, then one related to
     // those.
-    uint32_t chosen = n.entities.front();
+    uint32_t chosen = read_as;
     double ambiguity_cap = kCalibrated.ambiguous_first;
     if (n.entities.size() > 1 && actor_cue != software_cue && !ransomware) {
       for (uint32_t candidate : n.entities)

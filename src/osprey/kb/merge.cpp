@@ -57,6 +57,15 @@ std::string osprey_uuid(std::string_view name) {
   return out;
 }
 
+const CatalogueOverlap* catalogue_overlap(const std::set<std::string>& categories) {
+  static constexpr CatalogueOverlap kOverlaps[] = {{"rat", "rmm", EntityType::kTool}};
+  for (const CatalogueOverlap& o : kOverlaps)
+    if (categories.size() == 2 && categories.count(std::string(o.listed_as)) &&
+        categories.count(std::string(o.known_as)))
+      return &o;
+  return nullptr;
+}
+
 namespace {
 
 constexpr size_t kNone = static_cast<size_t>(-1);
@@ -121,6 +130,7 @@ class Groups {
 };
 
 using KeyIndex = std::map<std::string, std::vector<size_t>>;
+using NameIndex = std::map<std::string, std::vector<size_t>>;  // name key → records
 
 std::set<std::string> primary_keys(const SourceRecord& r) {
   std::set<std::string> keys;
@@ -155,7 +165,9 @@ class Merger {
   void run() {
     join_identities();
     join_linked_same_names();
+    join_naming_lists(/*to_attack=*/true);
     join_linked_to_authority();
+    join_naming_lists(/*to_attack=*/false);
     join_same_names();
   }
 
@@ -219,6 +231,53 @@ class Merger {
       for (size_t t : similar_targets(r))
         if (shares(own, primary_keys(records_[t]))) try_join(r, t, report_.merged_by_link);
     }
+  }
+
+  // Rule 3, for naming lists: an entry of a vendor's list of names
+  // ("Midnight Blizzard") joins the one current ATT&CK group that gives the
+  // entry's own name as an alias, whatever else the entry links to (UNC2452,
+  // a MISP actor that ATT&CK does not fold into APT29 on its own). After
+  // the links have joined what they join, an entry still alone joins the
+  // one MISP threat-actor entry that lists its name ("Lace Tempest" is
+  // DEV-0950's). The list only renames what others track; but the entry
+  // brings its whole group, so the speaker must also name every other
+  // catalogue's entry in it.
+  void join_naming_lists(bool to_attack) {
+    NameIndex speakers_by_name;
+    for (size_t r = 0; r < records_.size(); ++r) {
+      bool speaks =
+          to_attack ? records_[r].authoritative : records_[r].source == "misp:threat-actor";
+      if (speaks && family_of(records_[r].type) == Family::kActor &&
+          !groups_.blocked(groups_.root(r)))
+        for (const std::string& key : all_name_keys(records_[r]))
+          speakers_by_name[key].push_back(r);
+    }
+    for (size_t r = 0; r < records_.size(); ++r) {
+      if (!records_[r].naming_list || groups_.anchor(groups_.root(r)) != kNone) continue;
+      std::map<size_t, size_t> speakers = listing(r, speakers_by_name);  // group → record
+      if (speakers.size() > 1) ++report_.refused;
+      if (speakers.size() != 1) continue;
+      auto [group, speaker] = *speakers.begin();
+      auto listed = all_name_keys(records_[speaker]);
+      bool agreed = true;
+      for (size_t m : groups_.members(groups_.root(r)))
+        agreed = agreed && (records_[m].naming_list || shares(primary_keys(records_[m]), listed));
+      if (agreed)
+        try_join(r, group, report_.merged_by_link);
+      else
+        ++report_.refused;
+    }
+  }
+
+  // The groups (other than r's) whose records in `index` list one of r's
+  // own names, each with such a record.
+  std::map<size_t, size_t> listing(size_t r, const NameIndex& index) {
+    std::map<size_t, size_t> out;
+    for (const std::string& key : primary_keys(records_[r]))
+      if (auto it = index.find(key); it != index.end())
+        for (size_t speaker : it->second)
+          if (groups_.root(speaker) != groups_.root(r)) out.emplace(groups_.root(speaker), speaker);
+    return out;
   }
 
   // The record whose names speak for a group: its ATT&CK object, else its
@@ -321,12 +380,13 @@ class Merger {
   // Software shares names far more than actors ("Pandora" is a ransomware,
   // a RAT and a rootkit): entries with one name merge only when the sources
   // state one type for all of them and at most one specialised catalogue
-  // lists them.
+  // lists them, or when the catalogues are two that list one program under
+  // different types (catalogue_overlap).
   bool software_may_share(const std::vector<size_t>& roots) {
     std::set<EntityType> types;
     std::set<std::string> categories;
     for (size_t root : roots) add_kinds(root, types, categories);
-    return types.size() <= 1 && categories.size() <= 1;
+    return (types.size() <= 1 && categories.size() <= 1) || catalogue_overlap(categories);
   }
 
   // Rule 4: the same own name from different sources.

@@ -12,7 +12,11 @@
 //      name among its names (or the record lists the authority's own name or
 //      ATT&CK id); or the record lists exactly one current ATT&CK group or
 //      software id (MISP gives "G0059" among APT35's names) — when exactly
-//      one entity qualifies; in rounds, while a round joins;
+//      one entity qualifies; in rounds, while a round joins. Before them,
+//      an entry of a vendor's naming list (SourceSpec::naming_list) joins
+//      the one current ATT&CK group that lists the entry's own name, even
+//      when its links also reach other entries; after them, an entry still
+//      alone joins the one MISP threat-actor entry that lists its name;
 //   4. the same own name given by different sources: for actors, all
 //      actors with that own name join (or none, when a guard objects); for
 //      software, whose names are reused far more ("Pandora" is a ransomware,

@@ -33,10 +33,11 @@ struct SourceLink {
 };
 
 struct SourceRecord {
-  std::string source;    // source tag, e.g. "misp:threat-actor"
-  int rank = 0;          // the source's place in the registry: lower speaks first
-  bool renames = false;  // SourceSpec::renames of its source
-  bool typed = true;     // SourceSpec::typed of its source
+  std::string source;        // source tag, e.g. "misp:threat-actor"
+  int rank = 0;              // the source's place in the registry: lower speaks first
+  bool renames = false;      // SourceSpec::renames of its source
+  bool naming_list = false;  // SourceSpec::naming_list of its source
+  bool typed = true;         // SourceSpec::typed of its source
   EntityType type = EntityType::kIntrusionSet;
   std::string uuid;  // upstream uuid (for ATT&CK the part after "--"); empty for tables
   // Names the source gives the record as its own ("Kimsuky" from

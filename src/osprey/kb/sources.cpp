@@ -19,8 +19,8 @@ constexpr uintmax_t kMaxFileBytes = 512u << 20;
 // Shorthand for a MISP cluster row.
 SourceSpec misp(std::string_view name, std::string_view path, std::string_view description,
                 EntityType type, ReadFn read, std::string_view category = {}, bool required = false,
-                bool renames = false, bool typed = true) {
-  return {name, path, description, type, category, required, read, renames, typed};
+                bool renames = false, bool typed = true, bool naming_list = false) {
+  return {name, path, description, type, category, required, read, renames, naming_list, typed};
 }
 
 // '*' in `pattern` matches any run of characters.
@@ -80,11 +80,12 @@ const std::vector<SourceSpec>& source_specs() {
            T::kIntrusionSet, read_misp_actors, {}, true),
       misp("misp:microsoft-activity-group", "misp-galaxy/clusters/microsoft-activity-group.json",
            "Microsoft's actor names (old and new taxonomy)", T::kIntrusionSet, read_misp_actors, {},
-           false, /*renames=*/true),
+           false, /*renames=*/true, /*typed=*/true, /*naming_list=*/true),
       misp("misp:tidal-groups", "misp-galaxy/clusters/tidal-groups.json", "Tidal Cyber groups",
            T::kIntrusionSet, read_misp_tidal),
       misp("misp:360net", "misp-galaxy/clusters/360net.json", "360.net threat actors (APT-C ids)",
-           T::kIntrusionSet, read_misp_360net),
+           T::kIntrusionSet, read_misp_360net, {}, false, false, /*typed=*/true,
+           /*naming_list=*/true),
       misp("misp:tidal-software", "misp-galaxy/clusters/tidal-software.json",
            "Tidal Cyber software", T::kMalware, read_misp_tidal),
       misp("misp:malpedia", "misp-galaxy/clusters/malpedia.json", "Malpedia malware families",
@@ -208,6 +209,7 @@ Result<SourceRead> read_source(const std::string& source_dir, const SourceSpec& 
       record.source = std::string(spec.name);
       record.rank = rank;
       record.renames = spec.renames;
+      record.naming_list = spec.naming_list;
       record.typed = spec.typed;
     }
     return read;

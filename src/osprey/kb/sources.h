@@ -44,6 +44,11 @@ struct SourceSpec {
   // STRONTIUM and Forest Blizzard). Entries of any other source are distinct
   // by that source's word, and the merger never joins two of them by names.
   bool renames = false;
+  // It only lists a vendor's names for actors that others track (Microsoft's
+  // weather names, 360's APT-C ids): where ATT&CK gives an entry's own name
+  // as an alias of one group, the entry is that group, else where one MISP
+  // threat-actor entry does, that entry (merge.h, rule 3).
+  bool naming_list = false;
   // Its records' type is the source's statement (false for catalogues that
   // mix malware and tools under one default type, like malpedia and MISP's
   // tool cluster); the merger compares only stated types.

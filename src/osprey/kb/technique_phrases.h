@@ -7,23 +7,39 @@
 // Some words mean a technique only beside others: "encrypted" is the
 // ransomware's work when the sentence speaks of servers or files, and not
 // when it speaks of traffic. A row may name stems of which one must occur
-// in the sentence (`needs`) and stems of which none may (`unless`).
+// in the sentence (`needs`, and another list `also`) and stems of which none
+// may (`unless`). Rows that spell one phrase alike ("security software" is
+// disabled, or looked for) are tried in table order: the first whose
+// context holds reads it.
+//
+// One row may stand for several spellings: each "{a|b|c}" group in its text
+// is one of its alternatives, an empty one leaving the group out
+// ("{dump|dumped|dumping} {the |}credentials").
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace osprey::kb {
 
 struct TechniquePhrase {
-  std::string_view text;                     // matched whole-word, any case
+  std::string_view text;                     // matched whole-word, any case; may hold {a|b} groups
   std::string_view technique;                // ATT&CK id
   std::span<const std::string_view> needs;   // one must be in the sentence (empty: none needed)
   std::span<const std::string_view> unless;  // none may be in the sentence
+  std::span<const std::string_view> also = {};  // one must be in the sentence too (empty: none)
 };
 
-// Every phrasing, unordered. Stems are lowercase and match anywhere in the
+// Every phrasing, in table order (which decides only between rows that
+// spell one phrase). Stems are lowercase and match anywhere in the
 // lowercased sentence ("exfiltrat" finds "exfiltrated").
 std::span<const TechniquePhrase> technique_phrases();
+
+// Every spelling `text` stands for, its {a|b} groups expanded left to right
+// ("{stop|stopped} services" → "stop services", "stopped services"). Text
+// without a group is its only spelling; an unclosed "{" is kept as written.
+std::vector<std::string> phrase_spellings(std::string_view text);
 
 }  // namespace osprey::kb
