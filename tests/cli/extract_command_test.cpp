@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -42,6 +43,27 @@ TEST(CliExtract, BadUsageExitsTwo) {
   EXPECT_EQ(bad_format.status, 2);
   EXPECT_FALSE(bad_format.err.empty());
   EXPECT_EQ(osprey("extract --types ipv4,nonsense x").status, 2);
+}
+
+TEST(CliExtract, AnyNumberOfThreadsPrintsTheSameFindings) {
+  // Several MiB of lines, so that the file has chunks for every thread.
+  std::string text;
+  for (int i = 0; text.size() < (5u << 20); ++i)
+    text += "Beacon " + std::to_string(i % 5000) + " went to 198.51." + std::to_string(i % 200) +
+            "." + std::to_string(i % 250) + " and hxxps://cdn-" + std::to_string(i % 900) +
+            ".evil[.]net/g.php today.\n";
+  std::string file = write_file("threads.txt", text);
+  Outcome one = osprey("extract --no-entities --format ndjson --threads 1 " + file);
+  ASSERT_EQ(one.status, 0) << one.err;
+  EXPECT_GT(std::count(one.out.begin(), one.out.end(), '\n'), 2000);
+  for (const char* threads : {"2", "3", "0"}) {
+    Outcome many = osprey(std::string("extract --no-entities --format ndjson --threads ") +
+                          threads + " " + file);
+    ASSERT_EQ(many.status, 0) << many.err;
+    EXPECT_EQ(many.out, one.out) << "--threads " << threads;
+  }
+  EXPECT_EQ(osprey("extract --threads -1 " + file).status, 2);
+  EXPECT_EQ(osprey("extract --threads many " + file).status, 2);
 }
 
 TEST(CliExtract, OneInputGivesOneFindingsObject) {
