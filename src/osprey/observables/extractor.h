@@ -95,8 +95,9 @@ class ObservableStream {
   void record(Found& found, uint64_t hash, std::string_view chunk);
   // Sets the benign hint of the observables found since the last call.
   void judge();
-  // Takes in the observables of a stream that scanned the bytes right after
-  // this one's; both judged. The result is what one stream would have found.
+  // Takes in the observables of a stream (judged) that scanned the bytes
+  // right after this one's; this one's are judged first. The result is
+  // what one stream would have found.
   void absorb(ObservableStream& later);
 
   std::shared_ptr<const Extractor::Engine> engine_;
