@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "committed_kb.h"
 
@@ -44,6 +45,22 @@ TEST(EntityMatcher, ActorsWithAliasesStayApart) {
   auto found = recognised("APT43, whose activity others report as Kimsuky, struck again.");
   EXPECT_TRUE(found.count("intrusion-set:APT43")) << ::testing::PrintToString(found);
   EXPECT_TRUE(found.count("intrusion-set:Kimsuky")) << ::testing::PrintToString(found);
+}
+
+TEST(EntityMatcher, OneMatcherServesSeveralThreadsAtOnce) {
+  const std::string text =
+      "North Korean hackers of APT43, also reported as Kimsuky, sent spear-phishing mail to "
+      "think tanks in South Korea, Mandiant said. The Lazarus Group deployed LockBit 3.0.";
+  const std::set<std::string> alone = recognised(text);
+  ASSERT_GE(alone.size(), 5u);
+  std::vector<int> agreed(4, 0);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < agreed.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 25; ++round) agreed[t] += recognised(text) == alone;
+    });
+  for (std::thread& t : threads) t.join();
+  for (int a : agreed) EXPECT_EQ(a, 25);
 }
 
 TEST(EntityMatcher, SpellingVariantsResolveToTheKnownEntry) {

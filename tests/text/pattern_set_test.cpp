@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 namespace osprey::text {
 namespace {
@@ -72,6 +74,30 @@ TEST_F(PatternSetTest, EndOnlySetsReportTheEndAsStart) {
   ASSERT_FALSE(matches.empty());
   EXPECT_EQ(matches.back().to, 3u);
   EXPECT_EQ(matches.back().from, matches.back().to);
+}
+
+TEST_F(PatternSetTest, ScansFromSeveralThreadsAtOnceMatchAsAlone) {
+  auto set =
+      PatternSet::compile({{"evil[0-9]+", true, 0}, {"b+", false, 1}, {"gate", true, 2}}, false);
+  ASSERT_TRUE(set.ok());
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "EVIL" + std::to_string(i) + " abbb gate x ";
+  const std::vector<PatternMatch> alone = scan_all(*set.value(), text);
+  ASSERT_GT(alone.size(), 6000u);
+  auto same = [](const std::vector<PatternMatch>& a, const std::vector<PatternMatch>& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](auto& x, auto& y) {
+             return x.id == y.id && x.from == y.from && x.to == y.to;
+           });
+  };
+  std::vector<int> agreed(4, 0);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < agreed.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round)
+        agreed[t] += same(scan_all(*set.value(), text), alone);
+    });
+  for (std::thread& t : threads) t.join();
+  for (int a : agreed) EXPECT_EQ(a, 20);
 }
 
 TEST_F(PatternSetTest, ABadPatternIsAnErrorNamingIt) {

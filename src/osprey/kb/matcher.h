@@ -37,6 +37,7 @@ class EntityMatcher {
   // is calibrated by the kind of evidence (a name, an ATT&CK id, a phrasing,
   // an ordinary word beside a cue, an ambiguous name …): mentions given 0.9
   // were right about nine times in ten on the evaluation passages.
+  // Safe to call from several threads at once.
   std::vector<Mention> match(std::string_view text) const;
 
   size_t name_count() const;

@@ -1,8 +1,6 @@
 #include "osprey/observables/extractor.h"
 
 #include <algorithm>
-#include <mutex>
-#include <new>
 #include <thread>
 
 #include "osprey/observables/benign.h"
@@ -14,10 +12,6 @@
 namespace osprey::observables {
 
 struct Extractor::Engine {
-  Engine(text::Refanger r, std::unique_ptr<text::PatternSet> s,
-         std::vector<std::vector<size_t>> types)
-      : refanger(std::move(r)), scanner(std::move(s)), types_of_pattern(std::move(types)) {}
-
   text::Refanger refanger;
   std::unique_ptr<text::PatternSet> scanner;
   std::vector<std::vector<size_t>> types_of_pattern;  // pattern id → indexes in observable_types()
@@ -26,30 +20,6 @@ struct Extractor::Engine {
     unsigned id;  // pattern id, numbered after the expressions
   };
   std::vector<FinderPattern> finders;
-
-  // Each stream scans with a scanner scratch area of its own, borrowed here
-  // and given back, so that streams may run at once and a call allocates
-  // none once the engine has served as many streams at a time.
-  std::unique_ptr<text::PatternSet::Scratch> borrow_scratch() const {
-    {
-      std::lock_guard<std::mutex> hold(spare_lock);
-      if (!spare.empty()) {
-        auto scratch = std::move(spare.back());
-        spare.pop_back();
-        return scratch;
-      }
-    }
-    auto scratch = scanner->new_scratch();
-    if (!scratch.ok()) throw std::bad_alloc();
-    return std::move(scratch).value();
-  }
-  void give_back(std::unique_ptr<text::PatternSet::Scratch> scratch) const {
-    std::lock_guard<std::mutex> hold(spare_lock);
-    if (spare.size() < kMaxSpare) spare.push_back(std::move(scratch));
-  }
-  static constexpr size_t kMaxSpare = 64;
-  mutable std::mutex spare_lock;
-  mutable std::vector<std::unique_ptr<text::PatternSet::Scratch>> spare;
 };
 
 Result<Extractor> Extractor::create() {
@@ -86,8 +56,8 @@ Result<Extractor> Extractor::create() {
   }
   auto scanner = text::PatternSet::compile(patterns, /*report_start=*/false);
   if (!scanner.ok()) return scanner.error();
-  auto engine = std::make_shared<Engine>(std::move(refanger).value(), std::move(scanner).value(),
-                                         std::move(types_of_expression));
+  auto engine = std::make_shared<Engine>(Engine{
+      std::move(refanger).value(), std::move(scanner).value(), std::move(types_of_expression), {}});
   for (size_t f = 0; f < finders.size(); ++f) {
     engine->finders.push_back({finders[f], static_cast<unsigned>(engine->types_of_pattern.size())});
     engine->types_of_pattern.push_back(std::move(types_of_finder[f]));
@@ -110,7 +80,6 @@ ObservableStream Extractor::stream(const ExtractOptions& options) const {
 ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engine,
                                    ExtractOptions options)
     : engine_(std::move(engine)), options_(std::move(options)) {
-  scratch_ = engine_->borrow_scratch();
   threads_ =
       options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   options_.max_spans = std::max<size_t>(options_.max_spans, 1);
@@ -121,10 +90,6 @@ ObservableStream::ObservableStream(std::shared_ptr<const Extractor::Engine> engi
   for (size_t t = 0; t < types.size(); ++t)
     for (const std::string& name : options_.types)
       if (types[t].name == name) wanted_[t] = true;
-}
-
-ObservableStream::~ObservableStream() {
-  if (scratch_) engine_->give_back(std::move(scratch_));
 }
 
 namespace {
@@ -320,7 +285,7 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
       candidates_.emplace_back(t, expanded);
     }
   };
-  engine_->scanner->scan(ctx.text, on_match, scratch_.get());
+  engine_->scanner->scan(ctx.text, on_match);
   for (const Extractor::Engine::FinderPattern& f : engine_->finders) {
     struct Sink {
       decltype(on_match)& report;

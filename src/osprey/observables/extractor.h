@@ -21,9 +21,9 @@
 #include "osprey/observables/candidate.h"
 #include "osprey/observables/observable_index.h"
 #include "osprey/text/mapped_text.h"
-#include "osprey/text/pattern_set.h"
 
 namespace osprey::text {
+class PatternSet;
 class Refanger;
 }  // namespace osprey::text
 
@@ -50,14 +50,13 @@ class Extractor {
   static Result<Extractor> create();
 
   // All observables in `text`. Offsets are byte offsets into `text`.
-  // Safe to call from several threads at once.
+  // Safe to call from several threads at once, as are streams made by one
+  // Extractor (the scanner lends each scan a scratch area of its own).
   Findings extract(std::string_view text, const ExtractOptions& options = {}) const;
 
   // For inputs too large to hold: feed the bytes in pieces of any size.
   ObservableStream stream(const ExtractOptions& options = {}) const;
 
-  // Streams made by one Extractor may run in different threads at once:
-  // each brings its own scanner scratch area.
  private:
   friend class ObservableStream;
   struct Engine;
@@ -71,10 +70,6 @@ class Extractor {
 // chunk). Chunks are small enough to stay in cache while every stage runs.
 class ObservableStream {
  public:
-  ObservableStream(ObservableStream&&) = default;
-  ObservableStream& operator=(ObservableStream&&) = default;
-  ~ObservableStream();
-
   void feed(std::string_view bytes);
   // Scans what is left and returns the findings; the stream is then empty.
   Findings finish();
@@ -101,7 +96,6 @@ class ObservableStream {
   void absorb(ObservableStream& later);
 
   std::shared_ptr<const Extractor::Engine> engine_;
-  std::unique_ptr<text::PatternSet::Scratch> scratch_;  // the scanner's working memory
   ExtractOptions options_;
   size_t threads_ = 1;         // options_.threads, 0 resolved
   std::string pending_;        // bytes fed but not yet scanned

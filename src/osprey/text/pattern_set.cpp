@@ -7,33 +7,45 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <new>
 #include <sstream>
 
 namespace osprey::text {
 
 struct PatternSet::Handles {
   hs_database_t* database = nullptr;
-  hs_scratch_t* scratch = nullptr;
+  hs_scratch_t* scratch = nullptr;  // the model of the areas scans use; never scanned with
+  // Scratch areas not in use by a scan.
+  std::mutex spare_lock;
+  std::vector<hs_scratch_t*> spare;
   ~Handles() {
+    for (hs_scratch_t* s : spare) hs_free_scratch(s);
     hs_free_scratch(scratch);
     hs_free_database(database);
+  }
+
+  // A scratch area for one scan: a spare one, else a new copy of the model.
+  hs_scratch_t* borrow() {
+    {
+      std::lock_guard<std::mutex> hold(spare_lock);
+      if (!spare.empty()) {
+        hs_scratch_t* s = spare.back();
+        spare.pop_back();
+        return s;
+      }
+    }
+    hs_scratch_t* copy = nullptr;
+    if (hs_clone_scratch(scratch, &copy) != HS_SUCCESS) throw std::bad_alloc();
+    return copy;
+  }
+  void give_back(hs_scratch_t* s) {
+    std::lock_guard<std::mutex> hold(spare_lock);
+    spare.push_back(s);
   }
 };
 
 PatternSet::~PatternSet() = default;
-
-PatternSet::Scratch::~Scratch() {
-  hs_free_scratch(static_cast<hs_scratch_t*>(handle_));
-}
-
-Result<std::unique_ptr<PatternSet::Scratch>> PatternSet::new_scratch() const {
-  std::unique_ptr<Scratch> scratch(new Scratch);
-  hs_scratch_t* copy = nullptr;
-  if (hs_clone_scratch(handles_->scratch, &copy) != HS_SUCCESS)
-    return Error{"cannot allocate Hyperscan scratch space"};
-  scratch->handle_ = copy;
-  return scratch;
-}
 
 std::string pattern_cache_dir() {
   if (const char* dir = std::getenv("OSPREY_CACHE_DIR"); dir && *dir) return dir;
@@ -149,8 +161,14 @@ Result<std::unique_ptr<PatternSet>> PatternSet::compile(const std::vector<Patter
 }
 
 void PatternSet::scan_raw(std::string_view text, void (*on_match)(const PatternMatch&, void*),
-                          void* ctx, Scratch* scratch) const {
-  hs_scratch_t* space = scratch ? static_cast<hs_scratch_t*>(scratch->handle_) : handles_->scratch;
+                          void* ctx) const {
+  // Borrowed for the scan and given back even when a callback throws.
+  struct Borrowed {
+    Handles& from;
+    hs_scratch_t* space;
+    ~Borrowed() { from.give_back(space); }
+  } borrowed{*handles_, handles_->borrow()};
+  hs_scratch_t* space = borrowed.space;
   struct State {
     void (*on_match)(const PatternMatch&, void*);
     void* ctx;

@@ -44,34 +44,18 @@ class PatternSet {
   PatternSet(const PatternSet&) = delete;
   PatternSet& operator=(const PatternSet&) = delete;
 
-  // Hyperscan's working memory for one scan at a time. The set owns one;
-  // a thread scanning beside others brings its own (new_scratch()).
-  class Scratch {
-   public:
-    ~Scratch();
-    Scratch(const Scratch&) = delete;
-    Scratch& operator=(const Scratch&) = delete;
-
-   private:
-    friend class PatternSet;
-    Scratch() = default;
-    void* handle_ = nullptr;  // hs_scratch_t
-  };
-  // A scratch area for this set (a copy of its own). Fails only when out of
-  // memory.
-  Result<std::unique_ptr<Scratch>> new_scratch() const;
-
   // Calls on_match(const PatternMatch&) for every match, in order of match
-  // end. With no `scratch` the set's own is used, so concurrent scans need
-  // one Scratch each.
+  // end. Safe to call from several threads at once: each scan borrows a
+  // Hyperscan scratch area from the set's pool and gives it back, so a scan
+  // allocates none once the set has served as many scans at a time.
   template <typename OnMatch>
-  void scan(std::string_view text, OnMatch&& on_match, Scratch* scratch = nullptr) const {
+  void scan(std::string_view text, OnMatch&& on_match) const {
     scan_raw(
         text,
         [](const PatternMatch& m, void* ctx) {
           (*static_cast<std::remove_reference_t<OnMatch>*>(ctx))(m);
         },
-        &on_match, scratch);
+        &on_match);
   }
 
   // Whether this set was loaded from the on-disk cache (for tests and --verbose).
@@ -79,8 +63,8 @@ class PatternSet {
 
  private:
   PatternSet() = default;
-  void scan_raw(std::string_view text, void (*on_match)(const PatternMatch&, void*), void* ctx,
-                Scratch* scratch) const;
+  void scan_raw(std::string_view text, void (*on_match)(const PatternMatch&, void*),
+                void* ctx) const;
   struct Handles;
   std::unique_ptr<Handles> handles_;
   bool from_cache_ = false;
