@@ -72,10 +72,10 @@ bool needs_whole(const Engines& engines, std::string_view head) {
   return engines.matcher || text::looks_like_html(head);
 }
 
-// A regular file, mapped: a small one is analysed where it lies (on
-// several threads when it is large enough), a large one streams through the
-// extractor a window at a time, each window's pages given back once
-// scanned, so that memory stays flat.
+// A regular file, mapped: a small one is analysed where it lies, a large
+// one streams through the extractor a window at a time, each window's pages
+// given back once scanned, so that memory stays flat. Either way its chunks
+// are scanned on options.threads threads.
 Findings extract_mapped(const Engines& engines, ingest::MappedFile& file,
                         const observables::ExtractOptions& options) {
   std::string_view bytes = file.bytes();

@@ -301,6 +301,11 @@ void ObservableStream::collect_candidates(const ScanContext& ctx) {
   }
 }
 
+size_t ObservableStream::find_recorded(uint64_t hash, size_t type, std::string_view value) const {
+  return index_.find(hash,
+                     [&](size_t i) { return found_types_[i] == type && found_[i].value == value; });
+}
+
 namespace {
 
 void add_flag(Observable& o, std::string&& flag) {
@@ -315,9 +320,7 @@ void add_flag(Observable& o, std::string&& flag) {
 void ObservableStream::record(Found& f, uint64_t hash, std::string_view chunk) {
   Span local = refanged_.to_original(f.accepted.from, f.accepted.to);
   bool defanged = refanged_.rewritten(f.accepted.from, f.accepted.to);
-  size_t at = index_.find(hash, [&](size_t i) {
-    return found_types_[i] == f.type && found_[i].value == f.accepted.value;
-  });
+  size_t at = find_recorded(hash, f.type, f.accepted.value);
   if (at == ObservableIndex::kNone) {
     Observable o;
     o.type = std::string(observable_types()[f.type].name);
@@ -346,8 +349,7 @@ void ObservableStream::absorb(ObservableStream& later) {
     Observable& o = later.found_[i];
     size_t type = later.found_types_[i];
     uint64_t hash = ObservableIndex::hash(type, o.value);
-    size_t at = index_.find(
-        hash, [&](size_t k) { return found_types_[k] == type && found_[k].value == o.value; });
+    size_t at = find_recorded(hash, type, o.value);
     if (at == ObservableIndex::kNone) {
       index_.insert(hash, found_.size());
       found_.push_back(std::move(o));
@@ -368,10 +370,6 @@ void ObservableStream::absorb(ObservableStream& later) {
   }
   judged_ = found_.size();
   scanned_ = later.scanned_;
-  later.found_.clear();
-  later.found_types_.clear();
-  later.judged_ = 0;
-  later.index_.clear();
 }
 
 }  // namespace osprey::observables

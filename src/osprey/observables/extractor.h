@@ -88,11 +88,14 @@ class ObservableStream {
   void collect_candidates(const ScanContext& ctx);
   // `hash`: ObservableIndex::hash of the finding's type and value.
   void record(Found& found, uint64_t hash, std::string_view chunk);
+  // The position in found_ of the observable of this type and value, or
+  // ObservableIndex::kNone.
+  size_t find_recorded(uint64_t hash, size_t type, std::string_view value) const;
   // Sets the benign hint of the observables found since the last call.
   void judge();
   // Takes in the observables of a stream (judged) that scanned the bytes
   // right after this one's; this one's are judged first. The result is
-  // what one stream would have found.
+  // what one stream would have found; `later` is left to be discarded.
   void absorb(ObservableStream& later);
 
   std::shared_ptr<const Extractor::Engine> engine_;

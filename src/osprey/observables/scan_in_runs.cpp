@@ -1,7 +1,8 @@
 // Scanning on several threads. The whole chunks of a text (or of a piece fed
 // to a stream) are dealt out in runs: the stream scans the first run itself,
-// a helper stream (with its own scanner scratch) each of the others, and the
-// helpers' findings are then joined in order. The result is exactly what
+// a helper stream on a thread of its own each of the others (the scanner
+// lends every scan its own scratch area), and the helpers' findings are then
+// joined in order. The result is exactly what
 // one thread would have found: the same chunks, sentences, spans and counts.
 #include <exception>
 #include <system_error>

@@ -168,7 +168,6 @@ void PatternSet::scan_raw(std::string_view text, void (*on_match)(const PatternM
     hs_scratch_t* space;
     ~Borrowed() { from.give_back(space); }
   } borrowed{*handles_, handles_->borrow()};
-  hs_scratch_t* space = borrowed.space;
   struct State {
     void (*on_match)(const PatternMatch&, void*);
     void* ctx;
@@ -189,8 +188,8 @@ void PatternSet::scan_raw(std::string_view text, void (*on_match)(const PatternM
   do {
     size_t length = std::min(kMaxBlock, text.size() - offset);
     State state{on_match, ctx, offset, report_start_};
-    hs_scan(handles_->database, text.data() + offset, static_cast<unsigned>(length), 0, space,
-            trampoline, &state);
+    hs_scan(handles_->database, text.data() + offset, static_cast<unsigned>(length), 0,
+            borrowed.space, trampoline, &state);
     offset += length;
   } while (offset < text.size());
 }
