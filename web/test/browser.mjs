@@ -239,7 +239,13 @@ try {
   await page.waitForSelector('tr[data-url="https://added.example.org/rss"]');
   check((await page.locator('table.feeds tbody tr').count()) === 4, 'feed added');
   await page.click('tr[data-url="https://added.example.org/rss"] button.danger');
-  await page.waitForFunction(() => !document.querySelector('tr[data-url="https://added.example.org/rss"]'));
+  // The page shows "loading" while it fetches the list again: wait for the
+  // new table, not only for the row to go.
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('tr[data-url="https://added.example.org/rss"]') &&
+      document.querySelectorAll('table.feeds tbody tr').length > 0,
+  );
   check((await page.locator('table.feeds tbody tr').count()) === 3, 'feed removed');
   await page.screenshot({ path: join(shots, 'feeds.png'), fullPage: true });
 
