@@ -172,6 +172,12 @@ TEST(EntityMatcher, TechniquePhrasingsHoldOnlyInTheirContext) {
   EXPECT_FALSE(techniques("The rdp file was empty.").count("T1021.001"));  // acronyms in capitals
   EXPECT_FALSE(
       techniques("Attachments that posed as internal memos dropped a backdoor.").count("T1656"));
+  // A phrasing's context is read from its own sentence wherever that
+  // sentence starts (here one byte into the text), and a call does not
+  // see the sentences of the call before it on the same thread.
+  EXPECT_TRUE(techniques(" The operators then encrypted hundreds of servers.").count("T1486"));
+  EXPECT_TRUE(techniques("\nThe operators then encrypted hundreds of servers.").count("T1486"));
+  EXPECT_FALSE(techniques(" The implant encrypted its traffic.").count("T1486"));
 }
 
 TEST(EntityMatcher, OneWordSectorsAsVictimsInAttackSentences) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,6 +16,14 @@
 
 namespace osprey::kb {
 
+// A row of the technique phrasings as the matcher reads it: the technique
+// (index into kb.entities()) and the row's context stems, as indexes into
+// Tables::stems, so that each stem is looked for once per sentence.
+struct PhraseReading {
+  uint32_t technique;
+  std::vector<uint16_t> needs, also, unless;
+};
+
 // One literal of the matcher: a spelling of one or more entities' names.
 struct EntityMatcher::Name {
   std::string text;                  // as matched (the source's spelling, or a variant of it)
@@ -26,9 +35,8 @@ struct EntityMatcher::Name {
                                      // one-word names like "Sandworm")
   double confidence = 0.9;
   const char* reason = "name";
-  // A phrasing of techniques: each row that spells it, with the technique
-  // (index into kb.entities()) it reads as where its context holds.
-  std::vector<std::pair<const TechniquePhrase*, uint32_t>> phrases;
+  // A phrasing of techniques: each row that spells it, in table order.
+  std::vector<PhraseReading> phrases;
   bool phrase_context = false;  // some row of `phrases` has context rules
   bool first_named = false;     // `text` is the first entity's canonical name
   bool ransomware = false;      // the first entity is a ransomware brand
@@ -37,7 +45,8 @@ struct EntityMatcher::Name {
 };
 
 struct EntityMatcher::Tables {
-  std::vector<Name> names;  // pattern id = index
+  std::vector<Name> names;              // pattern id = index
+  std::vector<std::string_view> stems;  // the phrasings' context stems, each once
   std::unique_ptr<text::PatternSet> set;
 };
 
@@ -55,47 +64,72 @@ std::string lowercase(std::string_view s) {
   return text::ascii_lowercase(s);
 }
 
-// Sets of lowercase words that a std::string_view can look up.
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// The lists of cue words (below) a word belongs to, as bits: a word beside
+// a name is looked up once, whatever lists its reading asks about.
+enum Cue : uint16_t {
+  kActorCue = 1 << 0,         // "group", "actor", "APT" …: an actor's name
+  kSoftwareCue = 1 << 1,      // "malware", "backdoor" …: a program's name
+  kGangCue = 1 << 2,          // "gang", "affiliates" … after a ransomware brand
+  kAliasCue = 1 << 3,         // "tracked", "dubbed" …: other names follow
+  kSponsorCue = 1 << 4,       // "hackers", "state-sponsored" … after a country
+  kReporterCue = 1 << 5,      // "said", "found" … after a vendor
+  kSectorCue = 1 << 6,        // "sector", "organizations" … beside a sector
+  kVictimSectorCue = 1 << 7,  // "hospitals", "banks" …: sectors named as victims
+  kToolCue = 1 << 8,          // "utility", "ran" … beside a tool in lower case
 };
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+// FNV-1a, for the cue table: a word beside a name is hashed as it is
+// lowered, byte by byte.
+constexpr uint32_t kFnvBasis = 2166136261u;
+constexpr uint32_t fnv_step(uint32_t hash, char c) {
+  return (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+}
+uint16_t cues_of(std::string_view lowercase_word, uint32_t hash);
 
-// A word of the text in lower case, held inline: the words around every
-// name found are read, and allocating for each would cost more than the
-// scan. A word too long for the buffer becomes "#", which no cue is.
+// A word of the text in lower case, held inline, with its cue bits: the
+// words around every name found are read, and allocating for each would
+// cost more than the scan. A word too long for the buffer becomes "#",
+// which no cue is.
 class Word {
  public:
   Word() = default;
   explicit Word(std::string_view s) {
     if (s.size() > sizeof buf_) s = "#";
-    for (size_t i = 0; i < s.size(); ++i) buf_[i] = ascii_lower(s[i]);
-    size_ = s.size();
+    uint32_t hash = kFnvBasis;
+    for (size_t i = 0; i < s.size(); ++i) hash = fnv_step(hash, buf_[i] = ascii_lower(s[i]));
+    size_ = static_cast<uint8_t>(s.size());
+    cues_ = cues_of(*this, hash);
   }
   operator std::string_view() const { return {buf_, size_}; }
   bool operator==(std::string_view other) const { return std::string_view(*this) == other; }
+  bool is(uint16_t cues) const { return (cues_ & cues) != 0; }
+  uint16_t cues() const { return cues_; }
 
  private:
   char buf_[24];  // the first size_ bytes (not zeroed: a Words is made for every name found)
-  size_t size_ = 0;
+  uint8_t size_ = 0;
+  uint16_t cues_ = 0;
 };
 
 // Up to eight words beside a name, nearest first.
 class Words {
  public:
   void push_back(std::string_view word) {
-    if (size_ < items_.size()) items_[size_++] = Word(word);
+    if (size_ == items_.size()) return;
+    items_[size_] = Word(word);
+    cues_ |= items_[size_++].cues();
   }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   const Word& operator[](size_t i) const { return items_[i]; }
   const Word* begin() const { return items_.data(); }
   const Word* end() const { return items_.data() + size_; }
+  // Whether one of the words is a cue of `cues` (Cue bits).
+  bool any(uint16_t cues) const { return (cues_ & cues) != 0; }
 
  private:
   std::array<Word, 8> items_;
   size_t size_ = 0;
+  uint16_t cues_ = 0;  // of all the words
 };
 
 // Confidence by the kind of evidence, set from how often each kind was
@@ -141,37 +175,38 @@ double name_confidence(EntityType type) {
 }
 
 // Words that say a name is used as an actor's or a program's name.
-const WordSet kActorCues = {
+constexpr std::string_view kActorCues[] = {
     "group",     "groups",    "actor",     "actors",    "apt",     "hackers",  "hacking",
     "gang",      "crew",      "operators", "team",      "threat",  "campaign", "campaigns",
     "intrusion", "espionage", "attackers", "adversary", "cluster", "unit",     "operation"};
-const WordSet kSoftwareCues = {
+constexpr std::string_view kSoftwareCues[] = {
     "malware", "ransomware",  "backdoor",  "trojan", "rat",     "loader",  "stealer",
     "botnet",  "implant",     "worm",      "wiper",  "spyware", "dropper", "variant",
     "payload", "infostealer", "framework", "beacon", "strain",  "family",  "toolkit"};
 // Words after a ransomware brand that make it its gang's name ("the Royal gang").
-const WordSet kGangCues = {"gang", "gangs", "group", "crew", "operators", "affiliates", "cartel"};
+constexpr std::string_view kGangCues[] = {"gang",      "gangs",      "group", "crew",
+                                          "operators", "affiliates", "cartel"};
 // Words that introduce other names of an actor ("tracked as Thallium").
-const WordSet kAliasCues = {"names", "name",    "tracked", "dubbed", "aka",
-                            "alias", "aliases", "called",  "known",  "also"};
-const WordSet kSponsorCues = {"group",
-                              "groups",
-                              "actor",
-                              "actors",
-                              "hackers",
-                              "apt",
-                              "state-sponsored",
-                              "state-backed",
-                              "military",
-                              "intelligence",
-                              "government-backed",
-                              "operators",
-                              "threat",
-                              "spies",
-                              "nation-state",
-                              "cyber",
-                              "espionage",
-                              "crew"};
+constexpr std::string_view kAliasCues[] = {"names", "name",    "tracked", "dubbed", "aka",
+                                           "alias", "aliases", "called",  "known",  "also"};
+constexpr std::string_view kSponsorCues[] = {"group",
+                                             "groups",
+                                             "actor",
+                                             "actors",
+                                             "hackers",
+                                             "apt",
+                                             "state-sponsored",
+                                             "state-backed",
+                                             "military",
+                                             "intelligence",
+                                             "government-backed",
+                                             "operators",
+                                             "threat",
+                                             "spies",
+                                             "nation-state",
+                                             "cyber",
+                                             "espionage",
+                                             "crew"};
 const std::vector<std::string_view> kSponsorBefore = {
     "linked to",    "backed by", "sponsored by", "attributed to",
     "on behalf of", "tied to",   "working for",  "directed by"};
@@ -179,11 +214,11 @@ const std::vector<std::string_view> kVictimBefore = {
     "targeting",   "targeted",         "targets",     "against",       "attacks on",  "attack on",
     "victims in",  "organizations in", "entities in", "breached",      "compromised", "in the",
     "agencies in", "companies in",     "networks in", "intrusions at", "impacting"};
-const WordSet kReporterAfter = {"said",     "says",       "reported",  "reports",    "researchers",
-                                "found",    "observed",   "published", "wrote",      "assessed",
-                                "tracks",   "attributed", "warned",    "noted",      "discovered",
-                                "analysts", "disclosed",  "detailed",  "identified", "linked",
-                                "believes", "told",       "announced"};
+constexpr std::string_view kReporterAfter[] = {
+    "said",       "says",      "reported",   "reports",  "researchers", "found",
+    "observed",   "published", "wrote",      "assessed", "tracks",      "attributed",
+    "warned",     "noted",     "discovered", "analysts", "disclosed",   "detailed",
+    "identified", "linked",    "believes",   "told",     "announced"};
 
 // Stems of security vocabulary: a sentence holding one speaks of attacks.
 constexpr std::array<std::string_view, 39> kSecurityStems = {
@@ -197,7 +232,7 @@ constexpr std::array<std::string_view, 39> kSecurityStems = {
 
 // Words that place a sector in a story about victims ("healthcare
 // organisations", "banks were targeted"): a one-word sector needs one.
-const WordSet kSectorCues = {
+constexpr std::string_view kSectorCues[] = {
     "sector",     "sectors",  "industry",  "industries", "organizations", "organisations",
     "companies",  "firms",    "providers", "agencies",   "institutions",  "operators",
     "entities",   "networks", "targets",   "targeting",  "targeted",      "victims",
@@ -205,7 +240,7 @@ const WordSet kSectorCues = {
 
 // One-word sectors that, in a sentence about attacks, name victims even
 // without a cue beside them ("… hit hospitals and universities").
-const WordSet kVictimSectorWords = {
+constexpr std::string_view kVictimSectorWords[] = {
     "government", "governments",    "healthcare",    "hospitals",
     "banks",      "universities",   "academics",     "academia",
     "education",  "energy",         "defence",       "defense",
@@ -218,11 +253,66 @@ const WordSet kVictimSectorWords = {
     "hotels",     "restaurants",    "pharmacies",    "water",
     "miners",     "courts"};
 
+// Words beside a tool's name written in lower case that say it is the
+// program ("ran rclone", "the psexec utility"), besides the software cues.
+constexpr std::string_view kToolCues[] = {
+    "tool",  "tools",     "utility",  "utilities", "binary", "binaries",
+    "using", "used",      "via",      "ran",       "run",    "running",
+    "with",  "installed", "deployed", "dropped",   "copy",   "executable"};
+
+// The cue bits of every cue word, in an open-addressed table of FNV
+// hashes (1024 slots for about 170 words: probes stay short).
+class CueTable {
+ public:
+  void add(std::span<const std::string_view> words, uint16_t cue) {
+    for (std::string_view w : words) {
+      uint32_t hash = kFnvBasis;
+      for (char c : w) hash = fnv_step(hash, c);
+      Slot& slot = slots_[find(w, hash)];
+      slot.word = w;
+      slot.cues |= cue;
+    }
+  }
+  uint16_t cues(std::string_view word, uint32_t hash) const {
+    return slots_[find(word, hash)].cues;
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;  // empty: free
+    uint16_t cues = 0;
+  };
+  // The index of the word's slot, or of the free slot where it would go.
+  size_t find(std::string_view word, uint32_t hash) const {
+    for (size_t i = hash % slots_.size();; i = (i + 1) % slots_.size())
+      if (slots_[i].word.empty() || slots_[i].word == word) return i;
+  }
+  std::array<Slot, 1024> slots_{};
+};
+
+uint16_t cues_of(std::string_view lowercase_word, uint32_t hash) {
+  static const CueTable table = [] {
+    CueTable t;
+    auto add = [&t](std::span<const std::string_view> words, uint16_t cue) { t.add(words, cue); };
+    add(kActorCues, kActorCue);
+    add(kSoftwareCues, kSoftwareCue);
+    add(kGangCues, kGangCue);
+    add(kAliasCues, kAliasCue);
+    add(kSponsorCues, kSponsorCue);
+    add(kReporterAfter, kReporterCue);
+    add(kSectorCues, kSectorCue);
+    add(kVictimSectorWords, kVictimSectorCue);
+    add(kToolCues, kToolCue);
+    return t;
+  }();
+  return lowercase_word.empty() ? 0 : table.cues(lowercase_word, hash);
+}
+
 // Whether a one-word sector name is written as a victim: one of
 // kVictimSectorWords, and not the subject of a sentence that tells what
 // "the government" or "the military" did. `before`: the words before it.
 bool victim_word(std::string_view written, const Words& before) {
-  if (!kVictimSectorWords.count(std::string_view(Word(written)))) return false;
+  if (!Word(written).is(kVictimSectorCue)) return false;
   return before.empty() || !(before[0] == "the" || before[0] == "by" || before[0] == "a");
 }
 
@@ -231,9 +321,8 @@ bool victim_word(std::string_view written, const Words& before) {
 // after it.
 bool heads_sector_list(const Words& after) {
   for (const Word& w : after) {
-    if (kSectorCues.count(std::string_view(w))) return true;
-    if (!(w == "and") && !(w == "or") && !kVictimSectorWords.count(std::string_view(w)))
-      return false;
+    if (w.is(kSectorCue)) return true;
+    if (!(w == "and") && !(w == "or") && !w.is(kVictimSectorCue)) return false;
   }
   return false;
 }
@@ -274,11 +363,6 @@ Words words_before(std::string_view text, size_t from, size_t n, size_t limit) {
     words.push_back(text.substr(i, end - i));
   }
   return words;
-}
-
-bool any_in(const Words& words, const WordSet& set) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](const Word& w) { return set.count(std::string_view(w)) > 0; });
 }
 
 std::unordered_set<std::string> load_dictionary(const std::string& path) {
@@ -331,11 +415,13 @@ bool trusted(const Alias& a) {
                      [](const std::string& s) { return s.rfind("misp:tidal", 0) != 0; });
 }
 
-// Spellings analysts use for a name: "APT28" as "APT 28" and "APT-28",
-// "Fancy Bear" as "Fancy-Bear"; with `joined` (ransomware), a name of two or
-// three words of letters also as one capitalised word ("black suit" as
-// "BlackSuit", the way gangs brand themselves).
-std::vector<std::string> variants(const std::string& name, bool joined) {
+// Spellings analysts use for a name: "APT28" as "APT 28" and "APT-28";
+// with `hyphenated`, a short name of plain words also with hyphens ("Fancy
+// Bear" as "Fancy-Bear", "Pass the Hash" as "Pass-the-Hash"); with `joined`
+// (ransomware), a name of two or three words of letters also as one
+// capitalised word ("black suit" as "BlackSuit", the way gangs brand
+// themselves).
+std::vector<std::string> variants(const std::string& name, bool joined, bool hyphenated) {
   std::vector<std::string> out{name};
   size_t spaces = static_cast<size_t>(std::count(name.begin(), name.end(), ' '));
   bool words = std::all_of(name.begin(), name.end(), [](char c) {
@@ -363,7 +449,12 @@ std::vector<std::string> variants(const std::string& name, bool joined) {
     out.push_back(name.substr(0, digit) + " " + name.substr(digit));
     out.push_back(name.substr(0, digit) + "-" + name.substr(digit));
   }
-  if (name.find(' ') != std::string::npos && name.find('-') == std::string::npos) {
+  // Longer names and catalogue titles ("Indicator Removal: Network Share
+  // Connection Removal", "Islamic State Hacking Division") are not written
+  // with hyphens, and every literal costs scanning time.
+  bool plain_words = std::all_of(name.begin(), name.end(),
+                                 [](char c) { return text::is_ascii_alnum(c) || c == ' '; });
+  if (hyphenated && plain_words && spaces >= 1 && spaces <= 3) {
     std::string hyphen = name;
     std::replace(hyphen.begin(), hyphen.end(), ' ', '-');
     out.push_back(hyphen);
@@ -404,14 +495,14 @@ bool has_context(const TechniquePhrase& p) {
   return !p.needs.empty() || !p.unless.empty() || !p.also.empty();
 }
 
-// Whether a technique phrasing holds where it was found: not a URL's scheme
-// ("https://"), one of the stems it needs (and one of `also`) in its
-// sentence, none it forbids. `folded`: the sentence in lower case.
-bool phrase_fits(const TechniquePhrase& p, std::string_view text, std::string_view folded,
-                 size_t to) {
+// Whether a technique phrasing holds where it was found, ending at `to`:
+// not a URL's scheme ("https://"), one of the stems it needs (and one of
+// `also`) in its sentence, none it forbids. `has(stem)` tells whether the
+// sentence holds a stem.
+template <typename Has>
+bool phrase_fits(const PhraseReading& p, std::string_view text, size_t to, Has&& has) {
   if (to + 1 < text.size() && text[to] == ':' && text[to + 1] == '/') return false;
-  auto has = [&](std::string_view stem) { return folded.find(stem) != std::string_view::npos; };
-  auto any = [&](std::span<const std::string_view> stems) {
+  auto any = [&](const std::vector<uint16_t>& stems) {
     return stems.empty() || std::any_of(stems.begin(), stems.end(), has);
   };
   return any(p.needs) && any(p.also) && std::none_of(p.unless.begin(), p.unless.end(), has);
@@ -438,7 +529,7 @@ bool any_cue_in(std::string_view window, const std::vector<std::string_view>& cu
 std::string place_role(std::string_view text, size_t from, const Words& after,
                        std::array<char, 64>& buffer) {
   std::string_view window = folded_before(text, from, 40, buffer);
-  if (any_cue_in(window, kSponsorBefore) || any_in(after, kSponsorCues)) return "sponsor";
+  if (any_cue_in(window, kSponsorBefore) || after.any(kSponsorCue)) return "sponsor";
   if (any_cue_in(window, kVictimBefore)) return "victim";
   return "location";
 }
@@ -447,8 +538,7 @@ std::string place_role(std::string_view text, size_t from, const Words& after,
 std::string vendor_role(std::string_view text, size_t from, const Words& after,
                         std::array<char, 64>& buffer) {
   std::string_view window = folded_before(text, from, 20, buffer);
-  bool reports =
-      any_in(after, kReporterAfter) || window.find("according to") != std::string_view::npos;
+  bool reports = after.any(kReporterCue) || window.find("according to") != std::string_view::npos;
   return reports ? "reporter" : "";
 }
 
@@ -485,11 +575,13 @@ struct Hit {
   bool lowercase = false;  // a lowercase_tool written all in lower case
 };
 
-// Words beside a tool's name written in lower case that say it is the
-// program ("ran rclone", "the psexec utility"), besides the software cues.
-const WordSet kToolCues = {"tool",  "tools",     "utility",  "utilities", "binary", "binaries",
-                           "using", "used",      "via",      "ran",       "run",    "running",
-                           "with",  "installed", "deployed", "dropped",   "copy",   "executable"};
+// What match() reuses from call to call on one thread.
+struct MatchScratch {
+  std::vector<Hit> hits;
+  std::vector<uint64_t> vocabulary;
+  std::string folded;
+  std::vector<int8_t> stem_seen;
+};
 
 }  // namespace
 
@@ -570,28 +662,47 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     for (const Alias& a : e.aliases) {
       if (!trusted(a) || generic(e, a.name)) continue;
       if (e.type == EntityType::kAttackPattern && a.name.size() <= 3) continue;  // "DLL"
-      for (const std::string& v : variants(a.name, e.category == "ransomware"))
+      // A catalogue's label for a program or an actor ("Mirai (ELF)",
+      // "Unidentified 114 (APT28 InfoStealer)", "Turla, Waterbug, Venomous
+      // Bear") is no name a text writes; a place's may be ("Washington, D.C.").
+      if (is_actor_or_software(e.type) &&
+          (a.name.find(" (") != std::string::npos || a.name.find(',') != std::string::npos))
+        continue;
+      // Places and organisations are not written with hyphens for spaces.
+      bool hyphenated = e.type != EntityType::kLocation && e.type != EntityType::kOrganization;
+      for (const std::string& v : variants(a.name, e.category == "ransomware", hyphenated))
         add(v, i, name_confidence(e.type), "name");
     }
     if (auto attack = e.ids.find("attack"); attack != e.ids.end())
       for (const std::string& id : attack->second) add(id, i, kCalibrated.attack_id, "ATT&CK id");
   }
+  std::unordered_map<std::string_view, uint16_t> stem_index;
+  auto stem_ids = [&](std::span<const std::string_view> stems) {
+    std::vector<uint16_t> ids;
+    for (std::string_view stem : stems) {
+      auto [it, fresh] = stem_index.try_emplace(stem, static_cast<uint16_t>(tables->stems.size()));
+      if (fresh) tables->stems.push_back(stem);
+      ids.push_back(it->second);
+    }
+    return ids;
+  };
   for (const TechniquePhrase& p : technique_phrases()) {
     const Entity* technique = kb.find(p.technique);
     if (!technique) continue;
     auto index = static_cast<uint32_t>(technique - entities.data());
+    PhraseReading reading{index, stem_ids(p.needs), stem_ids(p.also), stem_ids(p.unless)};
     for (const std::string& spelling : phrase_spellings(p.text)) {
       // A phrasing that is already a name ("cmd.exe" is a tool, "Phishing"
       // a technique's own name) keeps that meaning; one that another row
       // spells too is read by the first row whose context holds.
       if (auto known = by_key.find(lowercase(spelling)); known != by_key.end()) {
         Name& n = tables->names[known->second];
-        if (!n.phrases.empty()) n.phrases.emplace_back(&p, index);
+        if (!n.phrases.empty()) n.phrases.push_back(reading);
         n.phrase_context = n.phrase_context || (!n.phrases.empty() && has_context(p));
         continue;
       }
       add(spelling, index, kCalibrated.phrasing, "common phrasing of the technique");
-      tables->names.back().phrases.emplace_back(&p, index);
+      tables->names.back().phrases.push_back(reading);
       tables->names.back().phrase_context = has_context(p);
     }
   }
@@ -687,11 +798,21 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
 std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   const auto& names = tables_->names;
   const auto& entities = kb_->entities();
+  // Buffers kept from call to call on this thread (a call allocates little
+  // beyond its mentions); dropped after a call on a text far longer than an
+  // article.
+  thread_local MatchScratch scratch;
+  struct Trim {
+    MatchScratch& kept;
+    ~Trim() {
+      if (kept.hits.capacity() > (1u << 16)) kept = MatchScratch();
+    }
+  } trim{scratch};
   // Whole words only; the longest name wins where names overlap.
-  std::vector<Hit> hits;
-  std::vector<uint64_t> vocabulary;  // ends of security words, in order
-  hits.reserve(text.size() / 64);
-  vocabulary.reserve(text.size() / 128);
+  std::vector<Hit>& hits = scratch.hits;
+  std::vector<uint64_t>& vocabulary = scratch.vocabulary;  // ends of security words, in order
+  hits.clear();
+  vocabulary.clear();
   tables_->set->scan(text, [&](const text::PatternMatch& m) {
     if (m.id >= names.size()) {
       // Stems match inside words ("spearphishing"), but a short one only at
@@ -721,10 +842,11 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.from != b.from ? a.from < b.from : a.to > b.to;
   });
-  std::vector<Hit> kept;
-  kept.reserve(hits.size());
+  size_t kept_count = 0;
   for (const Hit& h : hits)
-    if (kept.empty() || h.from >= kept.back().to) kept.push_back(h);
+    if (kept_count == 0 || h.from >= hits[kept_count - 1].to) hits[kept_count++] = h;
+  hits.resize(kept_count);
+  const std::vector<Hit>& kept = hits;
 
   // Context first pass: which entities are named without doubt, to settle
   // ambiguous names by what they are related to.
@@ -784,10 +906,18 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       if (counts(kept[i])) return true;
     return false;
   };
-  std::array<char, 64> buffer;  // for the cue windows before a name
-  Span sentence{1, 0};          // the sentence of the last hit (none yet)
-  std::string folded;           // a sentence in lower case, for phrasings with context
-  Span folded_sentence{1, 0};
+  std::array<char, 64> buffer;           // for the cue windows before a name
+  Span sentence{1, 0};                   // the sentence of the last hit (none yet)
+  std::string& folded = scratch.folded;  // a sentence in lower case, for phrasings with context
+  Span folded_sentence{std::string::npos, 0};  // none yet
+  // Whether the folded sentence holds each of the phrasings' context stems:
+  // -1 not looked for yet.
+  std::vector<int8_t>& stem_seen = scratch.stem_seen;
+  auto has_stem = [&](uint16_t stem) {
+    int8_t& seen = stem_seen[stem];
+    if (seen < 0) seen = folded.find(tables_->stems[stem]) != std::string::npos;
+    return seen == 1;
+  };
   for (const Hit& h : kept) {
     const Name& n = names[h.name];
     std::string_view written = text.substr(h.from, h.to - h.from);
@@ -813,20 +943,20 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         folded.assign(text.substr(sentence.start, sentence.end - sentence.start));
         for (char& c : folded) c = ascii_lower(c);  // in place: the buffer is reused
         folded_sentence = sentence;
+        stem_seen.assign(tables_->stems.size(), -1);
       }
-      auto fit = std::find_if(n.phrases.begin(), n.phrases.end(), [&](const auto& reading) {
-        return phrase_fits(*reading.first, text, folded, h.to);
+      auto fit = std::find_if(n.phrases.begin(), n.phrases.end(), [&](const PhraseReading& p) {
+        return phrase_fits(p, text, h.to, has_stem);
       });
       if (fit == n.phrases.end()) continue;
-      read_as = fit->second;
+      read_as = fit->technique;
     }
     bool wordlike = n.text.find_first_of(" -0123456789") == std::string::npos;
     bool ransomware = n.ransomware;
     bool actor_cue = false, software_cue = false;
     if (is_actor_or_software(n.type)) {
-      actor_cue =
-          any_in(after, kActorCues) || any_in(before, kActorCues) || any_in(before, kAliasCues);
-      software_cue = any_in(after, kSoftwareCues) || any_in(before, kSoftwareCues);
+      actor_cue = after.any(kActorCue) || before.any(kActorCue) || before.any(kAliasCue);
+      software_cue = after.any(kSoftwareCue) || before.any(kSoftwareCue);
       // A ransomware brand is also its gang's name ("the Royal gang"); a
       // name both an actor and a program ("Carbanak") takes either cue.
       bool actor = std::any_of(n.entities.begin(), n.entities.end(), [&](uint32_t e) {
@@ -835,7 +965,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       bool program = std::any_of(n.entities.begin(), n.entities.end(), [&](uint32_t e) {
         return entities[e].type != EntityType::kIntrusionSet;
       });
-      bool gang = ransomware && any_in(after, kGangCues);
+      bool gang = ransomware && after.any(kGangCue);
       bool cue = (actor && actor_cue) || (program && software_cue) || gang;
       bool security = speaks_of_attacks(sentence);
       // An ordinary word ("Silence", "Raccoon") needs both; a one-word name
@@ -846,7 +976,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       if (h.lowercase) {
         // A tool written in lower case ("ran rclone"): a cue beside it, a
         // sentence about attacks, or another finding in the sentence.
-        bool tool_cue = software_cue || any_in(after, kToolCues) || any_in(before, kToolCues);
+        bool tool_cue = software_cue || after.any(kToolCue) || before.any(kToolCue);
         if (!tool_cue && !security && !finding_beside(h, sentence)) continue;
         reasons.push_back("tool name in lower case, beside a cue or other findings");
       } else if (wordlike && !n.common_word && !cue && !security &&
@@ -859,8 +989,8 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         reasons.push_back("ordinary word, taken as a name beside a cue in a security context");
       }
     }
-    if (n.type == EntityType::kSector && wordlike && !any_in(after, kSectorCues) &&
-        !any_in(before, kSectorCues)) {
+    if (n.type == EntityType::kSector && wordlike && !after.any(kSectorCue) &&
+        !before.any(kSectorCue)) {
       // A bare one-word sector counts as a target only after a victim cue
       // ("targeting healthcare", "attacks on banks").
       bool victim = any_cue_in(folded_before(text, h.from, 60, buffer), kVictimBefore);
