@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <optional>
 #include <span>
 #include <tuple>
 #include <unordered_map>
@@ -38,7 +39,10 @@ struct EntityMatcher::Name {
   // A phrasing of techniques: each row that spells it, in table order.
   std::vector<PhraseReading> phrases;
   bool phrase_context = false;  // some row of `phrases` has context rules
-  bool first_named = false;     // `text` is the first entity's canonical name
+  std::vector<bool> named;  // per entity of `entities`: `text` is its canonical name (case aside)
+  // An actor's or a program's name that several entities claim: per entity,
+  // the entities the knowledge base relates to it (either way), sorted.
+  std::vector<std::vector<uint32_t>> related;
   bool ransomware = false;      // the first entity is a ransomware brand
   bool lowercase_tool = false;  // a tool's capitalised name, also matched all in lower case
                                 // ("rclone", "mimikatz"), then only with evidence beside it
@@ -207,10 +211,10 @@ constexpr std::string_view kSponsorCues[] = {"group",
                                              "cyber",
                                              "espionage",
                                              "crew"};
-const std::vector<std::string_view> kSponsorBefore = {
-    "linked to",    "backed by", "sponsored by", "attributed to",
-    "on behalf of", "tied to",   "working for",  "directed by"};
-const std::vector<std::string_view> kVictimBefore = {
+constexpr std::string_view kSponsorBefore[] = {"linked to",     "backed by",    "sponsored by",
+                                               "attributed to", "on behalf of", "tied to",
+                                               "working for",   "directed by"};
+constexpr std::string_view kVictimBefore[] = {
     "targeting",   "targeted",         "targets",     "against",       "attacks on",  "attack on",
     "victims in",  "organizations in", "entities in", "breached",      "compromised", "in the",
     "agencies in", "companies in",     "networks in", "intrusions at", "impacting"};
@@ -517,26 +521,52 @@ std::string_view folded_before(std::string_view text, size_t at, size_t n,
   return {buffer.data(), n};
 }
 
-bool any_cue_in(std::string_view window, const std::vector<std::string_view>& cues) {
-  return std::any_of(cues.begin(), cues.end(), [&](std::string_view cue) {
-    return window.find(cue) != std::string_view::npos;
-  });
+// Phrases looked for anywhere in a short lowercase window before a name
+// ("linked to", "targeting"), filed by their first byte: the window is
+// read once, not once per phrase.
+class CuePhrases {
+ public:
+  explicit CuePhrases(std::span<const std::string_view> phrases) {
+    for (std::string_view p : phrases) by_first_[static_cast<unsigned char>(p[0])].push_back(p);
+  }
+  bool in(std::string_view window) const {
+    for (size_t i = 0; i < window.size(); ++i)
+      for (std::string_view p : by_first_[static_cast<unsigned char>(window[i])]) {
+        if (p.size() > window.size() - i) continue;
+        size_t k = 1;  // the first byte matched: it filed the phrase
+        while (k < p.size() && window[i + k] == p[k]) ++k;
+        if (k == p.size()) return true;
+      }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> by_first_;
+};
+
+const CuePhrases& sponsor_before() {
+  static const CuePhrases phrases(kSponsorBefore);
+  return phrases;
+}
+const CuePhrases& victim_before() {
+  static const CuePhrases phrases(kVictimBefore);
+  return phrases;
 }
 
 // A country's role where it is named at `from`: "sponsor" after "linked to"
 // … or before "group", "hackers" …; "victim" after "targeting" …; else
 // "location". `after`: the words after the name.
-std::string place_role(std::string_view text, size_t from, const Words& after,
-                       std::array<char, 64>& buffer) {
+std::string_view place_role(std::string_view text, size_t from, const Words& after,
+                            std::array<char, 64>& buffer) {
   std::string_view window = folded_before(text, from, 40, buffer);
-  if (any_cue_in(window, kSponsorBefore) || after.any(kSponsorCue)) return "sponsor";
-  if (any_cue_in(window, kVictimBefore)) return "victim";
+  if (sponsor_before().in(window) || after.any(kSponsorCue)) return "sponsor";
+  if (victim_before().in(window)) return "victim";
   return "location";
 }
 
 // A vendor's role: "reporter" when it says or finds something.
-std::string vendor_role(std::string_view text, size_t from, const Words& after,
-                        std::array<char, 64>& buffer) {
+std::string_view vendor_role(std::string_view text, size_t from, const Words& after,
+                             std::array<char, 64>& buffer) {
   std::string_view window = folded_before(text, from, 20, buffer);
   bool reports = after.any(kReporterCue) || window.find("according to") != std::string_view::npos;
   return reports ? "reporter" : "";
@@ -581,6 +611,7 @@ struct MatchScratch {
   std::vector<uint64_t> vocabulary;
   std::string folded;
   std::vector<int8_t> stem_seen;
+  std::vector<uint32_t> sure;
 };
 
 }  // namespace
@@ -737,8 +768,24 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     }
     n.entities = std::move(ranked);
   }
+  auto index_of = [&](std::string_view id) -> std::optional<uint32_t> {
+    const Entity* e = kb.find(id);
+    if (!e || e->id != id) return std::nullopt;
+    return static_cast<uint32_t>(e - entities.data());
+  };
   for (Name& n : tables->names) {
-    n.first_named = name_key(entities[n.entities.front()].name) == name_key(n.text);
+    for (uint32_t e : n.entities) n.named.push_back(name_key(entities[e].name) == name_key(n.text));
+    if (n.entities.size() > 1 && is_actor_or_software(n.type))
+      for (uint32_t e : n.entities) {
+        std::vector<uint32_t> related;
+        for (const Relation* r : kb.relations_from(entities[e].id))
+          if (auto other = index_of(r->to)) related.push_back(*other);
+        for (const Relation* r : kb.relations_to(entities[e].id))
+          if (auto other = index_of(r->from)) related.push_back(*other);
+        std::sort(related.begin(), related.end());
+        related.erase(std::unique(related.begin(), related.end()), related.end());
+        n.related.push_back(std::move(related));
+      }
     n.ransomware = entities[n.entities.front()].category == "ransomware";
     // Analysts write tools the way they type them ("rclone", "mimikatz"); an
     // ordinary word ("chisel", "sliver", "responder") stays a word in lower
@@ -851,37 +898,39 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
   // Context first pass: which entities are named without doubt, to settle
   // ambiguous names by what they are related to.
   // (Built only when a text has an ambiguous name.)
-  std::unordered_set<std::string_view> sure;
+  std::vector<uint32_t>& sure = scratch.sure;  // entity indexes, sorted
+  sure.clear();
   bool sure_built = false;
   auto build_sure = [&] {
     if (sure_built) return;
     sure_built = true;
     for (const Hit& h : kept)
       if (names[h.name].entities.size() == 1 && !names[h.name].common_word)
-        sure.insert(entities[names[h.name].entities[0]].id);
+        sure.push_back(names[h.name].entities[0]);
+    std::sort(sure.begin(), sure.end());
   };
+  auto is_sure = [&](uint32_t e) { return std::binary_search(sure.begin(), sure.end(), e); };
 
   // An ambiguous name's entity as the rest of the text settles it: one the
   // text also names for sure, else one related to such an entity; with the
   // reason, or nullptr when the text does not settle it.
-  std::unordered_map<uint32_t, std::pair<uint32_t, const char*>> by_context;  // by name
+  struct Settled {
+    uint32_t name, entity;
+    const char* reason;
+  };
+  std::vector<Settled> by_context;  // few: searched in order
   auto choose_by_context = [&](const Name& n, uint32_t first) -> std::pair<uint32_t, const char*> {
     build_sure();
     for (uint32_t c : n.entities)
-      if (sure.count(entities[c].id))
-        return {c, "ambiguous name, chosen as an entity the text also names"};
-    for (uint32_t c : n.entities) {
-      bool related = false;
-      for (const Relation* r : kb_->relations_from(entities[c].id))
-        related = related || sure.count(r->to);
-      for (const Relation* r : kb_->relations_to(entities[c].id))
-        related = related || sure.count(r->from);
-      if (related) return {c, "ambiguous name, chosen by related entities in the text"};
-    }
+      if (is_sure(c)) return {c, "ambiguous name, chosen as an entity the text also names"};
+    for (size_t i = 0; i < n.related.size(); ++i)
+      if (std::any_of(n.related[i].begin(), n.related[i].end(), is_sure))
+        return {n.entities[i], "ambiguous name, chosen by related entities in the text"};
     return {first, nullptr};
   };
 
   std::vector<Mention> mentions;
+  mentions.reserve(16);
   std::vector<uint32_t> mentioned;  // the entity index of each mention (few: searched in order)
   // Whether a sentence speaks of attacks: a security word ends inside it.
   auto speaks_of_attacks = [&](Span sentence) {
@@ -993,7 +1042,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         !before.any(kSectorCue)) {
       // A bare one-word sector counts as a target only after a victim cue
       // ("targeting healthcare", "attacks on banks").
-      bool victim = any_cue_in(folded_before(text, h.from, 60, buffer), kVictimBefore);
+      bool victim = victim_before().in(folded_before(text, h.from, 60, buffer));
       if (!victim && (!victim_word(written, before) ||
                       (!speaks_of_attacks(sentence) &&
                        !heads_sector_list(words_after(text, h.to, 8, sentence.end)))))
@@ -1027,17 +1076,21 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     // A name that is the chosen entry's own canonical name (case aside)
     // means that entry.
     auto names_it = [&](uint32_t e) {
-      return e == n.entities.front() ? n.first_named
-                                     : name_key(entities[e].name) == name_key(n.text);
+      auto at = std::find(n.entities.begin(), n.entities.end(), e);
+      return at != n.entities.end() && n.named[static_cast<size_t>(at - n.entities.begin())];
     };
     bool own_name = n.entities.size() < 2 || names_it(chosen);
     if (!own_name && reasons.size() == 1 && is_actor_or_software(n.type)) {
       // The text decides the same way for every place the name is written.
-      auto [it, fresh] = by_context.try_emplace(h.name, chosen, nullptr);
-      if (fresh) it->second = choose_by_context(n, chosen);
-      chosen = it->second.first;
-      if (it->second.second) {
-        reasons.push_back(it->second.second);
+      auto it = std::find_if(by_context.begin(), by_context.end(),
+                             [&](const Settled& s) { return s.name == h.name; });
+      if (it == by_context.end()) {
+        auto [entity, reason] = choose_by_context(n, chosen);
+        it = by_context.insert(by_context.end(), {h.name, entity, reason});
+      }
+      chosen = it->entity;
+      if (it->reason) {
+        reasons.push_back(it->reason);
         ambiguity_cap = kCalibrated.ambiguous_by_text;
       }
     }
@@ -1047,7 +1100,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         reasons.push_back("ambiguous name, the knowledge base's first entry");
     }
     const Entity& e = entities[chosen];
-    std::string role;
+    std::string_view role;  // one of the literals above
     if (e.type == EntityType::kLocation) {
       role = place_role(text, h.from, after, buffer);
       // A text without one word of security vocabulary (sport, markets,
@@ -1079,7 +1132,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     if (m.spans.size() < 64) m.spans.push_back({h.from, h.to});
     m.confidence = std::max(m.confidence, confidence);
     // The strongest role seen: sponsor, then victim, then a mere location.
-    auto rank = [](const std::string& r) {
+    auto rank = [](std::string_view r) {
       return r == "sponsor" || r == "reporter" ? 3 : r == "victim" ? 2 : r.empty() ? 0 : 1;
     };
     if (rank(role) > rank(m.role)) m.role = role;
