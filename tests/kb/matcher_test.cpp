@@ -106,6 +106,27 @@ TEST(EntityMatcher, OrdinaryWordsAreActorsBesideACue) {
   EXPECT_TRUE(has_type("Analysts said the Silence group stole funds.", "intrusion-set"));
 }
 
+// An ordinary word listed with an actor's distinctive name is named as an
+// actor too ("Kimsuky and Thallium"): Microsoft's Thallium is Kimsuky.
+TEST(EntityMatcher, OrdinaryWordsListedWithAnActorAreActors) {
+  const std::string text =
+      "The phishing campaign was also reported as Kimsuky and Thallium by other vendors.";
+  auto mentions = matcher().match(text);
+  auto kimsuky = std::find_if(mentions.begin(), mentions.end(),
+                              [](const Mention& m) { return m.name == "Kimsuky"; });
+  ASSERT_NE(kimsuky, mentions.end());
+  ASSERT_EQ(kimsuky->spans.size(), 2u);
+  const Span& second = kimsuky->spans[1];
+  EXPECT_EQ(text.substr(second.start, second.end - second.start), "Thallium");
+  EXPECT_TRUE(recognised("Attacks by Thallium, APT43 and others hit think tanks.")
+                  .count("intrusion-set:Kimsuky"));
+  // Two ordinary words do not vouch for each other, nor does a list outside
+  // a story about attacks.
+  EXPECT_FALSE(has_type("Attacks by Thallium and Zinc hit think tanks.", "intrusion-set"));
+  for (const Mention& m : matcher().match("The museum shows Kimsuky and Thallium posters."))
+    EXPECT_EQ(m.count, 1u) << m.name;  // "Thallium" is not taken for Kimsuky here
+}
+
 TEST(EntityMatcher, CountryRoles) {
   auto found = recognised("A North Korean group targeted South Korean ministries.");
   EXPECT_TRUE(found.count("location:North Korea/sponsor")) << ::testing::PrintToString(found);

@@ -955,6 +955,26 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       if (counts(kept[i])) return true;
     return false;
   };
+  // Whether the hit `h` (in `kept`) stands in a list with an actor's name
+  // (`actor`) or a program's (`program`) that is no ordinary word: only a
+  // comma, "and", "or", a slash or a bracket between them.
+  auto listed_with_name = [&](const Hit& h, bool actor, bool program) {
+    auto names_one = [&](const Hit& other) {
+      const Name& o = names[other.name];
+      if (other.lowercase || o.common_word) return false;
+      return o.type == EntityType::kIntrusionSet ? actor : is_actor_or_software(o.type) && program;
+    };
+    auto joins = [&](size_t from, size_t to) {
+      std::string gap;
+      for (char c : text.substr(from, to - from))
+        if (c != ' ') gap += ascii_lower(c);
+      return gap == "," || gap == "and" || gap == "or" || gap == ",and" || gap == ",or" ||
+             gap == "/" || gap == "(" || gap == "),";
+    };
+    size_t at = static_cast<size_t>(&h - kept.data());
+    return (at > 0 && names_one(kept[at - 1]) && joins(kept[at - 1].to, h.from)) ||
+           (at + 1 < kept.size() && names_one(kept[at + 1]) && joins(h.to, kept[at + 1].from));
+  };
   std::array<char, 64> buffer;           // for the cue windows before a name
   Span sentence{1, 0};                   // the sentence of the last hit (none yet)
   std::string& folded = scratch.folded;  // a sentence in lower case, for phrasings with context
@@ -1021,7 +1041,10 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       // ("Sandworm") one of them: the Dune review has neither. For a
       // distinctive name the next sentence may say it ("A different
       // SideWinder is busy. The espionage group …").
-      if (n.common_word && !(cue && security)) continue;
+      // An ordinary word listed with another actor's or program's name
+      // ("also reported as Kimsuky and Thallium") is named as one too.
+      bool listed = n.common_word && !cue && listed_with_name(h, actor, program);
+      if (n.common_word && !((cue || listed) && security)) continue;
       if (h.lowercase) {
         // A tool written in lower case ("ran rclone"): a cue beside it, a
         // sentence about attacks, or another finding in the sentence.
@@ -1035,7 +1058,10 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       }
       if (n.common_word) {
         confidence = std::min(confidence, kCalibrated.ordinary_word);
-        reasons.push_back("ordinary word, taken as a name beside a cue in a security context");
+        reasons.push_back(
+            listed ? "ordinary word, listed with another actor's or program's name in a security "
+                     "context"
+                   : "ordinary word, taken as a name beside a cue in a security context");
       }
     }
     if (n.type == EntityType::kSector && wordlike && !after.any(kSectorCue) &&
