@@ -133,6 +133,12 @@ TEST(EntityMatcher, CountryRoles) {
   EXPECT_TRUE(found.count("location:South Korea/victim")) << ::testing::PrintToString(found);
   EXPECT_TRUE(recognised("Officials in Pyongyang denied the hacking claims.")
                   .count("location:North Korea/location"));
+  // A cue in the sentence before says nothing of this one; an abbreviation
+  // does not end a sentence.
+  EXPECT_TRUE(recognised("The gang breached SolarWinds. The DPRK denies any part in it.")
+                  .count("location:North Korea/location"));
+  EXPECT_TRUE(recognised("The hackers targeted U.S. and South Korean banks.")
+                  .count("location:South Korea/victim"));
 }
 
 TEST(EntityMatcher, PlacesInTextsAboutSomethingElseAreNoFindings) {

@@ -512,12 +512,28 @@ bool phrase_fits(const PhraseReading& p, std::string_view text, size_t to, Has&&
   return any(p.needs) && any(p.also) && std::none_of(p.unless.begin(), p.unless.end(), has);
 }
 
-// The up to `n` (≤ 64) bytes of `text` before `at`, in lower case, held in
-// `buffer`: the window where cues like "targeting" or "linked to" stand.
+// The up to `n` (≤ 64) bytes of `text` before `at` within its sentence, in
+// lower case, held in `buffer`: the window where cues like "targeting" or
+// "linked to" stand. The window stops after a line break or a semicolon,
+// and after a full stop, question or exclamation mark that a space and a
+// capital follow ("… breached SolarWinds. The DPRK denies it": no victim);
+// "U.S. officials" does not end a sentence.
 std::string_view folded_before(std::string_view text, size_t at, size_t n,
                                std::array<char, 64>& buffer) {
   n = std::min({n, at, buffer.size()});
-  for (size_t i = 0; i < n; ++i) buffer[i] = ascii_lower(text[at - n + i]);
+  size_t from = at - n;
+  for (size_t i = at; i-- > from;) {
+    char c = text[i];
+    bool ends = c == '\n' || c == ';';
+    if ((c == '.' || c == '!' || c == '?') && i + 2 < at && text[i + 1] == ' ')
+      ends = is_upper(text[i + 2]) && !(i > 0 && is_upper(text[i - 1]) && c == '.');
+    if (ends) {
+      from = i + 1;
+      break;
+    }
+  }
+  n = at - from;
+  for (size_t i = 0; i < n; ++i) buffer[i] = ascii_lower(text[from + i]);
   return {buffer.data(), n};
 }
 
