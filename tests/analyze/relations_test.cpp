@@ -67,6 +67,18 @@ TEST(Relations, SponsorAndVictimsInOneSentence) {
   EXPECT_FALSE(found.count("APT43 targets North Korea")) << ::testing::PrintToString(found);
 }
 
+// An actor that serves an agency is that agency's ("supports the RGB").
+TEST(Relations, AnActorSupportingAnAgencyIsAttributedToIt) {
+  auto found = triples(
+      "APT43, a cyber espionage group, supports the Reconnaissance General Bureau with stolen "
+      "intelligence.");
+  EXPECT_TRUE(found.count("APT43 attributed-to Reconnaissance General Bureau"))
+      << ::testing::PrintToString(found);
+  // A program's features are no allegiance.
+  auto program = triples("APT43 deployed a loader that supports the Microsoft Graph API.");
+  EXPECT_FALSE(program.count("APT43 attributed-to Microsoft")) << ::testing::PrintToString(program);
+}
+
 TEST(Relations, PassiveVoiceKeepsTheActorAsSubject) {
   auto rs = relations("Conti ransomware was used by Wizard Spider in attacks on hospitals.");
   const Relation* uses = find(rs, "uses", "Conti");

@@ -172,6 +172,8 @@ const RelationCue kCues[] = {
     {"out of", kPredicate, "attributed-to", Voice::kActive, 0.6},
     {"answers to", kPredicate, "attributed-to", Voice::kActive, 0.85},
     {"subordinate to", kPredicate, "attributed-to", Voice::kActive, 0.85},
+    {"supports", kPredicate, "attributed-to", Voice::kActive, 0.75},
+    {"in support of", kPredicate, "attributed-to", Voice::kActive, 0.8},
 
     // actor or malware → CVE
     {"exploited", kPredicate, "exploits", Voice::kActive, 0.9},
