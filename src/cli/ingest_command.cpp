@@ -3,12 +3,14 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "cli/documents.h"
@@ -37,6 +39,7 @@ struct IngestArgs {
   bool all = false;
   std::string contact_url;
   std::string proxy;
+  unsigned threads = 0;  // files read and analysed at once; 0: one per core
 };
 
 // Fetcher, analyzer and pipeline over one open store.
@@ -156,13 +159,54 @@ void report_outcome(const IngestArgs& args, const InputOutcome& outcome, nlohman
   }
 }
 
+// Calls work(i) for every i below `count` on up to `threads` threads (this
+// one included), each index once.
+template <typename Work>
+void for_each_index(size_t count, unsigned threads, Work&& work) {
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t i = next++; i < count; i = next++) work(i);
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < std::min<size_t>(threads, count); ++t) helpers.emplace_back(run);
+  run();
+  for (std::thread& t : helpers) t.join();
+}
+
 // Ingests local files in one transaction and reports them once it commits;
 // when the commit fails, every file of the batch is reported as not stored.
+// The files are read and analysed on every core first (the HTML parse, the
+// scans and the compression of the raw bytes are most of the work), then
+// stored in their order, so the store ends the same for any number of
+// threads.
 void ingest_batch(const IngestArgs& args, IngestEngines& engines,
                   const std::vector<std::string>& names, nlohmann::json& all, int& exit_code) {
-  std::vector<InputOutcome> outcomes;
+  std::vector<InputOutcome> outcomes(names.size());
+  std::vector<std::optional<pipeline::PreparedDocument>> prepared(names.size());
+  unsigned threads =
+      args.threads != 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  for_each_index(names.size(), threads, [&](size_t i) {
+    outcomes[i].name = names[i];
+    try {
+      auto doc = ingest::read_file(names[i]);
+      if (!doc.ok()) {
+        outcomes[i].report = doc.error();
+        return;
+      }
+      auto ready = engines.pipeline->prepare(doc.value(), names[i]);
+      if (!ready.ok()) {
+        outcomes[i].report = ready.error();
+        return;
+      }
+      prepared[i] = std::move(ready.value());
+    } catch (const std::exception& e) {  // out of memory on a huge file: that file fails alone
+      outcomes[i].report = Error{names[i] + ": " + e.what()};
+    }
+  });
   auto committed = engines.store->transaction([&]() -> Result<bool> {
-    for (const std::string& name : names) outcomes.push_back(ingest_one(engines, name));
+    for (size_t i = 0; i < names.size(); ++i)
+      if (prepared[i])
+        outcomes[i].report = engines.pipeline->store_prepared(std::move(*prepared[i]));
     return true;
   });
   if (!committed.ok()) {
@@ -341,6 +385,11 @@ void add_ingest_commands(CLI::App& app, int& exit_code) {
       ->required();
   ingest->add_option("-f,--format", args->format, "text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
+  ingest
+      ->add_option("--threads", args->threads,
+                   "Files read and analysed at once (default 0: one per core); they are "
+                   "stored in order, the same for any number")
+      ->check(CLI::Range(0, 256));
   ingest->callback([args, &exit_code] { run_ingest(*args, exit_code); });
 
   CLI::App* reprocess = app.add_subcommand(

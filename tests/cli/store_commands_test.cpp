@@ -153,4 +153,38 @@ TEST(CliIngest, AFolderLargerThanOneBatchIsStoredWhole) {
   EXPECT_EQ(listed.size(), 70u);
 }
 
+// Files are read and analysed on several threads and stored in their order:
+// the reports, the articles (ids, stories, findings) and the exit status are
+// the same for any number of threads.
+TEST(CliIngest, AnyNumberOfThreadsStoresTheSame) {
+  auto dir = osprey::testing::scratch() / "threads";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (int i = 0; i < 40; ++i) {
+    std::ofstream(dir / ("n" + std::to_string(100 + i) + ".txt"))
+        << "Note " << i << "\n\nThe Lazarus Group exploited CVE-2024-" << (1000 + i % 7)
+        << " and used 203.0.113." << i << " against banks in Germany, researchers said.\n";
+    std::ofstream(dir / ("p" + std::to_string(100 + i) + ".html"))
+        << "<html><head><title>Advisory " << i << "</title></head><body><article><p>APT29 sent "
+        << "phishing mail from mail" << i << ".example to ministries, the agency said."
+        << "</p></article></body></html>";
+  }
+  std::ofstream(dir / "z-broken.pdf") << "%PDF-1.7 truncated";
+  std::string stored;
+  for (int threads : {1, 2, 5}) {
+    std::string db = fresh_db("threads" + std::to_string(threads) + ".db");
+    Outcome r = osprey("ingest -f json --threads " + std::to_string(threads) + " --db " + db + " " +
+                       dir.string());
+    EXPECT_EQ(r.status, 1) << r.err;  // the broken PDF
+    auto reports = nlohmann::json::parse(r.out);
+    ASSERT_EQ(reports.size(), 81u);
+    EXPECT_TRUE(reports.back().contains("error")) << reports.back().dump();
+    auto listed = nlohmann::json::parse(osprey("articles -f json --db " + db).out);
+    EXPECT_EQ(listed.size(), 80u);
+    std::string now = reports.dump() + listed.dump();
+    if (stored.empty()) stored = now;
+    EXPECT_EQ(now, stored) << threads << " threads";
+  }
+}
+
 }  // namespace

@@ -9,6 +9,7 @@
 #include "osprey/ingest/text_reader.h"
 #include "osprey/pipeline/document_kind.h"
 #include "osprey/pipeline/watch_alerts.h"
+#include "osprey/store/compression.h"
 
 namespace osprey::pipeline {
 namespace {
@@ -87,8 +88,8 @@ Result<int64_t> IngestPipeline::assign_story(const store::ArticleInput& input, i
   return assignment.story_id;
 }
 
-IngestReport IngestPipeline::store_article(Article article, const Document& raw) {
-  IngestReport report;
+store::ArticleInput IngestPipeline::analyse(Article article, const Document& raw,
+                                            std::vector<std::string>& warnings) const {
   store::ArticleInput input;
   input.findings = analyzer_.analyze(article);
   Relevance relevance = analyzer_.triage(article, input.findings);
@@ -99,10 +100,14 @@ IngestReport IngestPipeline::store_article(Article article, const Document& raw)
     article.language = relevance.language;
   }
   for (const std::string& w : article.warnings) {
-    report.warnings.push_back((article.url.empty() ? article.source : article.url) + ": " + w);
+    warnings.push_back((article.url.empty() ? article.source : article.url) + ": " + w);
   }
   input.article = std::move(article);
   input.raw = raw;
+  return input;
+}
+
+void IngestPipeline::write(store::ArticleInput input, IngestReport& report) {
   store::PutOutcome outcome;
   int alerts = 0;
   auto stored = store_.transaction([&]() -> Result<bool> {
@@ -131,9 +136,9 @@ IngestReport IngestPipeline::store_article(Article article, const Document& raw)
     ++report.failed;
     report.errors.push_back((input.article.url.empty() ? input.article.source : input.article.url) +
                             ": " + stored.error().message);
-    return report;
+    return;
   }
-  report.alerts = alerts;
+  report.alerts += alerts;
   switch (outcome.kind) {
     case store::PutKind::created:
       ++report.created;
@@ -145,16 +150,25 @@ IngestReport IngestPipeline::store_article(Article article, const Document& raw)
       ++report.unchanged;
       break;
   }
+}
+
+IngestReport IngestPipeline::store_article(Article article, const Document& raw) {
+  IngestReport report;
+  store::ArticleInput input = analyse(std::move(article), raw, report.warnings);
+  write(std::move(input), report);
   return report;
 }
 
-Result<IngestReport> IngestPipeline::ingest(const Document& doc, const std::string& source) {
-  watchlists_.reset();
-  DocumentKind kind = classify(doc);
+Result<PreparedDocument> IngestPipeline::prepare(const Document& doc,
+                                                 const std::string& source) const {
+  PreparedDocument prepared;
+  prepared.source = source;
+  prepared.kind = classify(doc);
   Result<Article> article = Error{""};
-  switch (kind) {
+  switch (prepared.kind) {
     case DocumentKind::kFeed:
-      return ingest_feed(doc, source);
+      prepared.feed = doc;
+      return prepared;
     case DocumentKind::kHtml:
       article = ingest::read_article(doc);
       break;
@@ -170,9 +184,30 @@ Result<IngestReport> IngestPipeline::ingest(const Document& doc, const std::stri
   }
   if (!article.ok()) return article.error();
   article.value().source = source;
-  IngestReport report = store_article(std::move(article.value()), doc);
-  report.kind = std::string(kind_name(kind));
+  prepared.input = analyse(std::move(article.value()), doc, prepared.warnings);
+  if (!prepared.input.raw.body.empty())
+    prepared.input.raw_compressed = store::compress(prepared.input.raw.body);
+  return prepared;
+}
+
+Result<IngestReport> IngestPipeline::store_prepared(PreparedDocument prepared) {
+  watchlists_.reset();
+  if (prepared.kind == DocumentKind::kFeed) return ingest_feed(prepared.feed, prepared.source);
+  IngestReport report;
+  report.warnings = std::move(prepared.warnings);
+  write(std::move(prepared.input), report);
+  report.kind = std::string(kind_name(prepared.kind));
   return report;
+}
+
+Result<IngestReport> IngestPipeline::ingest(const Document& doc, const std::string& source) {
+  if (classify(doc) == DocumentKind::kFeed) {
+    watchlists_.reset();
+    return ingest_feed(doc, source);
+  }
+  auto prepared = prepare(doc, source);
+  if (!prepared.ok()) return prepared.error();
+  return store_prepared(std::move(prepared.value()));
 }
 
 Result<IngestReport> IngestPipeline::ingest_feed(const Document& doc, const std::string& source) {

@@ -13,6 +13,7 @@
 #include "osprey/ingest/fetch/fetcher.h"
 #include "osprey/model/article.h"
 #include "osprey/model/result.h"
+#include "osprey/pipeline/document_kind.h"
 #include "osprey/store/store.h"
 
 namespace osprey::pipeline {
@@ -39,6 +40,17 @@ struct IngestReport {
   void add(const IngestReport& other);
 };
 
+// A document read and analysed but not stored: what ingest() does before
+// it writes. A feed is only classified: its items are read, their pages
+// fetched and analysed when it is stored.
+struct PreparedDocument {
+  std::string source;
+  DocumentKind kind = DocumentKind::kText;
+  Document feed;                      // kFeed: the feed as read
+  store::ArticleInput input;          // otherwise: its article, analysed, raw bytes compressed
+  std::vector<std::string> warnings;  // the article's repairs, one line each, naming it
+};
+
 class IngestPipeline {
  public:
   // `fetcher` may be null: then feed items are stored with the text the feed
@@ -52,6 +64,15 @@ class IngestPipeline {
   // path). Returns an Error only when the document as a whole is unreadable;
   // single bad items are counted in the report and the others still stored.
   Result<IngestReport> ingest(const Document& doc, const std::string& source);
+
+  // ingest() in two steps, so that many documents can be read and analysed
+  // at once while one thread writes. prepare() touches neither the store nor
+  // the fetcher: it may run on several threads at once. It fails as ingest()
+  // does on a document that is unreadable as a whole.
+  Result<PreparedDocument> prepare(const Document& doc, const std::string& source) const;
+  // Stores what prepare() made; call it on the store's thread, in the order
+  // the documents came, as ingest() would have stored them.
+  Result<IngestReport> store_prepared(PreparedDocument prepared);
 
   // Like ingest() for a document that must be a feed (a polled
   // subscription): anything else is an Error naming it.
@@ -69,6 +90,13 @@ class IngestPipeline {
   IngestReport store_article(Article article, const Document& raw);
 
  private:
+  // The article's findings and relevance, ready to store; its repairs go to
+  // `warnings`. Pure: safe on any thread.
+  store::ArticleInput analyse(Article article, const Document& raw,
+                              std::vector<std::string>& warnings) const;
+  // Stores an analysed article, counting what happened in `report`.
+  void write(store::ArticleInput input, IngestReport& report);
+
   // Clusters a new article (stored as `id`) into a story and records its
   // analysis; returns the story id.
   Result<int64_t> assign_story(const store::ArticleInput& input, int64_t id, int64_t now);

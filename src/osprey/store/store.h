@@ -46,6 +46,9 @@ struct ArticleInput {
   Findings findings;
   Analysis analysis;
   Document raw;  // the bytes it was read from (body may be empty for feed items)
+  // raw.body zstd-compressed (store/compression.h) by a caller that had
+  // cores to spare; empty: the store compresses it.
+  std::string raw_compressed;
 };
 
 enum class PutKind {

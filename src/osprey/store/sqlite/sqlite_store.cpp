@@ -190,7 +190,8 @@ Result<std::optional<SqliteStore::Match>> SqliteStore::find_match(const Article&
   return std::optional<Match>();
 }
 
-Result<bool> SqliteStore::insert_raw(int64_t id, int version, const Document& raw) {
+Result<bool> SqliteStore::insert_raw(int64_t id, int version, const Document& raw,
+                                     const std::string& compressed) {
   if (raw.body.empty()) return true;
   auto query = statement(
       "INSERT OR REPLACE INTO article_raw (article_id, version, url, final_url, content_type, "
@@ -199,7 +200,9 @@ Result<bool> SqliteStore::insert_raw(int64_t id, int version, const Document& ra
   Statement& s = *query.value();
   s.bind(1, id).bind(2, int64_t{version}).bind(3, raw.url).bind(4, raw.final_url);
   s.bind(5, raw.content_type).bind(6, raw.charset).bind(7, raw.fetched_at);
-  s.bind(8, static_cast<int64_t>(raw.body.size())).bind_blob(9, compress(raw.body));
+  std::string compressed_here = compressed.empty() ? compress(raw.body) : std::string();
+  s.bind(8, static_cast<int64_t>(raw.body.size()))
+      .bind_blob(9, compressed.empty() ? compressed_here : compressed);
   return s.run();
 }
 
@@ -356,9 +359,9 @@ Result<PutOutcome> SqliteStore::put_article(const ArticleInput& input) {
     auto done = s.run();
     if (!done.ok()) return done.error();
   }
-  for (auto step :
-       {insert_raw(outcome.id, outcome.version, input.raw), record_sighting(outcome.id, a, now),
-        write_findings(outcome.id, input.findings), write_analysis(outcome.id, input.analysis)}) {
+  for (auto step : {insert_raw(outcome.id, outcome.version, input.raw, input.raw_compressed),
+                    record_sighting(outcome.id, a, now), write_findings(outcome.id, input.findings),
+                    write_analysis(outcome.id, input.analysis)}) {
     if (!step.ok()) return step.error();
   }
   auto committed = transaction.commit();

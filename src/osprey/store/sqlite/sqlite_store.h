@@ -84,7 +84,8 @@ class SqliteStore final : public Store {
   // returned lease goes out of scope.
   Result<StatementLease> statement(const char* sql);
   Result<std::optional<Match>> find_match(const Article& article, const std::string& hash);
-  Result<bool> insert_raw(int64_t id, int version, const Document& raw);
+  Result<bool> insert_raw(int64_t id, int version, const Document& raw,
+                          const std::string& compressed);
   Result<bool> record_sighting(int64_t id, const Article& article, int64_t now);
   Result<bool> write_findings(int64_t id, const Findings& findings);
   Result<bool> write_analysis(int64_t id, const Analysis& analysis);
