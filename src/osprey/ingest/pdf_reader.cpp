@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,6 +124,11 @@ bool looks_like_pdf(std::string_view bytes) {
 }
 
 Result<Article> read_pdf(const Document& doc, const PdfOptions& options) {
+  // poppler builds some process-wide state lazily without a lock (its
+  // colour-management profiles, on the first graphics state): PDFs are read
+  // one at a time, while pages and feeds may be read on other threads.
+  static std::mutex one_at_a_time;
+  std::lock_guard<std::mutex> lock(one_at_a_time);
   quiet_poppler();
   if (doc.body.size() > static_cast<size_t>(INT32_MAX)) {
     return Error{doc.url + ": PDF larger than 2 GiB"};

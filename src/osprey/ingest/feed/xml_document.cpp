@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "osprey/ingest/feed/html_text.h"
+#include "osprey/ingest/libxml_ready.h"
 #include "osprey/text/ascii.h"
 #include "osprey/text/utf8.h"
 
@@ -250,6 +251,7 @@ struct ParserCtxtFree {
 
 xmlDoc* parse_with(bool html, std::string_view body, const std::string& encoding,
                    const std::string& url, Diagnostics& diagnostics) {
+  libxml_ready();
   std::unique_ptr<xmlParserCtxt, ParserCtxtFree> ctxt(html ? htmlNewParserCtxt()
                                                            : xmlNewParserCtxt());
   if (!ctxt) return nullptr;

@@ -7,6 +7,7 @@
 #include <climits>
 #include <memory>
 
+#include "osprey/ingest/libxml_ready.h"
 #include "osprey/text/ascii.h"
 #include "osprey/text/utf8.h"
 
@@ -86,7 +87,8 @@ Result<HtmlTree> parse_html(std::string html, std::string encoding,
   }
   if (html.size() > static_cast<size_t>(INT_MAX))
     return Error{"page too large to parse (" + std::to_string(html.size()) + " bytes)"};
-  xmlSetGenericErrorFunc(nullptr, ignore_errors);
+  libxml_ready();
+  xmlSetGenericErrorFunc(nullptr, ignore_errors);  // this thread's handler
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT;
   std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> context(htmlNewParserCtxt(),
