@@ -7,9 +7,26 @@ namespace {
 constexpr std::string_view kEncryptedThings[] = {
     "servers", "systems", "files", "machines", "computers", "devices", "hosts",
     "network", "ransom",  "esxi",  "virtual",  "endpoints", "data",    "encryptor"};
-constexpr std::string_view kNotRansom[] = {"traffic",  "channel",    "communicat", "configuration",
-                                           "tunnel",   "connection", "messag",     "protocol",
-                                           "password", "string",     "skipped",    "without"};
+constexpr std::string_view kNotRansom[] = {"traffic",
+                                           "channel",
+                                           "communicat",
+                                           "configuration",
+                                           "tunnel",
+                                           "connection",
+                                           "messag",
+                                           "protocol",
+                                           "password",
+                                           "string",
+                                           "skipped",
+                                           "without",
+                                           "command-and-control",
+                                           "shellcode",
+                                           "with rc4",
+                                           "with xor",
+                                           "stopped encrypt",
+                                           "no longer encrypt",
+                                           "instead of encrypt",
+                                           "rather than encrypt"};
 constexpr std::string_view kRansom[] = {"ransom", "extort", "locker", "decrypt", "affiliate"};
 constexpr std::string_view kExfiltration[] = {"exfiltrat", "upload", "copy",     "copied",
                                               "stole",     "steal",  "transfer", "push",
@@ -28,9 +45,13 @@ constexpr std::string_view kMalwareWords[] = {"malware",  "backdoor", "implant",
                                               "loader",   "payload",  "rat",      "stealer",
                                               "attacker", "intruder", "operators"};
 // What a person is impersonated to, not a file or a site (that is masquerading).
-constexpr std::string_view kNotPeople[] = {"software",   "installer", "update", "application",
-                                           "website",    "web page",  "domain", "document",
-                                           "attachment", "memo",      "file"};
+// Nor a false flag: a state group that poses as a ransomware gang or as
+// hacktivists dresses its operation, it impersonates no one's identity.
+constexpr std::string_view kNotPeople[] = {
+    "software",      "installer",       "update",        "application",     "website",
+    "web page",      "domain",          "document",      "attachment",      "memo",
+    "file",          "as a ransomware", "as ransomware", "as a hacktivist", "as hacktivists",
+    "as a criminal", "as criminals"};
 
 // Contexts of the broader phrasings (news and vendor blogs).
 constexpr std::string_view kDelivery[] = {"phish",   "lure",     "email", "e-mail",  "mail",
@@ -136,6 +157,8 @@ constexpr std::string_view kInjecting[] = {"inject"};
 constexpr std::string_view kEnumerating[] = {"enumerat", "query", "queri",
                                              "mapped",   "map ",  "recon"};
 constexpr std::string_view kWiping[] = {"wipe", "wiping", "erase", "erasing", "destroy"};
+constexpr std::string_view kWipingOrOverwriting[] = {"wipe",    "wiping", "erase",   "erasing",
+                                                     "destroy", "overwr", "corrupt", "wiper"};
 constexpr std::string_view kStopping[] = {"stop",   "kill",      "terminat",
                                           "disabl", "shut down", "shuts down"};
 constexpr std::string_view kQuerying[] = {"quer", "search", "enumerat", "review", "collect"};
@@ -147,6 +170,103 @@ constexpr std::string_view kArchiving[] = {"compress", "7-zip", "winrar", "zippe
                                            "password-protected"};
 constexpr std::string_view kAdding[] = {"add", "new", "creat", "modif", "allow"};
 constexpr std::string_view kLockout[] = {"lock", "out of"};
+// Where the sentence names the store the credentials came from, the
+// sub-technique's phrase says it; the bare "dumped credentials" is no
+// second finding.
+constexpr std::string_view kCredentialStores[] = {"lsass",        "ntds",   "sam hive",
+                                                  "sam database", "dcsync", "/etc/shadow"};
+// Contexts of the phrasings added for prose that names a behaviour without
+// ATT&CK's words ("pulled down the payload", "checks whether it runs in a
+// virtual machine", "named after a real Windows component").
+constexpr std::string_view kSignedIn[] = {"logged in",  "log in",   "logging in", "login",
+                                          "signed in",  "sign in",  "got in",     "authenticat",
+                                          "credential", "password", "account"};
+// (Without "account" or "credential": the phrases that need it hold those words themselves.)
+constexpr std::string_view kLoggedIn[] = {"logged in", "log in",  "logging in", "login",
+                                          "signed in", "sign in", "got in",     "authenticat"};
+constexpr std::string_view kNotUsedHere[] = {"sell", "sold", "market", "brokers offer"};
+constexpr std::string_view kDocuments[] = {"instruction", "document", "guide", "manual"};
+constexpr std::string_view kFetched[] = {"payload",    "script",    "loader",       "malware",
+                                         "backdoor",   "dll",       "second-stage", "powershell",
+                                         "command",    "installer", "implant",      "dropper",
+                                         "executable", "trojan",    "stealer",      "beacon"};
+constexpr std::string_view kEvasionChecks[] = {"check", "detect",   "whether", "dormant", "exit",
+                                               "quit",  "terminat", "stop",    "refus",   "abort",
+                                               "evad",  "avoid",    "sleep",   "if it"};
+constexpr std::string_view kPacking[] = {"bundl",   "compress", "pack",      "stolen", "captured",
+                                         "collect", "loot",     "exfiltrat", "upload", "sends",
+                                         "sent to", "stage",    "harvest"};
+constexpr std::string_view kNotPacking[] = {"attach", "phish",   "lure",
+                                            "inside", "deliver", "download"};
+constexpr std::string_view kFloods[] = {"flood", "ddos", "denial", "overwhelm", "knock"};
+constexpr std::string_view kCarriedData[] = {
+    "exfiltrat",         "upload", "copy", "copied", "stole",  "steal",
+    "transfer",          "sent",   "send", "leak",   "leaves", "left the",
+    "out of the network"};
+constexpr std::string_view kRecon[] = {"find",  "discover", "identif",  "scan",       "ping",
+                                       "list",  "enumerat", "look for", "looked for", "map",
+                                       "queri", "query",    "locate",   "search"};
+constexpr std::string_view kDnsC2[] = {"command-and-control",
+                                       "command and control",
+                                       "c2",
+                                       "c&c",
+                                       "beacon",
+                                       "communicat",
+                                       "tunnel",
+                                       "attacker-owned",
+                                       "attacker-controlled",
+                                       "subdomain",
+                                       "exfiltrat",
+                                       "commands"};
+constexpr std::string_view kHiddenIn[] = {
+    "where to find", "address",  "server",  "c2",           "command-and-control",
+    "instructions",  "fallback", "resolve", "configuration"};
+constexpr std::string_view kOnScreen[] = {"screen",  "wallpaper", "desktop",   "hmi",
+                                          "display", "internal",  "login page"};
+constexpr std::string_view kOnTheWeb[] = {"website",  "homepage", "home page",
+                                          "web page", "site",     "portal"};
+constexpr std::string_view kNotFunctions[] = {"stripped", "removed", "without",
+                                              "lacks",    "no ddos", "dropped the"};
+constexpr std::string_view kNoRansom[] = {"fake ransom", "no decryption", "not encrypt",
+                                          "never encrypt"};
+constexpr std::string_view kServiceLike[] = {"service", "task"};
+constexpr std::string_view kScriptContext[] = {
+    "malware",  "backdoor", "implant", "trojan",   "loader",  "payload", "attacker", "intruder",
+    "operator", "actor",    "dll",     "shortcut", "lnk",     "launch",  "tool",     "ran ",
+    "runs ",    "execut",   "lure",    "worm",     "stealer", "hid",     "conceal",  "powershell"};
+constexpr std::string_view kObfuscationContext[] = {
+    "malware", "backdoor", "implant",  "trojan",   "loader",   "payload", "rat",
+    "stealer", "attacker", "intruder", "operator", "actor",    "script",  "powershell",
+    "hid",     "hide",     "conceal",  "evad",     "detection"};
+constexpr std::string_view kAbusingDefaults[] = {
+    "logging in", "logged in",         "log in",           "broke",        "gained", "abus",
+    "exploit",    "using the default", "with the default", "with default", "brute"};
+constexpr std::string_view kTakingFiles[] = {
+    "steal", "stole", "exfiltrat", "download", "copied", "copy",   "collect", "harvest", "pull",
+    "took",  "grab",  "loot",      "siphon",   "search", "access", "brows",   "clone"};
+constexpr std::string_view kProxied[] = {
+    "attacker", "intruder", "operator", "actor",       "hacker",   "group", "malware",
+    "botnet",   "router",   "hijacked", "compromised", "infected", "device"};
+constexpr std::string_view kMounted[] = {"phish",    "lure",     "email",  "e-mail",  "mail",
+                                         "attach",   "sent",     "send",   "deliver", "message",
+                                         "archive",  "download", "zip",    "mount",   "inside",
+                                         "shortcut", "lnk",      "smuggl", "opened"};
+constexpr std::string_view kIntrudersOrTampering[] = {
+    "attacker",   "intruder",  "operator", "actor",  "hacker", "group", "malware",
+    "ransomware", "affiliate", "threat",   "disabl", "deploy", "push",  "they "};
+constexpr std::string_view kDeliveredFile[] = {
+    "malicious", "opening",    "opened", "lure", "attach", "archive",  "phish",   "email",
+    "payload",   "powershell", "script", "ran ", "execut", "backdoor", "malware", "launch"};
+constexpr std::string_view kAbusedToSpread[] = {"push",   "distribut",  "spread",   "abus",
+                                                "wiper",  "ransomware", "malware",  "payload",
+                                                "hijack", "attacker",   "intruder", "operator"};
+constexpr std::string_view kBeforeImpact[] = {"encrypt",  "ransom",   "wiper",     "attacker",
+                                              "operator", "intruder", "affiliate", "hypervisor"};
+constexpr std::string_view kWiperAt[] = {"deploy", "malware",  "attack",   "destr", "erase",
+                                         "overwr", "disk",     "files",    "data",  "hacker",
+                                         "group",  "operator", "machines", "ransom"};
+constexpr std::string_view kDomainScope[] = {"domain",     "active directory", "adfind",
+                                             "bloodhound", "sharphound",       "ldap"};
 
 constexpr TechniquePhrase kPhrases[] = {
     // Initial access: phishing and its kinds.
@@ -246,7 +366,7 @@ constexpr TechniquePhrase kPhrases[] = {
     {"SQL injection", "T1190", {}, {}},
     {"default credentials", "T1078.001", {}, {}},
     {"default passwords", "T1078.001", {}, {}},
-    {"VPN", "T1133", std::span(kLogins), {}},
+    {"VPN", "T1133", std::span(kLogins), std::span(kDocuments)},
     {"remote-access portal", "T1133", {}, {}},
     {"remote access portal", "T1133", {}, {}},
     {"remote-access account", "T1133", {}, {}},
@@ -287,7 +407,36 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kClientSide)},
     {"{exploited|exploiting} {flaws|vulnerabilities|bugs} in", "T1190", {}, {}},
     {"{exploited|exploiting} {a|the} {flaw|vulnerability|zero-day} in", "T1190", {}, {}},
-    {"{compromised|hijacked|stolen|legitimate} accounts", "T1078", {}, {}},
+    {"{compromised|hijacked|stolen|legitimate} accounts", "T1078", {}, std::span(kNotUsedHere)},
+    {"{compromised|hijacked|stolen} account", "T1078", std::span(kLoggedIn),
+     std::span(kNotUsedHere)},
+    {"{credentials|passwords} {stolen|bought|purchased|harvested|obtained|phished} "
+     "{by|from|through|in|with}",
+     "T1078", std::span(kLoggedIn), std::span(kNotUsedHere)},
+    {"valid {RDP|VPN|Remote Desktop Protocol|remote "
+     "desktop|domain|administrator|admin|user|account|SSH} "
+     "{credentials|accounts|account}",
+     "T1078",
+     {},
+     {}},
+    {"{remote-access gateway|remote access gateway|remote-access gateways|remote access "
+     "gateways|RD Gateway|Remote Desktop Gateway|VPN gateway|VPN gateways|SSL VPN|SSL VPNs}",
+     "T1133", std::span(kSignedIn), std::span(kExploitation)},
+    {"{default password|default credential|default admin password|default administrator "
+     "password|factory-default password|factory-default passwords|default login}",
+     "T1078.001",
+     std::span(kAbusingDefaults),
+     {}},
+    {"{drive-by campaign|drive-by campaigns|drive-by attack|drive-by attacks|drive-by "
+     "infection|drive-by infections}",
+     "T1189",
+     {},
+     {}},
+    {"{ZIP|RAR|ISO|HTML|IMG|OneNote|LNK} attachment", "T1566.001", {}, {}},
+    {"{links to|link to} {pages|a page|web pages|a web page|a website|websites|sites|a site}",
+     "T1566.002",
+     std::span(kDelivery),
+     {}},
     {"{domain admin|domain administrator} {credentials|account|accounts}", "T1078.002", {}, {}},
     {"{compromised|hijacked|stolen} cloud accounts", "T1078.004", {}, {}},
     {"{stolen|compromised} VPN credentials", "T1133", {}, {}},
@@ -374,7 +523,33 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{VBS|VBScript} {file|files|script|scripts}", "T1059.005", {}, {}},
-    {"{batch|BAT} {file|files|script|scripts}", "T1059.003", std::span(kMalwareWords), {}},
+    {"{batch|BAT} {file|files|script|scripts}", "T1059.003", std::span(kScriptContext), {}},
+    {"{CHM file|CHM files|compiled HTML help file|compiled HTML help files|Windows help "
+     "file|Windows "
+     "help files|compiled help file|compiled help files}",
+     "T1218.001",
+     std::span(kDeliveredFile),
+     {}},
+    {"{Windows shortcut|Windows shortcuts|single shortcut|malicious shortcut|shortcut "
+     "file|disguised "
+     "shortcut}",
+     "T1204.002",
+     std::span(kScriptContext),
+     {}},
+    {"{WMIC|wmic.exe}", "T1047", {}, {}},
+    {"{software deployment|software distribution|patch management|deployment} "
+     "{system|systems|tool|tools|software|server|servers|platform}",
+     "T1072",
+     std::span(kAbusedToSpread),
+     {}},
+    {"{exploited|exploiting|exploits} {a |an |the "
+     "|}{vulnerability|vulnerabilities|flaw|flaws|zero-day|"
+     "bug} in {Microsoft Office|Microsoft Word|Word|Excel|Outlook|Chrome|Google Chrome|Firefox|"
+     "Safari|WebKit|Adobe Reader|Adobe Acrobat|Acrobat Reader|Internet Explorer|WinRAR|the browser|"
+     "a browser}",
+     "T1203",
+     {},
+     {}},
     {"{Python script|Python-based loader|Python-based backdoor}", "T1059.006", {}, {}},
     {"{Unix shell|bash commands|shell commands}", "T1059.004", std::span(kUnixLike), {}},
     {"{Task Scheduler|scheduled jobs|scheduled job}", "T1053.005", {}, {}},
@@ -437,7 +612,65 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1543.003",
      {},
      {}},
-    {"{as a Windows service|malicious services}", "T1543.003", std::span(kAddVerbs), {}},
+    {"{as a Windows service|as Windows services|malicious services|as a service|as services}",
+     "T1543.003",
+     std::span(kAddVerbs),
+     {}},
+    {"{created|creates|creating|installed|installs|installing|registered|registers} {a new|a "
+     "malicious|a rogue|a} {service|Windows service}",
+     "T1543.003",
+     std::span(kMalwareWords),
+     {}},
+    {"{RunOnce key|RunOnce keys|Run registry key|Run registry keys|autorun registry key|autorun "
+     "registry keys}",
+     "T1547.001",
+     {},
+     {}},
+    {"{Winlogon helper|Winlogon registry key|Userinit registry value|Winlogon Shell value}",
+     "T1547.004",
+     {},
+     {}},
+    {"{init directory|init.d|init scripts|init script|startup script|startup scripts|boot "
+     "script|boot scripts}",
+     "T1037",
+     std::span(kMalwareWords),
+     {}},
+    {"{rc.local|rc scripts|RC scripts}", "T1037.004", {}, {}},
+    {"{logon script|logon scripts|login script|login scripts}",
+     "T1037.001",
+     std::span(kMalwareWords),
+     {}},
+    {"{malicious IIS module|malicious IIS modules|IIS module|IIS modules|IIS backdoor|native IIS "
+     "module}",
+     "T1505.004",
+     std::span(kMalwareWords),
+     {}},
+    {"{registered|enrolled|enrols|enrolls|added|registers|adds} {their own|a new|an "
+     "attacker-controlled|a rogue|an attacker's} {device|phone|authenticator|mobile device}",
+     "T1098.005",
+     std::span(kMfa),
+     {}},
+    {"{added|adds|adding} {new |}{credentials|a secret|secrets|a certificate|certificates|client "
+     "secrets|a client secret} to {an|the|existing|a} {application|applications|service "
+     "principal|service principals|OAuth application|OAuth applications|app registration}",
+     "T1098.001",
+     {},
+     {}},
+    {"{assigned|granted|gave|added} {themselves |it |the account |}{the Global Administrator "
+     "role|Global Administrator rights|global admin rights|administrator roles|admin roles}",
+     "T1098.003",
+     std::span(kIntruders),
+     {}},
+    {"{trojanized|trojanised|backdoored} {sshd|SSH daemon|OpenSSH|SSH server|SSH binaries|system "
+     "binaries}",
+     "T1554",
+     {},
+     {}},
+    {"{malicious PAM module|backdoored PAM module|PAM backdoor|modified PAM module|rogue PAM "
+     "module}",
+     "T1556.003",
+     {},
+     {}},
     {"{systemd service|systemd services|systemd unit|systemd units}", "T1543.002", {}, {}},
     {"{WMI event subscription|WMI event subscriptions|WMI subscription|WMI subscriptions|WMI event "
      "consumer}",
@@ -472,6 +705,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{Domain Admins group|local administrators group|administrators group|privileged groups}",
      "T1098.007",
      std::span(kAddVerbs),
+     {}},
+    {"{Group Policy change|Group Policy changes|Group Policy modification|Group Policy "
+     "modifications|malicious GPO|malicious GPOs|rogue GPO|new GPO|GPO change|GPO changes}",
+     "T1484.001",
+     std::span(kIntrudersOrTampering),
      {}},
     {"{Group Policy Objects|Group Policy Object|Group Policy}",
      "T1484.001",
@@ -512,6 +750,15 @@ constexpr TechniquePhrase kPhrases[] = {
     {"injected into legitimate processes", "T1055", {}, {}},
     {"injects into legitimate processes", "T1055", {}, {}},
     {"injects itself into", "T1055", {}, {}},
+    {"{injected|injects|injecting|inject} {into|it into|them into|the payload into|the shellcode "
+     "into|the stealer into|the backdoor into|the loader into|the DLL into|its code into}",
+     "T1055",
+     {},
+     {}},
+    {"{process hollowing|process-hollowing|hollowed process|hollowed-out process}",
+     "T1055.012",
+     {},
+     {}},
     {"injecting itself into", "T1055", {}, {}},
     {"injects code into", "T1055", {}, {}},
     {"injected code into", "T1055", {}, {}},
@@ -615,8 +862,9 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1070.001",
      {},
      {}},
-    {"{deletes|deleted|removes} {itself|its files|their tools|its tools|the dropper|the "
-     "payload|its traces}",
+    {"{deletes|deleted|delete|deleting|removes|removed|remove|removing|wiped|wipes} "
+     "{itself|its files|their tools|its tools|the dropper|the payload|its traces|their "
+     "files|their binaries|itself from disk}",
      "T1070.004",
      {},
      {}},
@@ -625,7 +873,44 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{Base64-encoded|base64-encoded|Base64 encoded|XOR-encoded|XOR-encrypted|encoded "
      "PowerShell|encoded commands|encoded command|encoded payload|encoded payloads|encrypted "
      "payload|encrypted payloads|encrypted strings}",
-     "T1027", std::span(kMalwareWords), std::span(kNotRansomTraffic)},
+     "T1027", std::span(kObfuscationContext), std::span(kNotRansomTraffic)},
+    {"{encoded script|encoded scripts|obfuscated script|obfuscated JavaScript file|obfuscated "
+     "configuration|configuration is obfuscated|obfuscated loader|obfuscated strings}",
+     "T1027",
+     {},
+     {}},
+    {"{decodes|decoded|decoding|decode|decrypts|decrypted|decrypting|decrypt|deobfuscates|"
+     "deobfuscated|unpacks|unpacked} {its |the |an |a |}{encrypted |encoded |obfuscated "
+     "|}{payload|payloads|shellcode|shellcode blob|configuration|config|strings|next stage|second "
+     "stage|final payload|script}",
+     "T1140",
+     {},
+     {}},
+    {"{decrypted at runtime|decrypts it at runtime|decrypted in memory|decrypts it in "
+     "memory|decoded in memory|decodes it in memory|decrypted only at runtime}",
+     "T1140",
+     {},
+     {}},
+    {"{API hashing|dynamic API resolution|resolves APIs dynamically|resolves Windows APIs at "
+     "runtime}",
+     "T1027.007",
+     {},
+     {}},
+    {"{alternate data stream|alternate data streams|NTFS ADS}", "T1564.004", {}, {}},
+    {"{hidden files|hidden file|hidden folder|hidden folders|hidden directory|hidden attribute}",
+     "T1564.001",
+     std::span(kMalwareWords),
+     {}},
+    {"{cleared|clears|clearing|deleted|deletes|wiped} {the |}{bash history|command history|shell "
+     "history|PowerShell history|console history}",
+     "T1070.003",
+     {},
+     {}},
+    {"{Defender exclusions|antivirus exclusions|AV exclusions|exclusions to Microsoft "
+     "Defender|exclusions to Windows Defender|exclusions to Defender|exclusion for Defender}",
+     "T1562.001",
+     {},
+     {}},
     {"{packer|packers|packed with|crypter|crypters|UPX-packed|UPX packer}",
      "T1027.002",
      std::span(kMalwareWords),
@@ -637,6 +922,11 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{Mark-of-the-Web|Mark of the Web|SmartScreen}", "T1553.005", std::span(kBypass), {}},
+    {"{ISO image|ISO container|ISO containers|ISO archive|ISO archives|IMG file|VHD file|VHDX "
+     "file}",
+     "T1553.005",
+     std::span(kMounted),
+     {}},
     {"{ISO files|ISO file|ISO images|IMG files|VHD files|VHDX files|disk image files|disk images}",
      "T1553.005",
      std::span(kDelivery),
@@ -656,12 +946,43 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{masquerade as|masquerades}", "T1036", {}, std::span(kPeople)},
+    // A service or task dressed as a real one is T1036.004; a file, T1036.005.
+    {"{disguised as a legitimate system service|disguised as a legitimate service|disguised as a "
+     "Windows service|disguised as a system service|named after a real Windows component|named "
+     "after a legitimate Windows component|named after a real system component|named after a "
+     "legitimate service|named after legitimate services|named after a Windows service}",
+     "T1036.004",
+     std::span(kServiceLike),
+     {}},
+    {"{named after a real Windows component|named after a legitimate Windows component|named after "
+     "a real system component|named after legitimate Windows binaries|named after a legitimate "
+     "Windows binary|named like a legitimate Windows binary|names of legitimate Windows "
+     "binaries|placed in a legitimate-looking folder}",
+     "T1036.005",
+     {},
+     {}},
     {"{hidden window|hidden windows|hidden PowerShell window}", "T1564.003", {}, {}},
     {"{inbox rules|mailbox rules|email rules}", "T1564.008", std::span(kHiding), {}},
     {"{anti-debugging|anti-debug|debugger checks|detect debuggers|detects debuggers|checks for "
      "debuggers}",
      "T1622",
      {},
+     {}},
+    {"{running in a virtual machine|runs in a virtual machine|running inside a virtual "
+     "machine|running on a virtual machine|running in a virtualised environment|running in a "
+     "virtualized environment|running under a hypervisor}",
+     "T1497.001",
+     std::span(kEvasionChecks),
+     {}},
+    {"{signs of a sandbox|signs of sandboxes|signs of analysis|traces of a sandbox|evidence of a "
+     "sandbox|running in a sandbox|runs in a sandbox|inside a sandbox|analysis sandboxes}",
+     "T1497",
+     std::span(kEvasionChecks),
+     {}},
+    {"{delays its execution|delayed execution|long sleep|long sleeps|sleeps for several "
+     "minutes|sleeps for minutes|sleep timers}",
+     "T1497.003",
+     std::span(kBypass),
      {}},
     {"{detects|detect|checks for} {a virtual machine|virtual machines|virtual environments}",
      "T1497.001",
@@ -674,12 +995,12 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{LOLBAS|LOLBin|living-off-the-land binaries|living off the land binaries}", "T1218", {}, {}},
     // Credential access.
-    {"credential dumping", "T1003", {}, {}},
-    {"dump credentials", "T1003", {}, {}},
-    {"dumped credentials", "T1003", {}, {}},
-    {"dumping credentials", "T1003", {}, {}},
-    {"dumps credentials", "T1003", {}, {}},
-    {"dump passwords", "T1003", {}, {}},
+    {"credential dumping", "T1003", {}, std::span(kCredentialStores)},
+    {"dump credentials", "T1003", {}, std::span(kCredentialStores)},
+    {"dumped credentials", "T1003", {}, std::span(kCredentialStores)},
+    {"dumping credentials", "T1003", {}, std::span(kCredentialStores)},
+    {"dumps credentials", "T1003", {}, std::span(kCredentialStores)},
+    {"dump passwords", "T1003", {}, std::span(kCredentialStores)},
     {"dumped password hashes", "T1003", {}, {}},
     {"LSASS", "T1003.001", {}, {}},
     {"dump credentials from memory", "T1003.001", {}, {}},
@@ -761,6 +1082,32 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{LSASS memory|LSASS process|lsass.exe}", "T1003.001", {}, {}},
+    {"{/etc/shadow|shadow file|/etc/passwd and /etc/shadow}",
+     "T1003.008",
+     std::span(kStealing),
+     {}},
+    {"{Group Policy Preferences|GPP passwords|cpassword}", "T1552.006", {}, {}},
+    {"{instance metadata service|instance metadata|metadata service|IMDS}",
+     "T1552.005",
+     std::span(kStealing),
+     {}},
+    {"{Golden SAML|forged SAML tokens|forged SAML token|forge SAML tokens|forging SAML "
+     "tokens|SAML token forgery}",
+     "T1606.002",
+     {},
+     {}},
+    {"{LLMNR poisoning|NBT-NS poisoning|LLMNR/NBT-NS poisoning|NTLM relay|NTLM relaying|NTLM relay "
+     "attacks|SMB relay|SMB relaying}",
+     "T1557.001",
+     {},
+     {}},
+    {"{forced authentication|coerced authentication|authentication coercion}", "T1187", {}, {}},
+    {"{network sniffing|packet sniffing|sniffed traffic|sniffs traffic|sniffed network "
+     "traffic|sniffs network traffic|captured network traffic|captures network traffic|packet "
+     "capture|packet captures}",
+     "T1040",
+     {},
+     {}},
     {"{SAM hive|SAM file|Security Account Manager}", "T1003.002", {}, {}},
     {"{NTDS|ntds.dit|domain controller's database|Active Directory database}",
      "T1003.003",
@@ -838,7 +1185,18 @@ constexpr TechniquePhrase kPhrases[] = {
     {"scanned for vulnerable", "T1595.002", {}, {}},
     {"scan for vulnerable", "T1595.002", {}, {}},
     {"mass scanning", "T1595.002", {}, {}},
-    {"{Active Directory|domain users|domain accounts|domain groups|domain admins}",
+    {"{group memberships|group membership|domain groups|privileged group members|members of the "
+     "Domain Admins group}",
+     "T1069.002",
+     std::span(kRecon),
+     {},
+     std::span(kDomainScope)},
+    {"{users and computers|users and groups|user and computer accounts|users, groups and "
+     "computers|user accounts and computers|users and computers in the domain}",
+     "T1087.002",
+     std::span(kRecon),
+     {}},
+    {"{Active Directory|domain users|domain accounts|domain admins}",
      "T1087.002",
      std::span(kEnumerating),
      {}},
@@ -894,6 +1252,36 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{scan|scanned|scanning|scans} for {exposed|unpatched|vulnerable}", "T1595.002", {}, {}},
+    {"{scanning|scanned|scans|scan} the internet for", "T1595.002", std::span(kExploitation), {}},
+    {"{scans|scanned|scanning|scan} {random IP ranges|random IP addresses|IP ranges|random "
+     "addresses|internal subnets|subnets|address ranges}",
+     "T1046",
+     {},
+     {}},
+    {"{live hosts|live servers|live machines|live systems|reachable hosts|neighbouring "
+     "machines|neighboring machines|neighbouring hosts|neighboring hosts|other machines on the "
+     "network|other hosts on the network|hosts on the network|remote systems}",
+     "T1018",
+     std::span(kRecon),
+     {}},
+    {"{pinged|pings|pinging|ping} {hosts|machines|servers|the subnet|every host|internal hosts}",
+     "T1018",
+     {},
+     {}},
+    {"{enumerates|enumerated|enumerating|enumerate|lists|listed|listing} "
+     "{files|directories|folders|"
+     "drives|files and folders|files and directories|the file system|local drives}",
+     "T1083",
+     {},
+     {}},
+    {"{queries|queried|querying|reads|checks|checked} {the registry|registry keys|registry values}",
+     "T1012",
+     std::span(kMalwareWords),
+     {}},
+    {"{host name|hostname|computer name|operating system version|OS version}", "T1082",
+     std::span(kDiscovering), std::span(kLogins)},
+    {"{user name|username|logged-on user|logged-in user}", "T1033", std::span(kDiscovering),
+     std::span(kLogins)},
     {"{email addresses|employee names|staff names|employee email addresses}",
      "T1589",
      std::span(kHarvesting),
@@ -930,6 +1318,50 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kTransferred)},
     // Collection.
     {"screenshots", "T1113", std::span(kCapturing), {}},
+    {"{takes|took|taking|take|captures|captured|capturing|grabs|grabbed} {a screenshot|a screen "
+     "capture|screen captures|screenshots of the desktop|a snapshot of the screen}",
+     "T1113",
+     {},
+     {}},
+    {"{local staging folder|local staging directory|local staging area|staged locally|staged them "
+     "locally|staged the files locally|local folder for staging}",
+     "T1074.001",
+     {},
+     {}},
+    {"{ZIP archive|ZIP archives|ZIP file|ZIP files|zip archive|zip archives|zip file|zip files}",
+     "T1560", std::span(kPacking), std::span(kNotPacking)},
+    {"{with|using} {7-Zip|WinRAR|rar.exe|7za.exe|7z.exe|the RAR utility}",
+     "T1560.001",
+     std::span(kPacking),
+     {}},
+    {"{searched|searching|searches|search|browsed|browsing|mined|scoured|combed through} "
+     "{SharePoint|SharePoint Online|the SharePoint}",
+     "T1213.002",
+     {},
+     {}},
+    {"{searched|searching|searches|search|browsed|browsing|mined|scoured|combed through} "
+     "{Confluence|internal wikis|the wiki|the company wiki}",
+     "T1213.001",
+     {},
+     {}},
+    {"{ran|run|running|runs} {SQL queries|database queries}",
+     "T1213.006",
+     std::span(kTakingFiles),
+     {}},
+    {"{dumped|exported|stole|pulled|extracted|copied} {the |a |}{customer |user "
+     "|}{database|databases}",
+     "T1213.006",
+     {},
+     {}},
+    {"{files|documents|data} from {local drives|the local system|infected machines|the infected "
+     "host|compromised hosts|the infected machine|local disks}",
+     "T1005",
+     std::span(kStealing),
+     {}},
+    {"{export|exported|exporting|exports} {mailbox data|mailboxes|the mailboxes|emails|mail}",
+     "T1114",
+     {},
+     {}},
     {"screen captures", "T1113", {}, {}},
     {"clipboard contents", "T1115", {}, {}},
     {"clipboard data", "T1115", {}, {}},
@@ -976,16 +1408,21 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{source code repositories|code repositories|source code}",
      "T1213.003",
-     std::span(kBrowsing),
+     std::span(kTakingFiles),
      {}},
     {"{Confluence pages|Confluence spaces|wiki pages}", "T1213.001", std::span(kBrowsing), {}},
     {"{network drives|shared network drives}", "T1039", std::span(kStealing), {}},
     // Command and control.
     {"over HTTPS", "T1071.001", {}, {}},
     {"over HTTP", "T1071.001", {}, {}},
-    {"HTTPS requests", "T1071.001", {}, {}},
-    {"HTTP requests", "T1071.001", {}, {}},
-    {"HTTP POST requests", "T1071.001", {}, {}},
+    {"HTTPS requests", "T1071.001", {}, std::span(kFloods)},
+    // A flood of requests is an attack on the site, not the channel the malware talks over.
+    {"{HTTP requests|HTTPS requests|HTTP GET requests|HTTP POST requests}",
+     "T1499.002",
+     std::span(kFloods),
+     {}},
+    {"HTTP requests", "T1071.001", {}, std::span(kFloods)},
+    {"HTTP POST requests", "T1071.001", {}, std::span(kFloods)},
     {"DNS tunneling", "T1071.004", {}, {}},
     {"DNS tunnelling", "T1071.004", {}, {}},
     {"DNS tunnel", "T1071.004", {}, {}},
@@ -1021,6 +1458,17 @@ constexpr TechniquePhrase kPhrases[] = {
     {"multi-hop proxy", "T1090.003", {}, {}},
     {"multi-hop proxies", "T1090.003", {}, {}},
     {"Tor network", "T1090.003", {}, {}},
+    {"{compromised|hijacked|infected} {NAS devices|NAS device|network storage devices|network "
+     "storage device|network-attached storage devices|QNAP devices|storage devices|IP cameras|IoT "
+     "devices}",
+     "T1584.008",
+     std::span(kDownloading),
+     {}},
+    {"{compromised|hijacked|infected} {Ubiquiti|EdgeRouter|Cisco|Netgear|DrayTek|MikroTik|TP-Link|"
+     "ASUS|Zyxel|Juniper|home|consumer|end-of-life} {routers|router|devices}",
+     "T1584.008",
+     {},
+     {}},
     {"operational relay box", "T1090.003", {}, {}},
     {"ORB network", "T1090.003", {}, {}},
     {"ORB networks", "T1090.003", {}, {}},
@@ -1035,10 +1483,61 @@ constexpr TechniquePhrase kPhrases[] = {
     {"SOHO devices", "T1584.008", {}, {}},
     {"end-of-life routers", "T1584.008", {}, {}},
     {"compromised network devices", "T1584.008", {}, {}},
-    {"{over|via|through|using} DNS", "T1071.004", std::span(kC2), {}},
+    {"{over|via|through|using} DNS", "T1071.004", std::span(kDnsC2), {}},
     {"HTTPS", "T1071.001", std::span(kC2), {}},
     {"{over|via} {ordinary|plain|standard|normal} HTTPS", "T1071.001", {}, {}},
-    {"DNS {queries|requests|TXT records}", "T1071.004", std::span(kC2), {}},
+    {"DNS {queries|requests|TXT records}", "T1071.004", std::span(kDnsC2), {}},
+    {"{through|via|over|using} DNS over HTTPS", "T1572", {}, {}},
+    {"{over|via|using|through} {MQTT|AMQP|XMPP|a publish/subscribe protocol}", "T1071.005", {}, {}},
+    {"{email|e-mail|a mailbox|mailboxes|an Exchange account|Outlook} as {a|its|their} "
+     "{command channel|C2 channel|command-and-control channel|command and control channel}",
+     "T1071.003",
+     {},
+     {}},
+    {"{email-based C2|email-based command-and-control|C2 over email|command-and-control over "
+     "email}",
+     "T1071.003",
+     {},
+     {}},
+    {"{over|via|through|using} {SMTP|IMAP|POP3|Exchange Web Services}",
+     "T1071.003",
+     std::span(kC2),
+     {}},
+    {"{over|via|through} Tor", "T1090.003", {}, {}},
+    {"{Tor hidden service|Tor hidden services|onion service|onion services|.onion address}",
+     "T1090.003",
+     std::span(kC2),
+     {}},
+    {"{port knocking}", "T1205.001", {}, {}},
+    {"{magic packet|magic packets}", "T1205", std::span(kMalwareWords), {}},
+    {"{encrypted|encrypts|encrypting} {with|using} {RC4|AES|XOR|ChaCha20|a hardcoded key|a "
+     "hard-coded key|a static key}",
+     "T1573.001",
+     std::span(kC2),
+     {}},
+    {"{RC4-encrypted|XOR-encrypted|ChaCha20-encrypted} {traffic|communications|C2 traffic}",
+     "T1573.001",
+     {},
+     {}},
+    {"{post on a public blog|public blog post|blog post|a public GitHub profile|public GitHub "
+     "profile|GitHub profile|Steam profile|Steam profiles|YouTube video description|YouTube video "
+     "descriptions|profile page|profile pages|Pastebin page|Pastebin pages}",
+     "T1102.001",
+     std::span(kHiddenIn),
+     {}},
+    {"{pulls down|pulled down|pull down|pulling down}", "T1105", std::span(kFetched), {}},
+    {"{downloads|downloaded|download|downloading|fetches|fetched|retrieves|retrieved} "
+     "{the|a|an|its} "
+     "{payload|next stage|second stage|MSI installer|installer|executable|DLL|loader|backdoor|"
+     "implant|stager|dropper}",
+     "T1105",
+     std::span(kFetched),
+     {}},
+    {"{as proxies|as a proxy|as proxy nodes|as relays|as relay nodes|as proxy servers}",
+     "T1090",
+     std::span(kProxied),
+     {}},
+    {"{over|via|using|through} VNC", "T1021.005", std::span(kLateral), {}},
     {"{over|via|using} {ICMP|raw TCP|a custom protocol|a custom TCP protocol|a custom binary "
      "protocol}",
      "T1095",
@@ -1127,13 +1626,25 @@ constexpr TechniquePhrase kPhrases[] = {
      "drives|file-hosting services|a file-hosting service|Azure Storage|Azure Blob Storage|storage "
      "accounts}",
      "T1567.002",
-     std::span(kExfiltration),
+     std::span(kCarriedData),
      {}},
-    {"{over|via|to} {FTP|an FTP server|FTP servers}", "T1048.003", std::span(kExfiltration), {}},
+    {"{over|via|to} {FTP|an FTP server|FTP servers}", "T1048.003", std::span(kCarriedData), {}},
+    {"{in small chunks|in chunks|in fixed-size chunks|in small pieces|in small batches|split into "
+     "chunks|split into smaller chunks}",
+     "T1030",
+     std::span(kCarriedData),
+     {}},
+    {"{copies|copied|exfiltrates|exfiltrated|steals|stole|transfers|transferred} "
+     "{files|documents|data} "
+     "{to|onto} {USB drives|USB sticks|removable drives|removable media|USB devices}",
+     "T1052.001",
+     {},
+     {}},
     {"{exfiltrated|exfiltrates} {to|via} {Telegram|Discord|a Telegram bot}", "T1567", {}, {}},
     // Impact.
     {"data encrypted for impact", "T1486", {}, {}},
     {"encryptor", "T1486", {}, {}},
+    {"{before|prior to|ahead of} {encryption|encrypting}", "T1486", {}, std::span(kNotRansom)},
     {"encrypted", "T1486", std::span(kEncryptedThings), std::span(kNotRansom)},
     {"encrypting", "T1486", std::span(kEncryptedThings), std::span(kNotRansom)},
     {"encryption", "T1486", std::span(kRansom), std::span(kNotRansom)},
@@ -1159,9 +1670,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"overwrites files", "T1485", {}, {}},
     {"master boot record", "T1561.002", {}, {}},
     {"disk wiping", "T1561", {}, {}},
-    {"DDoS", "T1498", {}, {}},
+    {"DDoS", "T1498", {}, std::span(kNotFunctions)},
     {"denial-of-service", "T1498", {}, {}},
     {"denial of service", "T1498", {}, {}},
+    {"defaced", "T1491.001", std::span(kOnScreen), {}},
+    {"defaced", "T1491.002", std::span(kOnTheWeb), {}},
     {"defaced", "T1491", {}, {}},
     {"defacements", "T1491", {}, {}},
     {"cryptocurrency mining", "T1496.001", {}, {}},
@@ -1187,7 +1700,7 @@ constexpr TechniquePhrase kPhrases[] = {
      "malware|file-encrypting ransomware|encryption payload}",
      "T1486",
      {},
-     {}},
+     std::span(kNoRansom)},
     {"{forcing|forced|forces|force} a {reboot|restart|shutdown}",
      "T1529",
      std::span(kSabotage),
@@ -1202,6 +1715,7 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"BitLocker", "T1486", std::span(kRansom), {}},
+    {"{wiper|the wiper|a wiper|new wiper}", "T1485", std::span(kWiperAt), {}},
     {"{data wiper|data wipers|wiper malware|destructive wiper|destructive malware|wiper "
      "attack|wiper attacks|wiper payload|wipers}",
      "T1485",
@@ -1221,6 +1735,11 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1489",
      std::span(kStopping),
      {}},
+    {"{shut down|shuts down|shutting down|powered off|powers off} {the virtual machines|virtual "
+     "machines|the VMs|VMs|all virtual machines|running virtual machines|the guest machines}",
+     "T1489",
+     std::span(kBeforeImpact),
+     {}},
     {"{stopped|stops|stopping|killed|kills|terminated|terminates} {services|processes|virtual "
      "machines|VMs}",
      "T1489",
@@ -1237,7 +1756,50 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{locked|locks|locking} {users|administrators|employees|staff} out", "T1531", {}, {}},
     {"{changed|reset} {the |}passwords {of|for}", "T1531", std::span(kLockout), {}},
-    {"{defacement|defacing|defaces|defaced websites|website defacements}", "T1491", {}, {}},
+    {"{defaced websites|website defacements|defaced homepages|defaced web pages|defaced government "
+     "websites|defaced the websites|defaced the website|defaced the homepage|website "
+     "defacement|web "
+     "defacement|defaced sites}",
+     "T1491.002",
+     {},
+     {}},
+    {"{defacement|defacing|defaces}", "T1491", {}, {}},
+    {"{UDP flood|UDP floods|SYN flood|SYN floods|ICMP flood|ICMP floods|TCP flood|TCP "
+     "floods|volumetric DDoS}",
+     "T1498.001",
+     {},
+     {}},
+    {"{DNS amplification|NTP amplification|reflection attacks|amplification attacks|reflection "
+     "and amplification}",
+     "T1498.002",
+     {},
+     {}},
+    {"{HTTP flood|HTTP floods|application-layer flood|application-layer floods|application-layer "
+     "DDoS|layer 7 DDoS|HTTP request floods|floods of HTTP requests}",
+     "T1499.002",
+     {},
+     {}},
+    {"{data destruction|destructive attack|destructive attacks|destroyed data|destroy files|"
+     "destroyed files|deleted virtual machines|deletes virtual machines}",
+     "T1485",
+     {},
+     {}},
+    {"{bcdedit|wbadmin}", "T1490", std::span(kRecovery), {}},
+    {"{boot records|boot record|MBR|master boot records|partition table|partition tables|boot "
+     "sectors}",
+     "T1561.002",
+     std::span(kWipingOrOverwriting),
+     {}},
+    {"{data-extortion|data extortion|extortion-only|pure extortion|extortion without "
+     "encryption|exfiltration-only extortion}",
+     "T1657",
+     {},
+     {}},
+    {"{cryptocurrency miner|cryptocurrency miners|coin miner|coin-miner|Monero mining|mining "
+     "software}",
+     "T1496.001",
+     std::span(kAddVerbs),
+     {}},
     {"{distributed denial-of-service|DDoS attacks|DDoS attack}", "T1498", {}, {}},
     {"{crypto miner|crypto miners|cryptominer|cryptominers|XMRig|mining "
      "malware|coin-mining|coinmining}",
