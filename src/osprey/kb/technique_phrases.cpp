@@ -265,6 +265,38 @@ constexpr std::string_view kBeforeImpact[] = {"encrypt",  "ransom",   "wiper",  
 constexpr std::string_view kWiperAt[] = {"deploy", "malware",  "attack",   "destr", "erase",
                                          "overwr", "disk",     "files",    "data",  "hacker",
                                          "group",  "operator", "machines", "ransom"};
+constexpr std::string_view kGranting[] = {"grant", "gave", "give", "assign", "added", "adds"};
+constexpr std::string_view kCloudMail[] = {"exchange online", "ews",         "graph",
+                                           "oauth",           "full_access", "office 365",
+                                           "microsoft 365",   "tenant",      "cloud"};
+constexpr std::string_view kHelpDeskLures[] = {"lure",       "phish",    "help desk",   "helpdesk",
+                                               "it support", "external", "posing",      "pretend",
+                                               "impersonat", "spam",     "tech support"};
+constexpr std::string_view kFederating[] = {"tenant",   "federat",  "sign in as", "any user",
+                                            "attacker", "intruder", "actor"};
+constexpr std::string_view kLookalike[] = {"mimic",
+                                           "imitat",
+                                           "spoof",
+                                           "lookalike",
+                                           "look-alike",
+                                           "resembl",
+                                           "fake",
+                                           "phish",
+                                           "typo",
+                                           "masquerad",
+                                           "lure",
+                                           "looked like",
+                                           "looks like",
+                                           "look like",
+                                           "looked exactly like",
+                                           "looks exactly like",
+                                           "copy of",
+                                           "clone",
+                                           "replica"};
+constexpr std::string_view kMovingMail[] = {"delet",  "trash", "move",   "hide",    "hid",
+                                            "archiv", "read",  "silent", "forward", "junk"};
+constexpr std::string_view kUsingTools[] = {"install", "use",  "deploy", "legitimate",
+                                            "abus",    "rely", "relied", "leverag"};
 constexpr std::string_view kDomainScope[] = {"domain",     "active directory", "adfind",
                                              "bloodhound", "sharphound",       "ldap"};
 
@@ -321,9 +353,21 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{link|links} to {a|an} {supposed|bogus|malicious}", "T1566.002", {}, {}},
     {"{fake|spoofed|phishing} {login|sign-in} {page|pages}", "T1598.003", {}, {}},
+    {"{sign-in screen|login screen|sign-in page|login page|log-in page|sign-in pages|login "
+     "pages|sign-in screens|login screens}",
+     "T1598.003",
+     std::span(kLookalike),
+     {}},
     {"credential {phishing|theft} {page|pages|site|sites|kit|kits}", "T1598.003", {}, {}},
     {"{credential phishing|credential-phishing}", "T1598.003", {}, {}},
     {"{Microsoft Teams|Teams} {chats|messages|chat|message}", "T1566.003", std::span(kLures), {}},
+    {"{on|via|over|through} {Microsoft Teams|Teams}", "T1566.003", std::span(kHelpDeskLures), {}},
+    {"{named like|named after|display name of|display names of|called|calling itself} {the IT help "
+     "desk|the help desk|IT support|the service desk|the IT department|tech support|technical "
+     "support}",
+     "T1656",
+     {},
+     {}},
     {"{LinkedIn|WhatsApp|Signal|Telegram|Slack} messages", "T1566.003", std::span(kLures), {}},
     {"{via|through|over} {LinkedIn|WhatsApp|social media|direct messages}",
      "T1566.003",
@@ -408,6 +452,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{exploited|exploiting} {flaws|vulnerabilities|bugs} in", "T1190", {}, {}},
     {"{exploited|exploiting} {a|the} {flaw|vulnerability|zero-day} in", "T1190", {}, {}},
     {"{compromised|hijacked|stolen|legitimate} accounts", "T1078", {}, std::span(kNotUsedHere)},
+    {"{logged in|logs in|logging in|signed in|signs in|log in} to {the |their |}{victims'|victim's|"
+     "compromised|stolen|hijacked|real}",
+     "T1078",
+     {},
+     {}},
     {"{compromised|hijacked|stolen} account", "T1078", std::span(kLoggedIn),
      std::span(kNotUsedHere)},
     {"{credentials|passwords} {stolen|bought|purchased|harvested|obtained|phished} "
@@ -531,8 +580,8 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kDeliveredFile),
      {}},
     {"{Windows shortcut|Windows shortcuts|single shortcut|malicious shortcut|shortcut "
-     "file|disguised "
-     "shortcut}",
+     "file|disguised shortcut|shortcut named after|shortcut disguised as|shortcut that looks "
+     "like|shortcut posing as}",
      "T1204.002",
      std::span(kScriptContext),
      {}},
@@ -593,6 +642,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"bypass User Account Control", "T1548.002", {}, {}},
     {"token impersonation", "T1134.001", {}, {}},
     {"DLL side-loading", "T1574.001", {}, {}},
+    {"{a DLL|the DLL|a malicious DLL|the malicious DLL|a rogue DLL|malicious DLLs|DLLs} {next "
+     "to|beside|alongside|sitting beside|sitting next to|placed beside|placed next to|in the same "
+     "folder as|in the same directory as}",
+     "T1574.001",
+     {},
+     {}},
     {"DLL sideloading", "T1574.001", {}, {}},
     {"DLL hijacking", "T1574.001", {}, {}},
     {"DLL search order hijacking", "T1574.001", {}, {}},
@@ -602,7 +657,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"side-loaded", "T1574.001", std::span(kMachines), {}},
     {"sideloads", "T1574.001", std::span(kMachines), {}},
     {"sideloaded", "T1574.001", std::span(kMachines), {}},
-    {"{registry run keys|registry run key|autorun keys|autostart entries}", "T1547.001", {}, {}},
+    {"{registry run keys|registry run key|autorun keys|autostart entries|registry autostart "
+     "value|registry autostart values|registry autostart|autostart value|autostart values|autorun "
+     "entry|autorun entries}",
+     "T1547.001",
+     {},
+     {}},
     {"{modified|modifies|changed|changes} {the registry|registry keys|registry values}",
      "T1112",
      {},
@@ -656,6 +716,11 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1098.001",
      {},
      {}},
+    {"{full_access_as_app|Global Administrator|Application Administrator|Privileged Role "
+     "Administrator|Exchange Administrator|Owner|Contributor} role",
+     "T1098.003",
+     std::span(kGranting),
+     {}},
     {"{assigned|granted|gave|added} {themselves |it |the account |}{the Global Administrator "
      "role|Global Administrator rights|global admin rights|administrator roles|admin roles}",
      "T1098.003",
@@ -690,6 +755,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{MFA device|MFA devices|authenticator app|authentication device|second-factor device}",
      "T1098.005",
      std::span(kAddVerbs),
+     {}},
+    {"{created|creates|creating|added|adds} {a hidden|a new|a rogue|an extra|hidden|new} {local "
+     "administrator|local admin|local account|local user|local administrator account|local admin "
+     "account}",
+     "T1136.001",
+     {},
      {}},
     {"{new|rogue} {local user account|local user accounts|local account|local accounts|local "
      "administrator account|local admin account}",
@@ -732,6 +803,11 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1055",
      std::span(kInjecting),
      {}},
+    {"{identity provider|identity providers|external IdP|SAML provider|SAML identity provider}",
+     "T1484.002",
+     std::span(kAddVerbs),
+     {},
+     std::span(kFederating)},
     {"{federated domain|federation settings|domain federation|federation trust}",
      "T1484.002",
      std::span(kAddVerbs),
@@ -835,7 +911,8 @@ constexpr TechniquePhrase kPhrases[] = {
      "software|antivirus products|anti-malware|EDR agents|EDR products|EDR tools|EDR "
      "software|endpoint detection and response|endpoint protection|endpoint security|Windows "
      "Defender|Microsoft Defender|Defender|real-time protection|security agents|security "
-     "services|monitoring agents}",
+     "services|monitoring agents|endpoint detection tools|endpoint detection|detection tools|EDR "
+     "processes|security processes|EDR|EDR agent}",
      "T1562.001",
      std::span(kDisabling),
      {}},
@@ -850,11 +927,23 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1562.004",
      std::span(kDisabling),
      {}},
-    {"{firewall rule|firewall rules|firewall exception|firewall exceptions}",
+    {"{firewall rule|firewall rules|firewall exception|firewall exceptions|the firewall "
+     "rule|the firewall rules|the firewall exception|the firewall exceptions}",
      "T1562.004",
      std::span(kAdding),
      {}},
     {"{Event Tracing for Windows}", "T1562.006", std::span(kTampering), {}},
+    {"{turned off|turns off|disabled|disables|switched off|stopped|stops} {logging|logging "
+     "services|log forwarding|syslog|the logging|remote logging}",
+     "T1562",
+     std::span(kIntrudersOrTampering),
+     {}},
+    {"{replaced|replacing|replaces|swapped} {legitimate|system|genuine|the legitimate} "
+     "{binaries|binary|files|executables|daemons} with {trojanized|trojanised|backdoored|malicious|"
+     "modified} {versions|copies|ones}",
+     "T1554",
+     {},
+     {}},
     {"{Safe Mode|safe mode}", "T1562.009", std::span(kRebooting), {}},
     {"{cleared|clears|clearing|deleted|deletes|wiped} {logs|the logs|log files}", "T1070", {}, {}},
     {"{cleared|clears|clearing|deleted|deletes|wiped} {Windows event logs|event logs|the event "
@@ -899,7 +988,7 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{alternate data stream|alternate data streams|NTFS ADS}", "T1564.004", {}, {}},
     {"{hidden files|hidden file|hidden folder|hidden folders|hidden directory|hidden attribute}",
      "T1564.001",
-     std::span(kMalwareWords),
+     std::span(kScriptContext),
      {}},
     {"{cleared|clears|clearing|deleted|deletes|wiped} {the |}{bash history|command history|shell "
      "history|PowerShell history|console history}",
@@ -963,6 +1052,11 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{hidden window|hidden windows|hidden PowerShell window}", "T1564.003", {}, {}},
     {"{inbox rules|mailbox rules|email rules}", "T1564.008", std::span(kHiding), {}},
+    {"{rules|a rule|mail rules|mailbox rules|inbox rules} that {silently|automatically|quietly} "
+     "{moved|moves|move|deleted|deletes|delete|hid|hide|hides|archived|archive|marked|forwarded}",
+     "T1564.008",
+     {},
+     {}},
     {"{anti-debugging|anti-debug|debugger checks|detect debuggers|detects debuggers|checks for "
      "debuggers}",
      "T1622",
@@ -1060,6 +1154,17 @@ constexpr TechniquePhrase kPhrases[] = {
     {"password-spray", "T1110.003", {}, {}},
     {"password sprays", "T1110.003", {}, {}},
     {"credential stuffing", "T1110.004", {}, {}},
+    {"{common passwords|a few common passwords|a few passwords|a handful of passwords|a small "
+     "number of passwords|one password|a single password|the same password|a short list of "
+     "passwords} against {many|multiple|thousands of|hundreds of|numerous|a large number of|large "
+     "numbers of|many different} {accounts|users|usernames}",
+     "T1110.003",
+     {},
+     {}},
+    {"{sprayed|spraying|sprays|spray} {passwords|common passwords|credentials}",
+     "T1110.003",
+     {},
+     {}},
     {"MFA fatigue", "T1621", {}, {}},
     {"MFA push", "T1621", {}, {}},
     {"MFA bombing", "T1621", {}, {}},
@@ -1166,6 +1271,11 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kStealing),
      {}},
     {"{private keys|SSH private keys}", "T1552.004", std::span(kStealing), {}},
+    {"{key vault|key vaults|Azure Key Vault|Secrets Manager|AWS Secrets Manager|secrets "
+     "manager|secret stores|secrets stores}",
+     "T1555.006",
+     std::span(kTakingFiles),
+     {}},
     {"{web injects|web injections|browser injects}", "T1185", {}, {}},
     {"{clipper|clippers|clipboard hijacker}", "T1115", std::span(kWallets), {}},
     {"{Keychain|macOS Keychain|iCloud Keychain}", "T1555.001", std::span(kStealing), {}},
@@ -1242,7 +1352,22 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kDiscovering),
      {}},
     {"{ping sweep|ping sweeps}", "T1018", {}, {}},
+    {"{Azure subscriptions|cloud subscriptions|subscriptions and resource groups|cloud "
+     "resources|cloud services in use}",
+     "T1526",
+     std::span(kRecon),
+     {}},
+    {"{profiled|profiles|profiling|fingerprinted|fingerprints|fingerprinting} {the machine|the "
+     "host|the system|the infected machine|the victim's machine|infected hosts|the infected host}",
+     "T1082",
+     {},
+     {}},
     {"whoami", "T1033", {}, {}},
+    {"{scan|scans|scanned|scanning} {networks|the network|internal networks|the internal "
+     "network|victim networks} with",
+     "T1046",
+     {},
+     {}},
     {"{mapped|maps|mapping|scanned} {the |}{internal network|network}",
      "T1046",
      std::span(kIntruders),
@@ -1353,6 +1478,11 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1213.006",
      {},
      {}},
+    {"{collects|collected|collecting|steals|stole|stealing|gathers|gathered|harvests|harvested} "
+     "{Word|Office|PDF|Word and PDF|Office and PDF|Word and Excel} {documents|files}",
+     "T1005",
+     {},
+     {}},
     {"{files|documents|data} from {local drives|the local system|infected machines|the infected "
      "host|compromised hosts|the infected machine|local disks}",
      "T1005",
@@ -1401,6 +1531,11 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1560.001",
      std::span(kExfiltration),
      {}},
+    {"{mailboxes|email inboxes|inboxes|the mailboxes}",
+     "T1114.002",
+     std::span(kReadingMail),
+     {},
+     std::span(kCloudMail)},
     {"{mailboxes|email inboxes|inboxes|email accounts}", "T1114", std::span(kReadingMail), {}},
     {"{SharePoint sites|SharePoint documents|SharePoint libraries|SharePoint servers}",
      "T1213.002",
@@ -1434,6 +1569,9 @@ constexpr TechniquePhrase kPhrases[] = {
     {"Telegram API", "T1102", {}, {}},
     {"Discord webhooks", "T1102", {}, {}},
     {"remote monitoring and management", "T1219", {}, {}},
+    {"{remote management software|remote management tools|remote support tools|remote support "
+     "software|remote access applications|RMM platforms|remote administration software}",
+     "T1219", std::span(kUsingTools), std::span(kExploitation)},
     {"remote monitoring tools", "T1219", {}, {}},
     {"remote management tools", "T1219", {}, {}},
     {"remote administration software", "T1219", {}, {}},
@@ -1526,6 +1664,12 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kHiddenIn),
      {}},
     {"{pulls down|pulled down|pull down|pulling down}", "T1105", std::span(kFetched), {}},
+    {"{pull|pulls|pulled|pulling|fetch|fetches|fetched|grab|grabs|grabbed} {a|the} {malicious "
+     "archive|malicious file|malicious payload|second-stage payload|malicious script|malicious "
+     "installer}",
+     "T1105",
+     {},
+     {}},
     {"{downloads|downloaded|download|downloading|fetches|fetched|retrieves|retrieved} "
      "{the|a|an|its} "
      "{payload|next stage|second stage|MSI installer|installer|executable|DLL|loader|backdoor|"
@@ -1538,6 +1682,11 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kProxied),
      {}},
     {"{over|via|using|through} VNC", "T1021.005", std::span(kLateral), {}},
+    {"{custom encrypted protocol|custom binary protocol|custom TCP protocol|proprietary "
+     "protocol|raw TCP sockets|raw sockets|custom protocol over TCP}",
+     "T1095",
+     std::span(kC2),
+     {}},
     {"{over|via|using} {ICMP|raw TCP|a custom protocol|a custom TCP protocol|a custom binary "
      "protocol}",
      "T1095",
@@ -1546,6 +1695,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{non-standard port|non-standard ports|nonstandard port|nonstandard ports|unusual "
      "port|unusual ports}",
      "T1571",
+     {},
+     {}},
+    {"{reverse SSH connection|reverse SSH connections|SSH reverse tunnel|SSH reverse "
+     "tunnels|reverse "
+     "SSH session|reverse SSH sessions}",
+     "T1572",
      {},
      {}},
     {"{reverse tunnel|reverse tunnels|reverse SSH tunnel|reverse SSH tunnels|SSH tunnel|SSH "
@@ -1629,6 +1784,11 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kCarriedData),
      {}},
     {"{over|via|to} {FTP|an FTP server|FTP servers}", "T1048.003", std::span(kCarriedData), {}},
+    {"{account|accounts|bucket|buckets|tenant|storage} {of their own|they controlled|they "
+     "control|under their control|controlled by the attackers|controlled by the actors}",
+     "T1567.002",
+     std::span(kCarriedData),
+     {}},
     {"{in small chunks|in chunks|in fixed-size chunks|in small pieces|in small batches|split into "
      "chunks|split into smaller chunks}",
      "T1030",
@@ -1842,6 +2002,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"pretending to be", "T1656", {}, std::span(kNotPeople)},
     {"pretended to be", "T1656", {}, std::span(kNotPeople)},
     {"email bombing", "T1667", {}, {}},
+    {"{flood|floods|flooded|flooding|bombard|bombards|bombarded|bombarding|overwhelm|overwhelmed} "
+     "{a target's|the target's|the victim's|victims'|their targets'|an employee's|employees'|the "
+     "employee's|users'} {inbox|inboxes|mailbox|mailboxes}",
+     "T1667",
+     {},
+     {}},
     {"email-bombing", "T1667", {}, {}},
     {"email bombs", "T1667", {}, {}},
     {"spam bombing", "T1667", {}, {}},
