@@ -441,7 +441,23 @@ constexpr PhrasingCase kPhrasingCases[] = {
     {"T1105", "The operators then pull a malicious archive from their server.",
      "The museum pulled the painting from the exhibition."},
     {"T1562.001", "The actors used a vulnerable driver to kill endpoint detection tools.",
-     "The actors scanned for endpoint detection tools on each host."},
+     "The actors scanned for endpoint detection tools on each host."},  // Common spellings of
+                                                                        // techniques the tables had
+                                                                        // only in one form.
+    {"T1566.002", "The spear-phishing emails carried links to a fake portal.",
+     "The spear-phishing emails carried a malicious document."},
+    {"T1566.001", "The spear-phishing emails carried a malicious document.",
+     "The spear-phishing emails carried links to a fake portal."},
+    {"T1091", "The worm spreads on USB flash drives plugged into office machines.",
+     "The museum sells USB flash drives with the catalogue."},
+    {"T1546.003", "The implant persists through permanent WMI event subscriptions.",
+     "The WMI service was restarted."},
+    {"T1558.003", "The intruders Kerberoasted two service accounts.",
+     "The service accounts expired."},
+    {"T1053.005", "The loader creates a task that runs it every hour.",
+     "The manager creates a task that runs through the whole quarter."},
+    {"T1204.002", "The lures were documents with macros that fetched the loader.",
+     "The lures were documents about invoices."},
 };
 
 TEST(EntityMatcher, BroaderTechniquePhrasingsAndTheirNearMisses) {

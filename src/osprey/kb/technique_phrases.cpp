@@ -297,11 +297,22 @@ constexpr std::string_view kMovingMail[] = {"delet",  "trash", "move",   "hide",
                                             "archiv", "read",  "silent", "forward", "junk"};
 constexpr std::string_view kUsingTools[] = {"install", "use",  "deploy", "legitimate",
                                             "abus",    "rely", "relied", "leverag"};
+constexpr std::string_view kLinked[] = {"link", "url", "click"};
+constexpr std::string_view kAttached[] = {"attach", "document", "file"};
+constexpr std::string_view kScheduling[] = {"every",  "schedul", "daily",   "hourly",
+                                            "minute", "logon",   "startup", "boot"};
+constexpr std::string_view kScriptContextOrSpread[] = {
+    "malware",  "worm",   "spread",   "infect",  "plug",    "insert",  "propagat", "lnk",
+    "shortcut", "copies", "backdoor", "implant", "autorun", "air-gap", "air gap"};
 constexpr std::string_view kDomainScope[] = {"domain",     "active directory", "adfind",
                                              "bloodhound", "sharphound",       "ldap"};
 
 constexpr TechniquePhrase kPhrases[] = {
     // Initial access: phishing and its kinds.
+    // Spear-phishing that the sentence says carried links, not files.
+    {"{spear-phishing|spearphishing|spear phishing}", "T1566.002", std::span(kLinked),
+     std::span(kAttached)},
+    {"{spear-phishing|spearphishing|spear phishing} {links|URLs|URL}", "T1566.002", {}, {}},
     {"spear-phishing", "T1566.001", {}, {}},
     {"spearphishing", "T1566.001", {}, {}},
     {"spear phishing", "T1566.001", {}, {}},
@@ -419,6 +430,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"trusted relationship", "T1199", {}, {}},
     {"trusted relationships", "T1199", {}, {}},
     {"USB drives", "T1091", {}, {}},
+    {"{USB flash drives|USB flash drive|flash drives|USB keys|removable USB drives|removable "
+     "storage|USB drive|USB stick|infected USB drive|infected USB stick}",
+     "T1091",
+     std::span(kScriptContextOrSpread),
+     {}},
     {"USB sticks", "T1091", {}, {}},
     {"USB devices", "T1091", {}, {}},
     {"infected USB", "T1091", {}, {}},
@@ -515,6 +531,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"enabling macros", "T1204.002", {}, {}},
     {"enabled macros", "T1204.002", {}, {}},
     {"malicious macros", "T1204.002", {}, {}},
+    {"{documents|document|files|attachments|spreadsheets} {with|containing|laced with} "
+     "{macros|embedded "
+     "macros}",
+     "T1204.002",
+     {},
+     {}},
     {"macro-laced", "T1204.002", {}, {}},
     {"macro-enabled", "T1204.002", {}, {}},
     {"enable content", "T1204.002", {}, {}},
@@ -529,6 +551,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"Windows command shell", "T1059.003", {}, {}},
     {"WMI", "T1047", {}, {}},
     {"scheduled task", "T1053.005", {}, {}},
+    {"{creates|created|creating|registers|registered|registering} a {new task|task} that "
+     "{runs|launches|executes|starts|runs it}",
+     "T1053.005",
+     std::span(kScheduling),
+     {}},
     {"scheduled tasks", "T1053.005", {}, {}},
     {"cron job", "T1053.003", {}, {}},
     {"cron jobs", "T1053.003", {}, {}},
@@ -737,6 +764,12 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{systemd service|systemd services|systemd unit|systemd units}", "T1543.002", {}, {}},
+    {"{WMI event consumers|WMI consumers|WMI persistence|permanent WMI event "
+     "subscriptions|permanent "
+     "WMI event subscription|WMI event filter|WMI event filters}",
+     "T1546.003",
+     {},
+     {}},
     {"{WMI event subscription|WMI event subscriptions|WMI subscription|WMI subscriptions|WMI event "
      "consumer}",
      "T1546.003",
@@ -1117,6 +1150,10 @@ constexpr TechniquePhrase kPhrases[] = {
     {"ntdsutil", "T1003.003", {}, {}},
     {"DCSync", "T1003.006", {}, {}},
     {"Kerberoasting", "T1558.003", {}, {}},
+    {"{Kerberoast|Kerberoasted|Kerberoastable|Kerberoasting attack|Kerberoasting attacks}",
+     "T1558.003",
+     {},
+     {}},
     {"golden ticket", "T1558.001", {}, {}},
     {"golden tickets", "T1558.001", {}, {}},
     {"pass-the-hash", "T1550.002", {}, {}},
