@@ -458,6 +458,10 @@ constexpr PhrasingCase kPhrasingCases[] = {
      "The manager creates a task that runs through the whole quarter."},
     {"T1204.002", "The lures were documents with macros that fetched the loader.",
      "The lures were documents about invoices."},
+    {"T1021.002", "The attackers moved laterally via RDP and SMB.",
+     "The attackers exploited an SMB flaw to move laterally."},
+    {"T1555.003", "The stealer collects browser cookies and saved credentials.",
+     "The vault keeps saved credentials for the help desk."},
 };
 
 TEST(EntityMatcher, BroaderTechniquePhrasingsAndTheirNearMisses) {

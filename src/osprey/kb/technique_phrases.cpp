@@ -304,6 +304,7 @@ constexpr std::string_view kScheduling[] = {"every",  "schedul", "daily",   "hou
 constexpr std::string_view kScriptContextOrSpread[] = {
     "malware",  "worm",   "spread",   "infect",  "plug",    "insert",  "propagat", "lnk",
     "shortcut", "copies", "backdoor", "implant", "autorun", "air-gap", "air gap"};
+constexpr std::string_view kBrowsers[] = {"browser", "chrome", "firefox", "edge", "cookies"};
 constexpr std::string_view kDomainScope[] = {"domain",     "active directory", "adfind",
                                              "bloodhound", "sharphound",       "ldap"};
 
@@ -1303,6 +1304,10 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1555.003",
      std::span(kStealing),
      {}},
+    {"{saved credentials|stored credentials|saved logins|stored logins}",
+     "T1555.003",
+     std::span(kBrowsers),
+     {}},
     {"{password managers|password manager|password vaults|KeePass databases}",
      "T1555.005",
      std::span(kStealing),
@@ -1463,6 +1468,7 @@ constexpr TechniquePhrase kPhrases[] = {
     {"WinRM", "T1021.006", {}, {}},
     {"{hidden VNC}", "T1021.005", {}, {}},
     {"{via|through|using} SMB", "T1021.002", {}, {}},
+    {"SMB", "T1021.002", std::span(kLateral), std::span(kExploitation)},
     {"{RDP sessions|RDP connections|remote desktop sessions|Remote Desktop Protocol sessions}",
      "T1021.001",
      {},
