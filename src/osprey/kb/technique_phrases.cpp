@@ -7,9 +7,26 @@ namespace {
 constexpr std::string_view kEncryptedThings[] = {
     "servers", "systems", "files", "machines", "computers", "devices", "hosts",
     "network", "ransom",  "esxi",  "virtual",  "endpoints", "data",    "encryptor"};
-constexpr std::string_view kNotRansom[] = {"traffic",  "channel",    "communicat", "configuration",
-                                           "tunnel",   "connection", "messag",     "protocol",
-                                           "password", "string",     "skipped",    "without"};
+constexpr std::string_view kNotRansom[] = {"traffic",
+                                           "channel",
+                                           "communicat",
+                                           "configuration",
+                                           "tunnel",
+                                           "connection",
+                                           "messag",
+                                           "protocol",
+                                           "password",
+                                           "string",
+                                           "skipped",
+                                           "without",
+                                           "command-and-control",
+                                           "shellcode",
+                                           "with rc4",
+                                           "with xor",
+                                           "stopped encrypt",
+                                           "no longer encrypt",
+                                           "instead of encrypt",
+                                           "rather than encrypt"};
 constexpr std::string_view kRansom[] = {"ransom", "extort", "locker", "decrypt", "affiliate"};
 constexpr std::string_view kExfiltration[] = {"exfiltrat", "upload", "copy",     "copied",
                                               "stole",     "steal",  "transfer", "push",
@@ -28,9 +45,13 @@ constexpr std::string_view kMalwareWords[] = {"malware",  "backdoor", "implant",
                                               "loader",   "payload",  "rat",      "stealer",
                                               "attacker", "intruder", "operators"};
 // What a person is impersonated to, not a file or a site (that is masquerading).
-constexpr std::string_view kNotPeople[] = {"software",   "installer", "update", "application",
-                                           "website",    "web page",  "domain", "document",
-                                           "attachment", "memo",      "file"};
+// Nor a false flag: a state group that poses as a ransomware gang or as
+// hacktivists dresses its operation, it impersonates no one's identity.
+constexpr std::string_view kNotPeople[] = {
+    "software",      "installer",       "update",        "application",     "website",
+    "web page",      "domain",          "document",      "attachment",      "memo",
+    "file",          "as a ransomware", "as ransomware", "as a hacktivist", "as hacktivists",
+    "as a criminal", "as criminals"};
 
 // Contexts of the broader phrasings (news and vendor blogs).
 constexpr std::string_view kDelivery[] = {"phish",   "lure",     "email", "e-mail",  "mail",
@@ -136,6 +157,8 @@ constexpr std::string_view kInjecting[] = {"inject"};
 constexpr std::string_view kEnumerating[] = {"enumerat", "query", "queri",
                                              "mapped",   "map ",  "recon"};
 constexpr std::string_view kWiping[] = {"wipe", "wiping", "erase", "erasing", "destroy"};
+constexpr std::string_view kWipingOrOverwriting[] = {"wipe",    "wiping", "erase",   "erasing",
+                                                     "destroy", "overwr", "corrupt", "wiper"};
 constexpr std::string_view kStopping[] = {"stop",   "kill",      "terminat",
                                           "disabl", "shut down", "shuts down"};
 constexpr std::string_view kQuerying[] = {"quer", "search", "enumerat", "review", "collect"};
@@ -147,9 +170,150 @@ constexpr std::string_view kArchiving[] = {"compress", "7-zip", "winrar", "zippe
                                            "password-protected"};
 constexpr std::string_view kAdding[] = {"add", "new", "creat", "modif", "allow"};
 constexpr std::string_view kLockout[] = {"lock", "out of"};
+// Where the sentence names the store the credentials came from, the
+// sub-technique's phrase says it; the bare "dumped credentials" is no
+// second finding.
+constexpr std::string_view kCredentialStores[] = {"lsass",        "ntds",   "sam hive",
+                                                  "sam database", "dcsync", "/etc/shadow"};
+// Contexts of the phrasings added for prose that names a behaviour without
+// ATT&CK's words ("pulled down the payload", "checks whether it runs in a
+// virtual machine", "named after a real Windows component").
+constexpr std::string_view kSignedIn[] = {"logged in",  "log in",   "logging in", "login",
+                                          "signed in",  "sign in",  "got in",     "authenticat",
+                                          "credential", "password", "account"};
+// (Without "account" or "credential": the phrases that need it hold those words themselves.)
+constexpr std::string_view kLoggedIn[] = {"logged in", "log in",  "logging in", "login",
+                                          "signed in", "sign in", "got in",     "authenticat"};
+constexpr std::string_view kNotUsedHere[] = {"sell", "sold", "market", "brokers offer"};
+constexpr std::string_view kDocuments[] = {"instruction", "document", "guide", "manual"};
+constexpr std::string_view kFetched[] = {"payload",    "script",    "loader",       "malware",
+                                         "backdoor",   "dll",       "second-stage", "powershell",
+                                         "command",    "installer", "implant",      "dropper",
+                                         "executable", "trojan",    "stealer",      "beacon"};
+constexpr std::string_view kEvasionChecks[] = {"check", "detect",   "whether", "dormant", "exit",
+                                               "quit",  "terminat", "stop",    "refus",   "abort",
+                                               "evad",  "avoid",    "sleep",   "if it"};
+constexpr std::string_view kPacking[] = {"bundl",   "compress", "pack",      "stolen", "captured",
+                                         "collect", "loot",     "exfiltrat", "upload", "sends",
+                                         "sent to", "stage",    "harvest"};
+constexpr std::string_view kNotPacking[] = {"attach", "phish",   "lure",
+                                            "inside", "deliver", "download"};
+constexpr std::string_view kFloods[] = {"flood", "ddos", "denial", "overwhelm", "knock"};
+constexpr std::string_view kCarriedData[] = {
+    "exfiltrat",         "upload", "copy", "copied", "stole",  "steal",
+    "transfer",          "sent",   "send", "leak",   "leaves", "left the",
+    "out of the network"};
+constexpr std::string_view kRecon[] = {"find",  "discover", "identif",  "scan",       "ping",
+                                       "list",  "enumerat", "look for", "looked for", "map",
+                                       "queri", "query",    "locate",   "search"};
+constexpr std::string_view kDnsC2[] = {"command-and-control",
+                                       "command and control",
+                                       "c2",
+                                       "c&c",
+                                       "beacon",
+                                       "communicat",
+                                       "tunnel",
+                                       "attacker-owned",
+                                       "attacker-controlled",
+                                       "subdomain",
+                                       "exfiltrat",
+                                       "commands"};
+constexpr std::string_view kHiddenIn[] = {
+    "where to find", "address",  "server",  "c2",           "command-and-control",
+    "instructions",  "fallback", "resolve", "configuration"};
+constexpr std::string_view kOnScreen[] = {"screen",  "wallpaper", "desktop",   "hmi",
+                                          "display", "internal",  "login page"};
+constexpr std::string_view kOnTheWeb[] = {"website",  "homepage", "home page",
+                                          "web page", "site",     "portal"};
+constexpr std::string_view kNotFunctions[] = {"stripped", "removed", "without",
+                                              "lacks",    "no ddos", "dropped the"};
+constexpr std::string_view kNoRansom[] = {"fake ransom", "no decryption", "not encrypt",
+                                          "never encrypt"};
+constexpr std::string_view kServiceLike[] = {"service", "task"};
+constexpr std::string_view kScriptContext[] = {
+    "malware",  "backdoor", "implant", "trojan",   "loader",  "payload", "attacker", "intruder",
+    "operator", "actor",    "dll",     "shortcut", "lnk",     "launch",  "tool",     "ran ",
+    "runs ",    "execut",   "lure",    "worm",     "stealer", "hid",     "conceal",  "powershell"};
+constexpr std::string_view kObfuscationContext[] = {
+    "malware", "backdoor", "implant",  "trojan",   "loader",   "payload", "rat",
+    "stealer", "attacker", "intruder", "operator", "actor",    "script",  "powershell",
+    "hid",     "hide",     "conceal",  "evad",     "detection"};
+constexpr std::string_view kAbusingDefaults[] = {
+    "logging in", "logged in",         "log in",           "broke",        "gained", "abus",
+    "exploit",    "using the default", "with the default", "with default", "brute"};
+constexpr std::string_view kTakingFiles[] = {
+    "steal", "stole", "exfiltrat", "download", "copied", "copy",   "collect", "harvest", "pull",
+    "took",  "grab",  "loot",      "siphon",   "search", "access", "brows",   "clone"};
+constexpr std::string_view kProxied[] = {
+    "attacker", "intruder", "operator", "actor",       "hacker",   "group", "malware",
+    "botnet",   "router",   "hijacked", "compromised", "infected", "device"};
+constexpr std::string_view kMounted[] = {"phish",    "lure",     "email",  "e-mail",  "mail",
+                                         "attach",   "sent",     "send",   "deliver", "message",
+                                         "archive",  "download", "zip",    "mount",   "inside",
+                                         "shortcut", "lnk",      "smuggl", "opened"};
+constexpr std::string_view kIntrudersOrTampering[] = {
+    "attacker",   "intruder",  "operator", "actor",  "hacker", "group", "malware",
+    "ransomware", "affiliate", "threat",   "disabl", "deploy", "push",  "they "};
+constexpr std::string_view kDeliveredFile[] = {
+    "malicious", "opening",    "opened", "lure", "attach", "archive",  "phish",   "email",
+    "payload",   "powershell", "script", "ran ", "execut", "backdoor", "malware", "launch"};
+constexpr std::string_view kAbusedToSpread[] = {"push",   "distribut",  "spread",   "abus",
+                                                "wiper",  "ransomware", "malware",  "payload",
+                                                "hijack", "attacker",   "intruder", "operator"};
+constexpr std::string_view kBeforeImpact[] = {"encrypt",  "ransom",   "wiper",     "attacker",
+                                              "operator", "intruder", "affiliate", "hypervisor"};
+constexpr std::string_view kWiperAt[] = {"deploy", "malware",  "attack",   "destr", "erase",
+                                         "overwr", "disk",     "files",    "data",  "hacker",
+                                         "group",  "operator", "machines", "ransom"};
+constexpr std::string_view kGranting[] = {"grant", "gave", "give", "assign", "added", "adds"};
+constexpr std::string_view kCloudMail[] = {"exchange online", "ews",         "graph",
+                                           "oauth",           "full_access", "office 365",
+                                           "microsoft 365",   "tenant",      "cloud"};
+constexpr std::string_view kHelpDeskLures[] = {"lure",       "phish",    "help desk",   "helpdesk",
+                                               "it support", "external", "posing",      "pretend",
+                                               "impersonat", "spam",     "tech support"};
+constexpr std::string_view kFederating[] = {"tenant",   "federat",  "sign in as", "any user",
+                                            "attacker", "intruder", "actor"};
+constexpr std::string_view kLookalike[] = {"mimic",
+                                           "imitat",
+                                           "spoof",
+                                           "lookalike",
+                                           "look-alike",
+                                           "resembl",
+                                           "fake",
+                                           "phish",
+                                           "typo",
+                                           "masquerad",
+                                           "lure",
+                                           "looked like",
+                                           "looks like",
+                                           "look like",
+                                           "looked exactly like",
+                                           "looks exactly like",
+                                           "copy of",
+                                           "clone",
+                                           "replica"};
+constexpr std::string_view kMovingMail[] = {"delet",  "trash", "move",   "hide",    "hid",
+                                            "archiv", "read",  "silent", "forward", "junk"};
+constexpr std::string_view kUsingTools[] = {"install", "use",  "deploy", "legitimate",
+                                            "abus",    "rely", "relied", "leverag"};
+constexpr std::string_view kLinked[] = {"link", "url", "click"};
+constexpr std::string_view kAttached[] = {"attach", "document", "file"};
+constexpr std::string_view kScheduling[] = {"every",  "schedul", "daily",   "hourly",
+                                            "minute", "logon",   "startup", "boot"};
+constexpr std::string_view kScriptContextOrSpread[] = {
+    "malware",  "worm",   "spread",   "infect",  "plug",    "insert",  "propagat", "lnk",
+    "shortcut", "copies", "backdoor", "implant", "autorun", "air-gap", "air gap"};
+constexpr std::string_view kBrowsers[] = {"browser", "chrome", "firefox", "edge", "cookies"};
+constexpr std::string_view kDomainScope[] = {"domain",     "active directory", "adfind",
+                                             "bloodhound", "sharphound",       "ldap"};
 
 constexpr TechniquePhrase kPhrases[] = {
     // Initial access: phishing and its kinds.
+    // Spear-phishing that the sentence says carried links, not files.
+    {"{spear-phishing|spearphishing|spear phishing}", "T1566.002", std::span(kLinked),
+     std::span(kAttached)},
+    {"{spear-phishing|spearphishing|spear phishing} {links|URLs|URL}", "T1566.002", {}, {}},
     {"spear-phishing", "T1566.001", {}, {}},
     {"spearphishing", "T1566.001", {}, {}},
     {"spear phishing", "T1566.001", {}, {}},
@@ -201,9 +365,21 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{link|links} to {a|an} {supposed|bogus|malicious}", "T1566.002", {}, {}},
     {"{fake|spoofed|phishing} {login|sign-in} {page|pages}", "T1598.003", {}, {}},
+    {"{sign-in screen|login screen|sign-in page|login page|log-in page|sign-in pages|login "
+     "pages|sign-in screens|login screens}",
+     "T1598.003",
+     std::span(kLookalike),
+     {}},
     {"credential {phishing|theft} {page|pages|site|sites|kit|kits}", "T1598.003", {}, {}},
     {"{credential phishing|credential-phishing}", "T1598.003", {}, {}},
     {"{Microsoft Teams|Teams} {chats|messages|chat|message}", "T1566.003", std::span(kLures), {}},
+    {"{on|via|over|through} {Microsoft Teams|Teams}", "T1566.003", std::span(kHelpDeskLures), {}},
+    {"{named like|named after|display name of|display names of|called|calling itself} {the IT help "
+     "desk|the help desk|IT support|the service desk|the IT department|tech support|technical "
+     "support}",
+     "T1656",
+     {},
+     {}},
     {"{LinkedIn|WhatsApp|Signal|Telegram|Slack} messages", "T1566.003", std::span(kLures), {}},
     {"{via|through|over} {LinkedIn|WhatsApp|social media|direct messages}",
      "T1566.003",
@@ -246,7 +422,7 @@ constexpr TechniquePhrase kPhrases[] = {
     {"SQL injection", "T1190", {}, {}},
     {"default credentials", "T1078.001", {}, {}},
     {"default passwords", "T1078.001", {}, {}},
-    {"VPN", "T1133", std::span(kLogins), {}},
+    {"VPN", "T1133", std::span(kLogins), std::span(kDocuments)},
     {"remote-access portal", "T1133", {}, {}},
     {"remote access portal", "T1133", {}, {}},
     {"remote-access account", "T1133", {}, {}},
@@ -255,6 +431,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"trusted relationship", "T1199", {}, {}},
     {"trusted relationships", "T1199", {}, {}},
     {"USB drives", "T1091", {}, {}},
+    {"{USB flash drives|USB flash drive|flash drives|USB keys|removable USB drives|removable "
+     "storage|USB drive|USB stick|infected USB drive|infected USB stick}",
+     "T1091",
+     std::span(kScriptContextOrSpread),
+     {}},
     {"USB sticks", "T1091", {}, {}},
     {"USB devices", "T1091", {}, {}},
     {"infected USB", "T1091", {}, {}},
@@ -287,7 +468,41 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kClientSide)},
     {"{exploited|exploiting} {flaws|vulnerabilities|bugs} in", "T1190", {}, {}},
     {"{exploited|exploiting} {a|the} {flaw|vulnerability|zero-day} in", "T1190", {}, {}},
-    {"{compromised|hijacked|stolen|legitimate} accounts", "T1078", {}, {}},
+    {"{compromised|hijacked|stolen|legitimate} accounts", "T1078", {}, std::span(kNotUsedHere)},
+    {"{logged in|logs in|logging in|signed in|signs in|log in} to {the |their |}{victims'|victim's|"
+     "compromised|stolen|hijacked|real}",
+     "T1078",
+     {},
+     {}},
+    {"{compromised|hijacked|stolen} account", "T1078", std::span(kLoggedIn),
+     std::span(kNotUsedHere)},
+    {"{credentials|passwords} {stolen|bought|purchased|harvested|obtained|phished} "
+     "{by|from|through|in|with}",
+     "T1078", std::span(kLoggedIn), std::span(kNotUsedHere)},
+    {"valid {RDP|VPN|Remote Desktop Protocol|remote "
+     "desktop|domain|administrator|admin|user|account|SSH} "
+     "{credentials|accounts|account}",
+     "T1078",
+     {},
+     {}},
+    {"{remote-access gateway|remote access gateway|remote-access gateways|remote access "
+     "gateways|RD Gateway|Remote Desktop Gateway|VPN gateway|VPN gateways|SSL VPN|SSL VPNs}",
+     "T1133", std::span(kSignedIn), std::span(kExploitation)},
+    {"{default password|default credential|default admin password|default administrator "
+     "password|factory-default password|factory-default passwords|default login}",
+     "T1078.001",
+     std::span(kAbusingDefaults),
+     {}},
+    {"{drive-by campaign|drive-by campaigns|drive-by attack|drive-by attacks|drive-by "
+     "infection|drive-by infections}",
+     "T1189",
+     {},
+     {}},
+    {"{ZIP|RAR|ISO|HTML|IMG|OneNote|LNK} attachment", "T1566.001", {}, {}},
+    {"{links to|link to} {pages|a page|web pages|a web page|a website|websites|sites|a site}",
+     "T1566.002",
+     std::span(kDelivery),
+     {}},
     {"{domain admin|domain administrator} {credentials|account|accounts}", "T1078.002", {}, {}},
     {"{compromised|hijacked|stolen} cloud accounts", "T1078.004", {}, {}},
     {"{stolen|compromised} VPN credentials", "T1133", {}, {}},
@@ -317,6 +532,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"enabling macros", "T1204.002", {}, {}},
     {"enabled macros", "T1204.002", {}, {}},
     {"malicious macros", "T1204.002", {}, {}},
+    {"{documents|document|files|attachments|spreadsheets} {with|containing|laced with} "
+     "{macros|embedded "
+     "macros}",
+     "T1204.002",
+     {},
+     {}},
     {"macro-laced", "T1204.002", {}, {}},
     {"macro-enabled", "T1204.002", {}, {}},
     {"enable content", "T1204.002", {}, {}},
@@ -331,6 +552,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"Windows command shell", "T1059.003", {}, {}},
     {"WMI", "T1047", {}, {}},
     {"scheduled task", "T1053.005", {}, {}},
+    {"{creates|created|creating|registers|registered|registering} a {new task|task} that "
+     "{runs|launches|executes|starts|runs it}",
+     "T1053.005",
+     std::span(kScheduling),
+     {}},
     {"scheduled tasks", "T1053.005", {}, {}},
     {"cron job", "T1053.003", {}, {}},
     {"cron jobs", "T1053.003", {}, {}},
@@ -374,7 +600,33 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{VBS|VBScript} {file|files|script|scripts}", "T1059.005", {}, {}},
-    {"{batch|BAT} {file|files|script|scripts}", "T1059.003", std::span(kMalwareWords), {}},
+    {"{batch|BAT} {file|files|script|scripts}", "T1059.003", std::span(kScriptContext), {}},
+    {"{CHM file|CHM files|compiled HTML help file|compiled HTML help files|Windows help "
+     "file|Windows "
+     "help files|compiled help file|compiled help files}",
+     "T1218.001",
+     std::span(kDeliveredFile),
+     {}},
+    {"{Windows shortcut|Windows shortcuts|single shortcut|malicious shortcut|shortcut "
+     "file|disguised shortcut|shortcut named after|shortcut disguised as|shortcut that looks "
+     "like|shortcut posing as}",
+     "T1204.002",
+     std::span(kScriptContext),
+     {}},
+    {"{WMIC|wmic.exe}", "T1047", {}, {}},
+    {"{software deployment|software distribution|patch management|deployment} "
+     "{system|systems|tool|tools|software|server|servers|platform}",
+     "T1072",
+     std::span(kAbusedToSpread),
+     {}},
+    {"{exploited|exploiting|exploits} {a |an |the "
+     "|}{vulnerability|vulnerabilities|flaw|flaws|zero-day|"
+     "bug} in {Microsoft Office|Microsoft Word|Word|Excel|Outlook|Chrome|Google Chrome|Firefox|"
+     "Safari|WebKit|Adobe Reader|Adobe Acrobat|Acrobat Reader|Internet Explorer|WinRAR|the browser|"
+     "a browser}",
+     "T1203",
+     {},
+     {}},
     {"{Python script|Python-based loader|Python-based backdoor}", "T1059.006", {}, {}},
     {"{Unix shell|bash commands|shell commands}", "T1059.004", std::span(kUnixLike), {}},
     {"{Task Scheduler|scheduled jobs|scheduled job}", "T1053.005", {}, {}},
@@ -418,6 +670,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"bypass User Account Control", "T1548.002", {}, {}},
     {"token impersonation", "T1134.001", {}, {}},
     {"DLL side-loading", "T1574.001", {}, {}},
+    {"{a DLL|the DLL|a malicious DLL|the malicious DLL|a rogue DLL|malicious DLLs|DLLs} {next "
+     "to|beside|alongside|sitting beside|sitting next to|placed beside|placed next to|in the same "
+     "folder as|in the same directory as}",
+     "T1574.001",
+     {},
+     {}},
     {"DLL sideloading", "T1574.001", {}, {}},
     {"DLL hijacking", "T1574.001", {}, {}},
     {"DLL search order hijacking", "T1574.001", {}, {}},
@@ -427,7 +685,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"side-loaded", "T1574.001", std::span(kMachines), {}},
     {"sideloads", "T1574.001", std::span(kMachines), {}},
     {"sideloaded", "T1574.001", std::span(kMachines), {}},
-    {"{registry run keys|registry run key|autorun keys|autostart entries}", "T1547.001", {}, {}},
+    {"{registry run keys|registry run key|autorun keys|autostart entries|registry autostart "
+     "value|registry autostart values|registry autostart|autostart value|autostart values|autorun "
+     "entry|autorun entries}",
+     "T1547.001",
+     {},
+     {}},
     {"{modified|modifies|changed|changes} {the registry|registry keys|registry values}",
      "T1112",
      {},
@@ -437,8 +700,77 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1543.003",
      {},
      {}},
-    {"{as a Windows service|malicious services}", "T1543.003", std::span(kAddVerbs), {}},
+    {"{as a Windows service|as Windows services|malicious services|as a service|as services}",
+     "T1543.003",
+     std::span(kAddVerbs),
+     {}},
+    {"{created|creates|creating|installed|installs|installing|registered|registers} {a new|a "
+     "malicious|a rogue|a} {service|Windows service}",
+     "T1543.003",
+     std::span(kMalwareWords),
+     {}},
+    {"{RunOnce key|RunOnce keys|Run registry key|Run registry keys|autorun registry key|autorun "
+     "registry keys}",
+     "T1547.001",
+     {},
+     {}},
+    {"{Winlogon helper|Winlogon registry key|Userinit registry value|Winlogon Shell value}",
+     "T1547.004",
+     {},
+     {}},
+    {"{init directory|init.d|init scripts|init script|startup script|startup scripts|boot "
+     "script|boot scripts}",
+     "T1037",
+     std::span(kMalwareWords),
+     {}},
+    {"{rc.local|rc scripts|RC scripts}", "T1037.004", {}, {}},
+    {"{logon script|logon scripts|login script|login scripts}",
+     "T1037.001",
+     std::span(kMalwareWords),
+     {}},
+    {"{malicious IIS module|malicious IIS modules|IIS module|IIS modules|IIS backdoor|native IIS "
+     "module}",
+     "T1505.004",
+     std::span(kMalwareWords),
+     {}},
+    {"{registered|enrolled|enrols|enrolls|added|registers|adds} {their own|a new|an "
+     "attacker-controlled|a rogue|an attacker's} {device|phone|authenticator|mobile device}",
+     "T1098.005",
+     std::span(kMfa),
+     {}},
+    {"{added|adds|adding} {new |}{credentials|a secret|secrets|a certificate|certificates|client "
+     "secrets|a client secret} to {an|the|existing|a} {application|applications|service "
+     "principal|service principals|OAuth application|OAuth applications|app registration}",
+     "T1098.001",
+     {},
+     {}},
+    {"{full_access_as_app|Global Administrator|Application Administrator|Privileged Role "
+     "Administrator|Exchange Administrator|Owner|Contributor} role",
+     "T1098.003",
+     std::span(kGranting),
+     {}},
+    {"{assigned|granted|gave|added} {themselves |it |the account |}{the Global Administrator "
+     "role|Global Administrator rights|global admin rights|administrator roles|admin roles}",
+     "T1098.003",
+     std::span(kIntruders),
+     {}},
+    {"{trojanized|trojanised|backdoored} {sshd|SSH daemon|OpenSSH|SSH server|SSH binaries|system "
+     "binaries}",
+     "T1554",
+     {},
+     {}},
+    {"{malicious PAM module|backdoored PAM module|PAM backdoor|modified PAM module|rogue PAM "
+     "module}",
+     "T1556.003",
+     {},
+     {}},
     {"{systemd service|systemd services|systemd unit|systemd units}", "T1543.002", {}, {}},
+    {"{WMI event consumers|WMI consumers|WMI persistence|permanent WMI event "
+     "subscriptions|permanent "
+     "WMI event subscription|WMI event filter|WMI event filters}",
+     "T1546.003",
+     {},
+     {}},
     {"{WMI event subscription|WMI event subscriptions|WMI subscription|WMI subscriptions|WMI event "
      "consumer}",
      "T1546.003",
@@ -458,6 +790,12 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1098.005",
      std::span(kAddVerbs),
      {}},
+    {"{created|creates|creating|added|adds} {a hidden|a new|a rogue|an extra|hidden|new} {local "
+     "administrator|local admin|local account|local user|local administrator account|local admin "
+     "account}",
+     "T1136.001",
+     {},
+     {}},
     {"{new|rogue} {local user account|local user accounts|local account|local accounts|local "
      "administrator account|local admin account}",
      "T1136.001",
@@ -472,6 +810,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{Domain Admins group|local administrators group|administrators group|privileged groups}",
      "T1098.007",
      std::span(kAddVerbs),
+     {}},
+    {"{Group Policy change|Group Policy changes|Group Policy modification|Group Policy "
+     "modifications|malicious GPO|malicious GPOs|rogue GPO|new GPO|GPO change|GPO changes}",
+     "T1484.001",
+     std::span(kIntrudersOrTampering),
      {}},
     {"{Group Policy Objects|Group Policy Object|Group Policy}",
      "T1484.001",
@@ -494,6 +837,11 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1055",
      std::span(kInjecting),
      {}},
+    {"{identity provider|identity providers|external IdP|SAML provider|SAML identity provider}",
+     "T1484.002",
+     std::span(kAddVerbs),
+     {},
+     std::span(kFederating)},
     {"{federated domain|federation settings|domain federation|federation trust}",
      "T1484.002",
      std::span(kAddVerbs),
@@ -512,6 +860,15 @@ constexpr TechniquePhrase kPhrases[] = {
     {"injected into legitimate processes", "T1055", {}, {}},
     {"injects into legitimate processes", "T1055", {}, {}},
     {"injects itself into", "T1055", {}, {}},
+    {"{injected|injects|injecting|inject} {into|it into|them into|the payload into|the shellcode "
+     "into|the stealer into|the backdoor into|the loader into|the DLL into|its code into}",
+     "T1055",
+     {},
+     {}},
+    {"{process hollowing|process-hollowing|hollowed process|hollowed-out process}",
+     "T1055.012",
+     {},
+     {}},
     {"injecting itself into", "T1055", {}, {}},
     {"injects code into", "T1055", {}, {}},
     {"injected code into", "T1055", {}, {}},
@@ -588,7 +945,8 @@ constexpr TechniquePhrase kPhrases[] = {
      "software|antivirus products|anti-malware|EDR agents|EDR products|EDR tools|EDR "
      "software|endpoint detection and response|endpoint protection|endpoint security|Windows "
      "Defender|Microsoft Defender|Defender|real-time protection|security agents|security "
-     "services|monitoring agents}",
+     "services|monitoring agents|endpoint detection tools|endpoint detection|detection tools|EDR "
+     "processes|security processes|EDR|EDR agent}",
      "T1562.001",
      std::span(kDisabling),
      {}},
@@ -603,11 +961,23 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1562.004",
      std::span(kDisabling),
      {}},
-    {"{firewall rule|firewall rules|firewall exception|firewall exceptions}",
+    {"{firewall rule|firewall rules|firewall exception|firewall exceptions|the firewall "
+     "rule|the firewall rules|the firewall exception|the firewall exceptions}",
      "T1562.004",
      std::span(kAdding),
      {}},
     {"{Event Tracing for Windows}", "T1562.006", std::span(kTampering), {}},
+    {"{turned off|turns off|disabled|disables|switched off|stopped|stops} {logging|logging "
+     "services|log forwarding|syslog|the logging|remote logging}",
+     "T1562",
+     std::span(kIntrudersOrTampering),
+     {}},
+    {"{replaced|replacing|replaces|swapped} {legitimate|system|genuine|the legitimate} "
+     "{binaries|binary|files|executables|daemons} with {trojanized|trojanised|backdoored|malicious|"
+     "modified} {versions|copies|ones}",
+     "T1554",
+     {},
+     {}},
     {"{Safe Mode|safe mode}", "T1562.009", std::span(kRebooting), {}},
     {"{cleared|clears|clearing|deleted|deletes|wiped} {logs|the logs|log files}", "T1070", {}, {}},
     {"{cleared|clears|clearing|deleted|deletes|wiped} {Windows event logs|event logs|the event "
@@ -615,8 +985,9 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1070.001",
      {},
      {}},
-    {"{deletes|deleted|removes} {itself|its files|their tools|its tools|the dropper|the "
-     "payload|its traces}",
+    {"{deletes|deleted|delete|deleting|removes|removed|remove|removing|wiped|wipes} "
+     "{itself|its files|their tools|its tools|the dropper|the payload|its traces|their "
+     "files|their binaries|itself from disk}",
      "T1070.004",
      {},
      {}},
@@ -625,7 +996,44 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{Base64-encoded|base64-encoded|Base64 encoded|XOR-encoded|XOR-encrypted|encoded "
      "PowerShell|encoded commands|encoded command|encoded payload|encoded payloads|encrypted "
      "payload|encrypted payloads|encrypted strings}",
-     "T1027", std::span(kMalwareWords), std::span(kNotRansomTraffic)},
+     "T1027", std::span(kObfuscationContext), std::span(kNotRansomTraffic)},
+    {"{encoded script|encoded scripts|obfuscated script|obfuscated JavaScript file|obfuscated "
+     "configuration|configuration is obfuscated|obfuscated loader|obfuscated strings}",
+     "T1027",
+     {},
+     {}},
+    {"{decodes|decoded|decoding|decode|decrypts|decrypted|decrypting|decrypt|deobfuscates|"
+     "deobfuscated|unpacks|unpacked} {its |the |an |a |}{encrypted |encoded |obfuscated "
+     "|}{payload|payloads|shellcode|shellcode blob|configuration|config|strings|next stage|second "
+     "stage|final payload|script}",
+     "T1140",
+     {},
+     {}},
+    {"{decrypted at runtime|decrypts it at runtime|decrypted in memory|decrypts it in "
+     "memory|decoded in memory|decodes it in memory|decrypted only at runtime}",
+     "T1140",
+     {},
+     {}},
+    {"{API hashing|dynamic API resolution|resolves APIs dynamically|resolves Windows APIs at "
+     "runtime}",
+     "T1027.007",
+     {},
+     {}},
+    {"{alternate data stream|alternate data streams|NTFS ADS}", "T1564.004", {}, {}},
+    {"{hidden files|hidden file|hidden folder|hidden folders|hidden directory|hidden attribute}",
+     "T1564.001",
+     std::span(kScriptContext),
+     {}},
+    {"{cleared|clears|clearing|deleted|deletes|wiped} {the |}{bash history|command history|shell "
+     "history|PowerShell history|console history}",
+     "T1070.003",
+     {},
+     {}},
+    {"{Defender exclusions|antivirus exclusions|AV exclusions|exclusions to Microsoft "
+     "Defender|exclusions to Windows Defender|exclusions to Defender|exclusion for Defender}",
+     "T1562.001",
+     {},
+     {}},
     {"{packer|packers|packed with|crypter|crypters|UPX-packed|UPX packer}",
      "T1027.002",
      std::span(kMalwareWords),
@@ -637,6 +1045,11 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{Mark-of-the-Web|Mark of the Web|SmartScreen}", "T1553.005", std::span(kBypass), {}},
+    {"{ISO image|ISO container|ISO containers|ISO archive|ISO archives|IMG file|VHD file|VHDX "
+     "file}",
+     "T1553.005",
+     std::span(kMounted),
+     {}},
     {"{ISO files|ISO file|ISO images|IMG files|VHD files|VHDX files|disk image files|disk images}",
      "T1553.005",
      std::span(kDelivery),
@@ -656,12 +1069,48 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{masquerade as|masquerades}", "T1036", {}, std::span(kPeople)},
+    // A service or task dressed as a real one is T1036.004; a file, T1036.005.
+    {"{disguised as a legitimate system service|disguised as a legitimate service|disguised as a "
+     "Windows service|disguised as a system service|named after a real Windows component|named "
+     "after a legitimate Windows component|named after a real system component|named after a "
+     "legitimate service|named after legitimate services|named after a Windows service}",
+     "T1036.004",
+     std::span(kServiceLike),
+     {}},
+    {"{named after a real Windows component|named after a legitimate Windows component|named after "
+     "a real system component|named after legitimate Windows binaries|named after a legitimate "
+     "Windows binary|named like a legitimate Windows binary|names of legitimate Windows "
+     "binaries|placed in a legitimate-looking folder}",
+     "T1036.005",
+     {},
+     {}},
     {"{hidden window|hidden windows|hidden PowerShell window}", "T1564.003", {}, {}},
     {"{inbox rules|mailbox rules|email rules}", "T1564.008", std::span(kHiding), {}},
+    {"{rules|a rule|mail rules|mailbox rules|inbox rules} that {silently|automatically|quietly} "
+     "{moved|moves|move|deleted|deletes|delete|hid|hide|hides|archived|archive|marked|forwarded}",
+     "T1564.008",
+     {},
+     {}},
     {"{anti-debugging|anti-debug|debugger checks|detect debuggers|detects debuggers|checks for "
      "debuggers}",
      "T1622",
      {},
+     {}},
+    {"{running in a virtual machine|runs in a virtual machine|running inside a virtual "
+     "machine|running on a virtual machine|running in a virtualised environment|running in a "
+     "virtualized environment|running under a hypervisor}",
+     "T1497.001",
+     std::span(kEvasionChecks),
+     {}},
+    {"{signs of a sandbox|signs of sandboxes|signs of analysis|traces of a sandbox|evidence of a "
+     "sandbox|running in a sandbox|runs in a sandbox|inside a sandbox|analysis sandboxes}",
+     "T1497",
+     std::span(kEvasionChecks),
+     {}},
+    {"{delays its execution|delayed execution|long sleep|long sleeps|sleeps for several "
+     "minutes|sleeps for minutes|sleep timers}",
+     "T1497.003",
+     std::span(kBypass),
      {}},
     {"{detects|detect|checks for} {a virtual machine|virtual machines|virtual environments}",
      "T1497.001",
@@ -674,12 +1123,12 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{LOLBAS|LOLBin|living-off-the-land binaries|living off the land binaries}", "T1218", {}, {}},
     // Credential access.
-    {"credential dumping", "T1003", {}, {}},
-    {"dump credentials", "T1003", {}, {}},
-    {"dumped credentials", "T1003", {}, {}},
-    {"dumping credentials", "T1003", {}, {}},
-    {"dumps credentials", "T1003", {}, {}},
-    {"dump passwords", "T1003", {}, {}},
+    {"credential dumping", "T1003", {}, std::span(kCredentialStores)},
+    {"dump credentials", "T1003", {}, std::span(kCredentialStores)},
+    {"dumped credentials", "T1003", {}, std::span(kCredentialStores)},
+    {"dumping credentials", "T1003", {}, std::span(kCredentialStores)},
+    {"dumps credentials", "T1003", {}, std::span(kCredentialStores)},
+    {"dump passwords", "T1003", {}, std::span(kCredentialStores)},
     {"dumped password hashes", "T1003", {}, {}},
     {"LSASS", "T1003.001", {}, {}},
     {"dump credentials from memory", "T1003.001", {}, {}},
@@ -702,6 +1151,10 @@ constexpr TechniquePhrase kPhrases[] = {
     {"ntdsutil", "T1003.003", {}, {}},
     {"DCSync", "T1003.006", {}, {}},
     {"Kerberoasting", "T1558.003", {}, {}},
+    {"{Kerberoast|Kerberoasted|Kerberoastable|Kerberoasting attack|Kerberoasting attacks}",
+     "T1558.003",
+     {},
+     {}},
     {"golden ticket", "T1558.001", {}, {}},
     {"golden tickets", "T1558.001", {}, {}},
     {"pass-the-hash", "T1550.002", {}, {}},
@@ -739,6 +1192,17 @@ constexpr TechniquePhrase kPhrases[] = {
     {"password-spray", "T1110.003", {}, {}},
     {"password sprays", "T1110.003", {}, {}},
     {"credential stuffing", "T1110.004", {}, {}},
+    {"{common passwords|a few common passwords|a few passwords|a handful of passwords|a small "
+     "number of passwords|one password|a single password|the same password|a short list of "
+     "passwords} against {many|multiple|thousands of|hundreds of|numerous|a large number of|large "
+     "numbers of|many different} {accounts|users|usernames}",
+     "T1110.003",
+     {},
+     {}},
+    {"{sprayed|spraying|sprays|spray} {passwords|common passwords|credentials}",
+     "T1110.003",
+     {},
+     {}},
     {"MFA fatigue", "T1621", {}, {}},
     {"MFA push", "T1621", {}, {}},
     {"MFA bombing", "T1621", {}, {}},
@@ -761,6 +1225,32 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{LSASS memory|LSASS process|lsass.exe}", "T1003.001", {}, {}},
+    {"{/etc/shadow|shadow file|/etc/passwd and /etc/shadow}",
+     "T1003.008",
+     std::span(kStealing),
+     {}},
+    {"{Group Policy Preferences|GPP passwords|cpassword}", "T1552.006", {}, {}},
+    {"{instance metadata service|instance metadata|metadata service|IMDS}",
+     "T1552.005",
+     std::span(kStealing),
+     {}},
+    {"{Golden SAML|forged SAML tokens|forged SAML token|forge SAML tokens|forging SAML "
+     "tokens|SAML token forgery}",
+     "T1606.002",
+     {},
+     {}},
+    {"{LLMNR poisoning|NBT-NS poisoning|LLMNR/NBT-NS poisoning|NTLM relay|NTLM relaying|NTLM relay "
+     "attacks|SMB relay|SMB relaying}",
+     "T1557.001",
+     {},
+     {}},
+    {"{forced authentication|coerced authentication|authentication coercion}", "T1187", {}, {}},
+    {"{network sniffing|packet sniffing|sniffed traffic|sniffs traffic|sniffed network "
+     "traffic|sniffs network traffic|captured network traffic|captures network traffic|packet "
+     "capture|packet captures}",
+     "T1040",
+     {},
+     {}},
     {"{SAM hive|SAM file|Security Account Manager}", "T1003.002", {}, {}},
     {"{NTDS|ntds.dit|domain controller's database|Active Directory database}",
      "T1003.003",
@@ -814,11 +1304,20 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1555.003",
      std::span(kStealing),
      {}},
+    {"{saved credentials|stored credentials|saved logins|stored logins}",
+     "T1555.003",
+     std::span(kBrowsers),
+     {}},
     {"{password managers|password manager|password vaults|KeePass databases}",
      "T1555.005",
      std::span(kStealing),
      {}},
     {"{private keys|SSH private keys}", "T1552.004", std::span(kStealing), {}},
+    {"{key vault|key vaults|Azure Key Vault|Secrets Manager|AWS Secrets Manager|secrets "
+     "manager|secret stores|secrets stores}",
+     "T1555.006",
+     std::span(kTakingFiles),
+     {}},
     {"{web injects|web injections|browser injects}", "T1185", {}, {}},
     {"{clipper|clippers|clipboard hijacker}", "T1115", std::span(kWallets), {}},
     {"{Keychain|macOS Keychain|iCloud Keychain}", "T1555.001", std::span(kStealing), {}},
@@ -838,7 +1337,18 @@ constexpr TechniquePhrase kPhrases[] = {
     {"scanned for vulnerable", "T1595.002", {}, {}},
     {"scan for vulnerable", "T1595.002", {}, {}},
     {"mass scanning", "T1595.002", {}, {}},
-    {"{Active Directory|domain users|domain accounts|domain groups|domain admins}",
+    {"{group memberships|group membership|domain groups|privileged group members|members of the "
+     "Domain Admins group}",
+     "T1069.002",
+     std::span(kRecon),
+     {},
+     std::span(kDomainScope)},
+    {"{users and computers|users and groups|user and computer accounts|users, groups and "
+     "computers|user accounts and computers|users and computers in the domain}",
+     "T1087.002",
+     std::span(kRecon),
+     {}},
+    {"{Active Directory|domain users|domain accounts|domain admins}",
      "T1087.002",
      std::span(kEnumerating),
      {}},
@@ -884,7 +1394,22 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kDiscovering),
      {}},
     {"{ping sweep|ping sweeps}", "T1018", {}, {}},
+    {"{Azure subscriptions|cloud subscriptions|subscriptions and resource groups|cloud "
+     "resources|cloud services in use}",
+     "T1526",
+     std::span(kRecon),
+     {}},
+    {"{profiled|profiles|profiling|fingerprinted|fingerprints|fingerprinting} {the machine|the "
+     "host|the system|the infected machine|the victim's machine|infected hosts|the infected host}",
+     "T1082",
+     {},
+     {}},
     {"whoami", "T1033", {}, {}},
+    {"{scan|scans|scanned|scanning} {networks|the network|internal networks|the internal "
+     "network|victim networks} with",
+     "T1046",
+     {},
+     {}},
     {"{mapped|maps|mapping|scanned} {the |}{internal network|network}",
      "T1046",
      std::span(kIntruders),
@@ -894,6 +1419,36 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{scan|scanned|scanning|scans} for {exposed|unpatched|vulnerable}", "T1595.002", {}, {}},
+    {"{scanning|scanned|scans|scan} the internet for", "T1595.002", std::span(kExploitation), {}},
+    {"{scans|scanned|scanning|scan} {random IP ranges|random IP addresses|IP ranges|random "
+     "addresses|internal subnets|subnets|address ranges}",
+     "T1046",
+     {},
+     {}},
+    {"{live hosts|live servers|live machines|live systems|reachable hosts|neighbouring "
+     "machines|neighboring machines|neighbouring hosts|neighboring hosts|other machines on the "
+     "network|other hosts on the network|hosts on the network|remote systems}",
+     "T1018",
+     std::span(kRecon),
+     {}},
+    {"{pinged|pings|pinging|ping} {hosts|machines|servers|the subnet|every host|internal hosts}",
+     "T1018",
+     {},
+     {}},
+    {"{enumerates|enumerated|enumerating|enumerate|lists|listed|listing} "
+     "{files|directories|folders|"
+     "drives|files and folders|files and directories|the file system|local drives}",
+     "T1083",
+     {},
+     {}},
+    {"{queries|queried|querying|reads|checks|checked} {the registry|registry keys|registry values}",
+     "T1012",
+     std::span(kMalwareWords),
+     {}},
+    {"{host name|hostname|computer name|operating system version|OS version}", "T1082",
+     std::span(kDiscovering), std::span(kLogins)},
+    {"{user name|username|logged-on user|logged-in user}", "T1033", std::span(kDiscovering),
+     std::span(kLogins)},
     {"{email addresses|employee names|staff names|employee email addresses}",
      "T1589",
      std::span(kHarvesting),
@@ -913,6 +1468,7 @@ constexpr TechniquePhrase kPhrases[] = {
     {"WinRM", "T1021.006", {}, {}},
     {"{hidden VNC}", "T1021.005", {}, {}},
     {"{via|through|using} SMB", "T1021.002", {}, {}},
+    {"SMB", "T1021.002", std::span(kLateral), std::span(kExploitation)},
     {"{RDP sessions|RDP connections|remote desktop sessions|Remote Desktop Protocol sessions}",
      "T1021.001",
      {},
@@ -930,6 +1486,55 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kTransferred)},
     // Collection.
     {"screenshots", "T1113", std::span(kCapturing), {}},
+    {"{takes|took|taking|take|captures|captured|capturing|grabs|grabbed} {a screenshot|a screen "
+     "capture|screen captures|screenshots of the desktop|a snapshot of the screen}",
+     "T1113",
+     {},
+     {}},
+    {"{local staging folder|local staging directory|local staging area|staged locally|staged them "
+     "locally|staged the files locally|local folder for staging}",
+     "T1074.001",
+     {},
+     {}},
+    {"{ZIP archive|ZIP archives|ZIP file|ZIP files|zip archive|zip archives|zip file|zip files}",
+     "T1560", std::span(kPacking), std::span(kNotPacking)},
+    {"{with|using} {7-Zip|WinRAR|rar.exe|7za.exe|7z.exe|the RAR utility}",
+     "T1560.001",
+     std::span(kPacking),
+     {}},
+    {"{searched|searching|searches|search|browsed|browsing|mined|scoured|combed through} "
+     "{SharePoint|SharePoint Online|the SharePoint}",
+     "T1213.002",
+     {},
+     {}},
+    {"{searched|searching|searches|search|browsed|browsing|mined|scoured|combed through} "
+     "{Confluence|internal wikis|the wiki|the company wiki}",
+     "T1213.001",
+     {},
+     {}},
+    {"{ran|run|running|runs} {SQL queries|database queries}",
+     "T1213.006",
+     std::span(kTakingFiles),
+     {}},
+    {"{dumped|exported|stole|pulled|extracted|copied} {the |a |}{customer |user "
+     "|}{database|databases}",
+     "T1213.006",
+     {},
+     {}},
+    {"{collects|collected|collecting|steals|stole|stealing|gathers|gathered|harvests|harvested} "
+     "{Word|Office|PDF|Word and PDF|Office and PDF|Word and Excel} {documents|files}",
+     "T1005",
+     {},
+     {}},
+    {"{files|documents|data} from {local drives|the local system|infected machines|the infected "
+     "host|compromised hosts|the infected machine|local disks}",
+     "T1005",
+     std::span(kStealing),
+     {}},
+    {"{export|exported|exporting|exports} {mailbox data|mailboxes|the mailboxes|emails|mail}",
+     "T1114",
+     {},
+     {}},
     {"screen captures", "T1113", {}, {}},
     {"clipboard contents", "T1115", {}, {}},
     {"clipboard data", "T1115", {}, {}},
@@ -969,6 +1574,11 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1560.001",
      std::span(kExfiltration),
      {}},
+    {"{mailboxes|email inboxes|inboxes|the mailboxes}",
+     "T1114.002",
+     std::span(kReadingMail),
+     {},
+     std::span(kCloudMail)},
     {"{mailboxes|email inboxes|inboxes|email accounts}", "T1114", std::span(kReadingMail), {}},
     {"{SharePoint sites|SharePoint documents|SharePoint libraries|SharePoint servers}",
      "T1213.002",
@@ -976,16 +1586,21 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{source code repositories|code repositories|source code}",
      "T1213.003",
-     std::span(kBrowsing),
+     std::span(kTakingFiles),
      {}},
     {"{Confluence pages|Confluence spaces|wiki pages}", "T1213.001", std::span(kBrowsing), {}},
     {"{network drives|shared network drives}", "T1039", std::span(kStealing), {}},
     // Command and control.
     {"over HTTPS", "T1071.001", {}, {}},
     {"over HTTP", "T1071.001", {}, {}},
-    {"HTTPS requests", "T1071.001", {}, {}},
-    {"HTTP requests", "T1071.001", {}, {}},
-    {"HTTP POST requests", "T1071.001", {}, {}},
+    {"HTTPS requests", "T1071.001", {}, std::span(kFloods)},
+    // A flood of requests is an attack on the site, not the channel the malware talks over.
+    {"{HTTP requests|HTTPS requests|HTTP GET requests|HTTP POST requests}",
+     "T1499.002",
+     std::span(kFloods),
+     {}},
+    {"HTTP requests", "T1071.001", {}, std::span(kFloods)},
+    {"HTTP POST requests", "T1071.001", {}, std::span(kFloods)},
     {"DNS tunneling", "T1071.004", {}, {}},
     {"DNS tunnelling", "T1071.004", {}, {}},
     {"DNS tunnel", "T1071.004", {}, {}},
@@ -997,6 +1612,9 @@ constexpr TechniquePhrase kPhrases[] = {
     {"Telegram API", "T1102", {}, {}},
     {"Discord webhooks", "T1102", {}, {}},
     {"remote monitoring and management", "T1219", {}, {}},
+    {"{remote management software|remote management tools|remote support tools|remote support "
+     "software|remote access applications|RMM platforms|remote administration software}",
+     "T1219", std::span(kUsingTools), std::span(kExploitation)},
     {"remote monitoring tools", "T1219", {}, {}},
     {"remote management tools", "T1219", {}, {}},
     {"remote administration software", "T1219", {}, {}},
@@ -1021,6 +1639,17 @@ constexpr TechniquePhrase kPhrases[] = {
     {"multi-hop proxy", "T1090.003", {}, {}},
     {"multi-hop proxies", "T1090.003", {}, {}},
     {"Tor network", "T1090.003", {}, {}},
+    {"{compromised|hijacked|infected} {NAS devices|NAS device|network storage devices|network "
+     "storage device|network-attached storage devices|QNAP devices|storage devices|IP cameras|IoT "
+     "devices}",
+     "T1584.008",
+     std::span(kDownloading),
+     {}},
+    {"{compromised|hijacked|infected} {Ubiquiti|EdgeRouter|Cisco|Netgear|DrayTek|MikroTik|TP-Link|"
+     "ASUS|Zyxel|Juniper|home|consumer|end-of-life} {routers|router|devices}",
+     "T1584.008",
+     {},
+     {}},
     {"operational relay box", "T1090.003", {}, {}},
     {"ORB network", "T1090.003", {}, {}},
     {"ORB networks", "T1090.003", {}, {}},
@@ -1035,10 +1664,72 @@ constexpr TechniquePhrase kPhrases[] = {
     {"SOHO devices", "T1584.008", {}, {}},
     {"end-of-life routers", "T1584.008", {}, {}},
     {"compromised network devices", "T1584.008", {}, {}},
-    {"{over|via|through|using} DNS", "T1071.004", std::span(kC2), {}},
+    {"{over|via|through|using} DNS", "T1071.004", std::span(kDnsC2), {}},
     {"HTTPS", "T1071.001", std::span(kC2), {}},
     {"{over|via} {ordinary|plain|standard|normal} HTTPS", "T1071.001", {}, {}},
-    {"DNS {queries|requests|TXT records}", "T1071.004", std::span(kC2), {}},
+    {"DNS {queries|requests|TXT records}", "T1071.004", std::span(kDnsC2), {}},
+    {"{through|via|over|using} DNS over HTTPS", "T1572", {}, {}},
+    {"{over|via|using|through} {MQTT|AMQP|XMPP|a publish/subscribe protocol}", "T1071.005", {}, {}},
+    {"{email|e-mail|a mailbox|mailboxes|an Exchange account|Outlook} as {a|its|their} "
+     "{command channel|C2 channel|command-and-control channel|command and control channel}",
+     "T1071.003",
+     {},
+     {}},
+    {"{email-based C2|email-based command-and-control|C2 over email|command-and-control over "
+     "email}",
+     "T1071.003",
+     {},
+     {}},
+    {"{over|via|through|using} {SMTP|IMAP|POP3|Exchange Web Services}",
+     "T1071.003",
+     std::span(kC2),
+     {}},
+    {"{over|via|through} Tor", "T1090.003", {}, {}},
+    {"{Tor hidden service|Tor hidden services|onion service|onion services|.onion address}",
+     "T1090.003",
+     std::span(kC2),
+     {}},
+    {"{port knocking}", "T1205.001", {}, {}},
+    {"{magic packet|magic packets}", "T1205", std::span(kMalwareWords), {}},
+    {"{encrypted|encrypts|encrypting} {with|using} {RC4|AES|XOR|ChaCha20|a hardcoded key|a "
+     "hard-coded key|a static key}",
+     "T1573.001",
+     std::span(kC2),
+     {}},
+    {"{RC4-encrypted|XOR-encrypted|ChaCha20-encrypted} {traffic|communications|C2 traffic}",
+     "T1573.001",
+     {},
+     {}},
+    {"{post on a public blog|public blog post|blog post|a public GitHub profile|public GitHub "
+     "profile|GitHub profile|Steam profile|Steam profiles|YouTube video description|YouTube video "
+     "descriptions|profile page|profile pages|Pastebin page|Pastebin pages}",
+     "T1102.001",
+     std::span(kHiddenIn),
+     {}},
+    {"{pulls down|pulled down|pull down|pulling down}", "T1105", std::span(kFetched), {}},
+    {"{pull|pulls|pulled|pulling|fetch|fetches|fetched|grab|grabs|grabbed} {a|the} {malicious "
+     "archive|malicious file|malicious payload|second-stage payload|malicious script|malicious "
+     "installer}",
+     "T1105",
+     {},
+     {}},
+    {"{downloads|downloaded|download|downloading|fetches|fetched|retrieves|retrieved} "
+     "{the|a|an|its} "
+     "{payload|next stage|second stage|MSI installer|installer|executable|DLL|loader|backdoor|"
+     "implant|stager|dropper}",
+     "T1105",
+     std::span(kFetched),
+     {}},
+    {"{as proxies|as a proxy|as proxy nodes|as relays|as relay nodes|as proxy servers}",
+     "T1090",
+     std::span(kProxied),
+     {}},
+    {"{over|via|using|through} VNC", "T1021.005", std::span(kLateral), {}},
+    {"{custom encrypted protocol|custom binary protocol|custom TCP protocol|proprietary "
+     "protocol|raw TCP sockets|raw sockets|custom protocol over TCP}",
+     "T1095",
+     std::span(kC2),
+     {}},
     {"{over|via|using} {ICMP|raw TCP|a custom protocol|a custom TCP protocol|a custom binary "
      "protocol}",
      "T1095",
@@ -1047,6 +1738,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{non-standard port|non-standard ports|nonstandard port|nonstandard ports|unusual "
      "port|unusual ports}",
      "T1571",
+     {},
+     {}},
+    {"{reverse SSH connection|reverse SSH connections|SSH reverse tunnel|SSH reverse "
+     "tunnels|reverse "
+     "SSH session|reverse SSH sessions}",
+     "T1572",
      {},
      {}},
     {"{reverse tunnel|reverse tunnels|reverse SSH tunnel|reverse SSH tunnels|SSH tunnel|SSH "
@@ -1127,13 +1824,30 @@ constexpr TechniquePhrase kPhrases[] = {
      "drives|file-hosting services|a file-hosting service|Azure Storage|Azure Blob Storage|storage "
      "accounts}",
      "T1567.002",
-     std::span(kExfiltration),
+     std::span(kCarriedData),
      {}},
-    {"{over|via|to} {FTP|an FTP server|FTP servers}", "T1048.003", std::span(kExfiltration), {}},
+    {"{over|via|to} {FTP|an FTP server|FTP servers}", "T1048.003", std::span(kCarriedData), {}},
+    {"{account|accounts|bucket|buckets|tenant|storage} {of their own|they controlled|they "
+     "control|under their control|controlled by the attackers|controlled by the actors}",
+     "T1567.002",
+     std::span(kCarriedData),
+     {}},
+    {"{in small chunks|in chunks|in fixed-size chunks|in small pieces|in small batches|split into "
+     "chunks|split into smaller chunks}",
+     "T1030",
+     std::span(kCarriedData),
+     {}},
+    {"{copies|copied|exfiltrates|exfiltrated|steals|stole|transfers|transferred} "
+     "{files|documents|data} "
+     "{to|onto} {USB drives|USB sticks|removable drives|removable media|USB devices}",
+     "T1052.001",
+     {},
+     {}},
     {"{exfiltrated|exfiltrates} {to|via} {Telegram|Discord|a Telegram bot}", "T1567", {}, {}},
     // Impact.
     {"data encrypted for impact", "T1486", {}, {}},
     {"encryptor", "T1486", {}, {}},
+    {"{before|prior to|ahead of} {encryption|encrypting}", "T1486", {}, std::span(kNotRansom)},
     {"encrypted", "T1486", std::span(kEncryptedThings), std::span(kNotRansom)},
     {"encrypting", "T1486", std::span(kEncryptedThings), std::span(kNotRansom)},
     {"encryption", "T1486", std::span(kRansom), std::span(kNotRansom)},
@@ -1159,9 +1873,11 @@ constexpr TechniquePhrase kPhrases[] = {
     {"overwrites files", "T1485", {}, {}},
     {"master boot record", "T1561.002", {}, {}},
     {"disk wiping", "T1561", {}, {}},
-    {"DDoS", "T1498", {}, {}},
+    {"DDoS", "T1498", {}, std::span(kNotFunctions)},
     {"denial-of-service", "T1498", {}, {}},
     {"denial of service", "T1498", {}, {}},
+    {"defaced", "T1491.001", std::span(kOnScreen), {}},
+    {"defaced", "T1491.002", std::span(kOnTheWeb), {}},
     {"defaced", "T1491", {}, {}},
     {"defacements", "T1491", {}, {}},
     {"cryptocurrency mining", "T1496.001", {}, {}},
@@ -1187,7 +1903,7 @@ constexpr TechniquePhrase kPhrases[] = {
      "malware|file-encrypting ransomware|encryption payload}",
      "T1486",
      {},
-     {}},
+     std::span(kNoRansom)},
     {"{forcing|forced|forces|force} a {reboot|restart|shutdown}",
      "T1529",
      std::span(kSabotage),
@@ -1202,6 +1918,7 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"BitLocker", "T1486", std::span(kRansom), {}},
+    {"{wiper|the wiper|a wiper|new wiper}", "T1485", std::span(kWiperAt), {}},
     {"{data wiper|data wipers|wiper malware|destructive wiper|destructive malware|wiper "
      "attack|wiper attacks|wiper payload|wipers}",
      "T1485",
@@ -1221,6 +1938,11 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1489",
      std::span(kStopping),
      {}},
+    {"{shut down|shuts down|shutting down|powered off|powers off} {the virtual machines|virtual "
+     "machines|the VMs|VMs|all virtual machines|running virtual machines|the guest machines}",
+     "T1489",
+     std::span(kBeforeImpact),
+     {}},
     {"{stopped|stops|stopping|killed|kills|terminated|terminates} {services|processes|virtual "
      "machines|VMs}",
      "T1489",
@@ -1237,7 +1959,50 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{locked|locks|locking} {users|administrators|employees|staff} out", "T1531", {}, {}},
     {"{changed|reset} {the |}passwords {of|for}", "T1531", std::span(kLockout), {}},
-    {"{defacement|defacing|defaces|defaced websites|website defacements}", "T1491", {}, {}},
+    {"{defaced websites|website defacements|defaced homepages|defaced web pages|defaced government "
+     "websites|defaced the websites|defaced the website|defaced the homepage|website "
+     "defacement|web "
+     "defacement|defaced sites}",
+     "T1491.002",
+     {},
+     {}},
+    {"{defacement|defacing|defaces}", "T1491", {}, {}},
+    {"{UDP flood|UDP floods|SYN flood|SYN floods|ICMP flood|ICMP floods|TCP flood|TCP "
+     "floods|volumetric DDoS}",
+     "T1498.001",
+     {},
+     {}},
+    {"{DNS amplification|NTP amplification|reflection attacks|amplification attacks|reflection "
+     "and amplification}",
+     "T1498.002",
+     {},
+     {}},
+    {"{HTTP flood|HTTP floods|application-layer flood|application-layer floods|application-layer "
+     "DDoS|layer 7 DDoS|HTTP request floods|floods of HTTP requests}",
+     "T1499.002",
+     {},
+     {}},
+    {"{data destruction|destructive attack|destructive attacks|destroyed data|destroy files|"
+     "destroyed files|deleted virtual machines|deletes virtual machines}",
+     "T1485",
+     {},
+     {}},
+    {"{bcdedit|wbadmin}", "T1490", std::span(kRecovery), {}},
+    {"{boot records|boot record|MBR|master boot records|partition table|partition tables|boot "
+     "sectors}",
+     "T1561.002",
+     std::span(kWipingOrOverwriting),
+     {}},
+    {"{data-extortion|data extortion|extortion-only|pure extortion|extortion without "
+     "encryption|exfiltration-only extortion}",
+     "T1657",
+     {},
+     {}},
+    {"{cryptocurrency miner|cryptocurrency miners|coin miner|coin-miner|Monero mining|mining "
+     "software}",
+     "T1496.001",
+     std::span(kAddVerbs),
+     {}},
     {"{distributed denial-of-service|DDoS attacks|DDoS attack}", "T1498", {}, {}},
     {"{crypto miner|crypto miners|cryptominer|cryptominers|XMRig|mining "
      "malware|coin-mining|coinmining}",
@@ -1280,6 +2045,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"pretending to be", "T1656", {}, std::span(kNotPeople)},
     {"pretended to be", "T1656", {}, std::span(kNotPeople)},
     {"email bombing", "T1667", {}, {}},
+    {"{flood|floods|flooded|flooding|bombard|bombards|bombarded|bombarding|overwhelm|overwhelmed} "
+     "{a target's|the target's|the victim's|victims'|their targets'|an employee's|employees'|the "
+     "employee's|users'} {inbox|inboxes|mailbox|mailboxes}",
+     "T1667",
+     {},
+     {}},
     {"email-bombing", "T1667", {}, {}},
     {"email bombs", "T1667", {}, {}},
     {"spam bombing", "T1667", {}, {}},
