@@ -63,16 +63,6 @@ TEST(KbCommitted, ThalliumResolvesAsTheDataSays) {
   EXPECT_EQ(matches[0].entity, committed_entity("G0094"));
 }
 
-// Attack frameworks are tools like their peers, though ATT&CK types Cobalt
-// Strike as malware; the malware it drops a beacon for stays malware.
-TEST(KbCommitted, AttackFrameworksAreTools) {
-  for (const char* id :
-       {"S0154", "S0633", "S1063", "S0363"})  // Cobalt Strike, Sliver, BRc4, Empire
-    EXPECT_EQ(committed_entity(id)->type, EntityType::kTool) << id;
-  EXPECT_EQ(committed_kb().lookup("Metasploit").front().entity->type, EntityType::kTool);
-  EXPECT_EQ(committed_entity("S0650")->type, EntityType::kMalware);  // QakBot
-}
-
 TEST(KbCommitted, GrizzlySteppeBelongsToApt28AndApt29) {
   auto matches = committed_kb().lookup("Grizzly Steppe");
   std::vector<const Entity*> entities;

@@ -259,27 +259,6 @@ TEST(KbMerge, ProductsInTheRatAndRmmListsAreOneTool) {
   EXPECT_EQ(m.claiming("Atlas").size(), 2u);
 }
 
-// An attack framework is a tool even where ATT&CK types it malware (Cobalt
-// Strike, S0154); a family MISP's tool galaxy merely lists stays malware.
-TEST(KbMerge, AttackFrameworksAreToolsWhateverAttackTypesThem) {
-  auto cs = attack("00000000-0000-4000-8000-0000000003a1", "S0154", "Cobalt Strike");
-  cs.type = EntityType::kMalware;
-  auto listed =
-      software("misp:tool", "00000000-0000-4000-8000-0000000003a2", "Cobalt Strike", {}, false);
-  listed.attack_framework = true;
-  link(listed, cs);
-  auto plugx = attack("00000000-0000-4000-8000-0000000003b1", "S0013", "PlugX");
-  plugx.type = EntityType::kMalware;
-  auto plugx_listed =
-      software("misp:tool", "00000000-0000-4000-8000-0000000003b2", "PlugX", {}, false);
-  link(plugx_listed, plugx);
-  auto m = merge({cs, plugx, listed, plugx_listed});
-  ASSERT_EQ(m.contents.entities.size(), 2u);
-  EXPECT_EQ(m.named("Cobalt Strike").type, EntityType::kTool);
-  EXPECT_EQ(m.named("Cobalt Strike").id, "tool--00000000-0000-4000-8000-0000000003a1");
-  EXPECT_EQ(m.named("PlugX").type, EntityType::kMalware);
-}
-
 // Microsoft's "Midnight Blizzard" links APT29 and UNC2452; ATT&CK lists it
 // among APT29's names, so it is APT29. A name two ATT&CK groups list
 // ("Brass Typhoon": APT41 and Winnti) settles nothing, and an entry of a

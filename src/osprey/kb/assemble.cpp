@@ -25,13 +25,7 @@ std::set<std::string> group_categories(const std::vector<SourceRecord>& records,
   return categories;
 }
 
-// ATT&CK's type, with one exception: a framework built for attacking is a
-// tool. ATT&CK types Sliver, Brute Ratel C4, Empire and Covenant as tools but
-// Cobalt Strike as malware; reports, MISP's tool galaxy and this project's
-// evaluation sets call it a tool like the others.
 EntityType group_type(const std::vector<SourceRecord>& records, const std::vector<size_t>& group) {
-  for (size_t m : group)
-    if (records[m].attack_framework) return EntityType::kTool;
   for (size_t m : group)
     if (records[m].authoritative) return records[m].type;
   if (family_of(records[group.front()].type) == Family::kActor) return EntityType::kIntrusionSet;

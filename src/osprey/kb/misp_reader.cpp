@@ -2,9 +2,6 @@
 // vulnerabilities. Every cluster has the same frame — `version`, and
 // `values` of {uuid, value, meta, related} — read once by read_cluster();
 // each reader adds what its cluster's `meta` holds.
-#include <algorithm>
-#include <iterator>
-
 #include "osprey/kb/misp_cluster.h"
 #include "osprey/kb/names.h"
 #include "osprey/kb/readers.h"
@@ -95,20 +92,6 @@ SourceRead read_misp_named(const json& doc, const SourceSpec& spec, std::string_
   return read_cluster(doc, spec, [](const MispValue& v, SourceRecord& record) {
     for (std::string& country : v.meta_texts("country"))
       record.countries.push_back(std::move(country));
-  });
-}
-
-SourceRead read_misp_tools(const json& doc, const SourceSpec& spec, std::string_view) {
-  // The galaxy's own `type` sorts its entries: most are malware families
-  // ("Backdoor", "RAT"); a few are frameworks and kits made for attacking.
-  static constexpr std::string_view kFrameworks[] = {"post-exploitation framework",
-                                                     "exploitation framework", "HackTool"};
-  return read_cluster(doc, spec, [](const MispValue& v, SourceRecord& record) {
-    for (std::string& country : v.meta_texts("country"))
-      record.countries.push_back(std::move(country));
-    for (const std::string& type : v.meta_texts("type"))
-      if (std::find(std::begin(kFrameworks), std::end(kFrameworks), type) != std::end(kFrameworks))
-        record.attack_framework = true;
   });
 }
 

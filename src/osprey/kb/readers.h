@@ -19,7 +19,6 @@ Reader read_misp_actors;           // threat-actor, microsoft-activity-group
 Reader read_misp_360net;           // "海莲花 - APT-C-00"
 Reader read_misp_tidal;            // tidal-groups, tidal-software
 Reader read_misp_named;            // software and organisations: names, countries, links
-Reader read_misp_tools;            // tool: as named, and which entries are attack frameworks
 Reader read_misp_vulnerabilities;  // branded vulnerabilities and their CVE ids
 
 // MISP galaxy places and sectors (misp_places.cpp).

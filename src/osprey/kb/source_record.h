@@ -58,11 +58,6 @@ struct SourceRecord {
   bool deprecated = false;
   bool revoked = false;
   bool authoritative = false;  // an ATT&CK object: at most one per entity
-  // The source files it as an offensive-security framework or hacking tool
-  // (MISP's tool galaxy types Cobalt Strike "post-exploitation framework"):
-  // software sold or published for attacking, which analysts call a tool
-  // whatever ATT&CK types it (assemble.cpp, group_type).
-  bool attack_framework = false;
   std::vector<SourceLink> links;
 };
 

@@ -91,7 +91,7 @@ const std::vector<SourceSpec>& source_specs() {
       misp("misp:malpedia", "misp-galaxy/clusters/malpedia.json", "Malpedia malware families",
            T::kMalware, read_misp_named, {}, false, false, /*typed=*/false),
       misp("misp:tool", "misp-galaxy/clusters/tool.json",
-           "MISP threat-actor tools (mostly malware)", T::kMalware, read_misp_tools, {}, false,
+           "MISP threat-actor tools (mostly malware)", T::kMalware, read_misp_named, {}, false,
            false, /*typed=*/false),
       misp("misp:ransomware", "misp-galaxy/clusters/ransomware.json", "MISP ransomware",
            T::kMalware, read_misp_named, "ransomware"),
