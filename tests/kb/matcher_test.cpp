@@ -101,6 +101,16 @@ TEST(EntityMatcher, SecurityStemsInsideOtherWordsSayNothing) {
   EXPECT_TRUE(has_type("The Lazarus hackers stole funds in an APT campaign.", "intrusion-set"));
 }
 
+// A one-word program's name needs a sentence about attacks, this one or the
+// next; denial of service is such talk.
+TEST(EntityMatcher, DenialOfServiceIsTalkOfAttacks) {
+  EXPECT_TRUE(recognised("Akamai said the code is based on Mirai. It launches DDoS floods at "
+                         "game servers.")
+                  .count("malware:Mirai"));
+  EXPECT_FALSE(recognised("Akamai said the code is based on Mirai. It runs on game servers.")
+                   .count("malware:Mirai"));
+}
+
 TEST(EntityMatcher, OrdinaryWordsAreActorsBesideACue) {
   EXPECT_TRUE(has_type("The Sandworm group attacked the grid.", "intrusion-set"));
   EXPECT_TRUE(has_type("Analysts said the Silence group stole funds.", "intrusion-set"));
