@@ -507,6 +507,19 @@ constexpr PhrasingCase kPhrasingCases[] = {
      "The vault keeps saved credentials for the help desk."},
 };
 
+// A row's verb reads as its technique only with one of its objects right
+// after it (TechniquePhrase::next), whatever the case.
+TEST(EntityMatcher, VerbsTakeTheirObjectsNext) {
+  EXPECT_TRUE(
+      technique_ids("The loader decrypted its encrypted payload in memory.").count("T1140"));
+  EXPECT_TRUE(technique_ids("Decrypts the configuration first.").count("T1140"));
+  EXPECT_FALSE(technique_ids("The loader decrypted, at last, its payload.").count("T1140"));
+  EXPECT_FALSE(technique_ids("Police decrypted the suspect's phone.").count("T1140"));
+  EXPECT_TRUE(
+      technique_ids("They added a client secret to the OAuth application.").count("T1098.001"));
+  EXPECT_FALSE(technique_ids("They added a client secret to the vault.").count("T1098.001"));
+}
+
 TEST(EntityMatcher, BroaderTechniquePhrasingsAndTheirNearMisses) {
   for (const PhrasingCase& c : kPhrasingCases) {
     EXPECT_TRUE(technique_ids(c.says).count(c.technique)) << c.technique << ": " << c.says;

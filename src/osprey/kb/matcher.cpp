@@ -23,6 +23,7 @@ namespace osprey::kb {
 struct PhraseReading {
   uint32_t technique;
   std::vector<uint16_t> needs, also, unless;
+  std::vector<std::string> next;  // TechniquePhrase::next, its {a|b} groups expanded, lower case
 };
 
 // One literal of the matcher: a spelling of one or more entities' names.
@@ -38,7 +39,9 @@ struct EntityMatcher::Name {
   const char* reason = "name";
   // A phrasing of techniques: each row that spells it, in table order.
   std::vector<PhraseReading> phrases;
-  bool phrase_context = false;  // some row of `phrases` has context rules
+  bool phrase_context = false;       // some row of `phrases` has context rules
+  bool only_before_objects = false;  // every row of `phrases` takes an object next
+  size_t verb_size = 0;     // `text` is a row's text (this many bytes) and its object's first word
   std::vector<bool> named;  // per entity of `entities`: `text` is its canonical name (case aside)
   // An actor's or a program's name that several entities claim: per entity,
   // the entities the knowledge base relates to it (either way), sorted.
@@ -529,17 +532,49 @@ class Reasons {
   size_t size_;
 };
 
+// Whether a row's reading depends on its sentence's words (what follows
+// it, `next`, is read without finding the sentence).
 bool has_context(const TechniquePhrase& p) {
   return !p.needs.empty() || !p.unless.empty() || !p.also.empty();
 }
 
+// Whether one of `objects` (lower case, one or more words, sorted) is the
+// next thing after `to` (past spaces), before `limit`, as whole words. Only
+// the objects that start with the text's next word are compared: a row may
+// spell hundreds.
+bool followed_by(std::string_view text, size_t to, size_t limit,
+                 const std::vector<std::string>& objects) {
+  size_t at = to;
+  while (at < limit && text[at] == ' ') ++at;
+  char word[32];
+  size_t size = 0;
+  while (at + size < limit && size < sizeof word &&
+         (is_alnum(text[at + size]) || text[at + size] == '-' || text[at + size] == '\''))
+    word[size] = ascii_lower(text[at + size]), ++size;
+  if (size == 0 || size == sizeof word) return false;
+  std::string_view first(word, size);
+  for (auto it = std::lower_bound(objects.begin(), objects.end(), first);
+       it != objects.end() && std::string_view(*it).starts_with(first); ++it) {
+    const std::string& object = *it;
+    if (object.size() > size && object[size] != ' ') continue;  // a longer first word
+    if (object.size() > limit - at) continue;
+    size_t k = size;
+    while (k < object.size() && ascii_lower(text[at + k]) == object[k]) ++k;
+    if (k == object.size() && (at + k == limit || !is_alnum(text[at + k]))) return true;
+  }
+  return false;
+}
+
 // Whether a technique phrasing holds where it was found, ending at `to`:
-// not a URL's scheme ("https://"), one of the stems it needs (and one of
+// not a URL's scheme ("https://"), one of the objects it takes next before
+// `limit` (its sentence's end), one of the stems it needs (and one of
 // `also`) in its sentence, none it forbids. `has(stem)` tells whether the
 // sentence holds a stem.
 template <typename Has>
-bool phrase_fits(const PhraseReading& p, std::string_view text, size_t to, Has&& has) {
+bool phrase_fits(const PhraseReading& p, std::string_view text, size_t to, size_t limit,
+                 Has&& has) {
   if (to + 1 < text.size() && text[to] == ':' && text[to + 1] == '/') return false;
+  if (!p.next.empty() && !followed_by(text, to, limit, p.next)) return false;
   auto any = [&](const std::vector<uint16_t>& stems) {
     return stems.empty() || std::any_of(stems.begin(), stems.end(), has);
   };
@@ -771,21 +806,43 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     const Entity* technique = kb.find(p.technique);
     if (!technique) continue;
     auto index = static_cast<uint32_t>(technique - entities.data());
-    PhraseReading reading{index, stem_ids(p.needs), stem_ids(p.also), stem_ids(p.unless)};
-    for (const std::string& spelling : phrase_spellings(p.text)) {
-      // A phrasing that is already a name ("cmd.exe" is a tool, "Phishing"
-      // a technique's own name) keeps that meaning; one that another row
-      // spells too is read by the first row whose context holds.
-      if (auto known = by_key.find(lowercase(spelling)); known != by_key.end()) {
-        Name& n = tables->names[known->second];
-        if (!n.phrases.empty()) n.phrases.push_back(reading);
-        n.phrase_context = n.phrase_context || (!n.phrases.empty() && has_context(p));
-        continue;
-      }
-      add(spelling, index, kCalibrated.phrasing, "common phrasing of the technique");
-      tables->names.back().phrases.push_back(reading);
-      tables->names.back().phrase_context = has_context(p);
+    PhraseReading reading{index, stem_ids(p.needs), stem_ids(p.also), stem_ids(p.unless), {}};
+    for (std::string_view object : p.next)
+      for (const std::string& spelling : phrase_spellings(object))
+        reading.next.push_back(lowercase(spelling));
+    std::sort(reading.next.begin(), reading.next.end());
+    reading.next.erase(std::unique(reading.next.begin(), reading.next.end()), reading.next.end());
+    // A row that takes an object next is scanned for as its text and the
+    // first word that can follow ("decrypts its", "decrypts the"): a bare
+    // verb ("added", "copied") would be one of the scan's most frequent
+    // matches, nearly all of them idle. Unless that makes too many literals.
+    std::vector<std::string> first_words;
+    for (const std::string& object : reading.next) {
+      std::string word = object.substr(0, object.find(' '));
+      if (std::find(first_words.begin(), first_words.end(), word) == first_words.end())
+        first_words.push_back(word);
     }
+    std::vector<std::string> texts = phrase_spellings(p.text);
+    bool joined = !first_words.empty() && texts.size() * first_words.size() <= 256;
+    for (const std::string& text : texts)
+      for (size_t w = 0; w < (joined ? first_words.size() : 1); ++w) {
+        std::string spelling = joined ? text + " " + first_words[w] : text;
+        // A phrasing that is already a name ("cmd.exe" is a tool, "Phishing"
+        // a technique's own name) keeps that meaning; one that another row
+        // spells too is read by the first row whose context holds.
+        if (auto known = by_key.find(lowercase(spelling)); known != by_key.end()) {
+          Name& n = tables->names[known->second];
+          if (!n.phrases.empty() && n.verb_size == (joined ? text.size() : 0))
+            n.phrases.push_back(reading);
+          n.phrase_context = n.phrase_context || (!n.phrases.empty() && has_context(p));
+          continue;
+        }
+        add(spelling, index, kCalibrated.phrasing, "common phrasing of the technique");
+        Name& n = tables->names.back();
+        n.phrases.push_back(reading);
+        n.phrase_context = has_context(p);
+        if (joined) n.verb_size = text.size();
+      }
   }
   // Order each name's entities as the knowledge base ranks them (best first).
   for (Name& n : tables->names) {
@@ -840,6 +897,9 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     // Analysts write tools the way they type them ("rclone", "mimikatz"); an
     // ordinary word ("chisel", "sliver", "responder") stays a word in lower
     // case, and so does a short name ("reg", "arp" are pieces of words).
+    n.only_before_objects =
+        !n.phrases.empty() && std::all_of(n.phrases.begin(), n.phrases.end(),
+                                          [](const PhraseReading& p) { return !p.next.empty(); });
     n.lowercase_tool = n.type == EntityType::kTool && n.proper_noun && !n.common_word &&
                        n.text.size() >= 5 && !derived_word(lowercase(n.text), words);
   }
@@ -934,7 +994,16 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       lowercase = true;
     }
     if (n.text.size() == 2 && text.substr(from, 2) != n.text) return;
-    hits.push_back({m.id, from, m.to, lowercase});
+    // A verb whose every row takes an object ("decrypted" its payload) is
+    // dropped here when none follows: common verbs are many of the scan's
+    // matches, and need not reach the sentence rules.
+    size_t to = n.verb_size ? from + n.verb_size : m.to;  // the phrase, its object aside
+    if (n.only_before_objects &&
+        std::none_of(n.phrases.begin(), n.phrases.end(), [&](const PhraseReading& p) {
+          return followed_by(text, to, text.size(), p.next);
+        }))
+      return;
+    hits.push_back({m.id, from, to, lowercase});
   });
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.from != b.from ? a.from < b.from : a.to > b.to;
@@ -1065,7 +1134,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         stem_seen.assign(tables_->stems.size(), -1);
       }
       auto fit = std::find_if(n.phrases.begin(), n.phrases.end(), [&](const PhraseReading& p) {
-        return phrase_fits(p, text, h.to, has_stem);
+        return phrase_fits(p, text, h.to, text.size(), has_stem);
       });
       if (fit == n.phrases.end()) continue;
       read_as = fit->technique;

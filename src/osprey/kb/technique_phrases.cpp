@@ -147,7 +147,6 @@ constexpr std::string_view kTricking[] = {"trick", "lure",  "convinc", "persuad"
 constexpr std::string_view kDisabling[] = {
     "disabl",   "turn off", "turned off", "turns off",    "tamper",   "kill",  "uninstall",
     "terminat", "blind",    "switch off", "switched off", "shut off", "impair"};
-constexpr std::string_view kExploiting[] = {"exploit"};
 constexpr std::string_view kTransferred[] = {"payload", "malware", "tool",  "binary",
                                              "implant", "beacon",  "psexec"};
 constexpr std::string_view kDestroying[] = {"delet",   "destroy", "wipe",
@@ -186,6 +185,8 @@ constexpr std::string_view kLoggedIn[] = {"logged in", "log in",  "logging in", 
                                           "signed in", "sign in", "got in",     "authenticat"};
 constexpr std::string_view kNotUsedHere[] = {"sell", "sold", "market", "brokers offer"};
 constexpr std::string_view kDocuments[] = {"instruction", "document", "guide", "manual"};
+constexpr std::string_view kExploiting[] = {"exploit"};
+constexpr std::string_view kSwappedIn[] = {"replaced", "replacing", "replaces", "swapped"};
 constexpr std::string_view kFetched[] = {"payload",    "script",    "loader",       "malware",
                                          "backdoor",   "dll",       "second-stage", "powershell",
                                          "command",    "installer", "implant",      "dropper",
@@ -307,6 +308,60 @@ constexpr std::string_view kScriptContextOrSpread[] = {
 constexpr std::string_view kBrowsers[] = {"browser", "chrome", "firefox", "edge", "cookies"};
 constexpr std::string_view kDomainScope[] = {"domain",     "active directory", "adfind",
                                              "bloodhound", "sharphound",       "ldap"};
+
+// What the verbose rows of the table take next (TechniquePhrase::next),
+// written with {a|b} groups like the rows: the objects of a verb and the
+// words before them, which as part of the row's own text would multiply
+// into thousands of literals.
+constexpr std::string_view kDecodedThings[] = {
+    "{its |the |an |a |}{encrypted |encoded |obfuscated |}{payload|payloads|shellcode|shellcode "
+    "blob|configuration|config|strings|next stage|second stage|final payload|script}"};
+constexpr std::string_view kExploitedSoftware[] = {
+    "{Microsoft Office|Microsoft Word|Word|Excel|Outlook|Chrome|Google Chrome|Firefox|Safari|"
+    "WebKit|Adobe Reader|Adobe Acrobat|Acrobat Reader|Internet Explorer|WinRAR|the browser|a "
+    "browser}"};
+constexpr std::string_view kReplacedSystemFiles[] = {
+    "{legitimate|system|genuine|the legitimate} {binaries|binary|files|executables|daemons} with "
+    "{trojanized|trojanised|backdoored|malicious|modified} {versions|copies|ones}"};
+constexpr std::string_view kCredentialsToApplications[] = {
+    "{new |}{credentials|a secret|secrets|a certificate|certificates|client secrets|a client "
+    "secret} to {an|the|existing|a} {application|applications|service principal|service "
+    "principals|OAuth application|OAuth applications|app registration}"};
+constexpr std::string_view kLocalAccounts[] = {
+    "{a hidden|a new|a rogue|an extra|hidden|new} {local administrator|local admin|local "
+    "account|local user|local administrator account|local admin account}"};
+constexpr std::string_view kOwnDevices[] = {
+    "{their own|a new|an attacker-controlled|a rogue|an attacker's} {device|phone|authenticator|"
+    "mobile device}"};
+constexpr std::string_view kOwnTraces[] = {
+    "{itself|its files|their tools|its tools|the dropper|the payload|its traces|their "
+    "files|their binaries|itself from disk}"};
+constexpr std::string_view kRuleActions[] = {
+    "{silently|automatically|quietly} {moved|moves|move|deleted|deletes|delete|hid|hide|hides|"
+    "archived|archive|marked|forwarded}"};
+constexpr std::string_view kManyAccounts[] = {
+    "{many|multiple|thousands of|hundreds of|numerous|a large number of|large numbers of|many "
+    "different} {accounts|users|usernames}"};
+constexpr std::string_view kDatabases[] = {"{the |a |}{customer |user |}{database|databases}"};
+constexpr std::string_view kDocumentKinds[] = {
+    "{Word|Office|PDF|Word and PDF|Office and PDF|Word and Excel} {documents|files}"};
+constexpr std::string_view kRouters[] = {
+    "{Ubiquiti|EdgeRouter|Cisco|Netgear|DrayTek|MikroTik|TP-Link|ASUS|Zyxel|Juniper|home|"
+    "consumer|end-of-life} {routers|router|devices}"};
+constexpr std::string_view kMaliciousFiles[] = {
+    "{a|the} {malicious archive|malicious file|malicious payload|second-stage payload|malicious "
+    "script|malicious installer}"};
+constexpr std::string_view kAccountsToLogInto[] = {
+    "{the |their |}{victims'|victim's|compromised|stolen|hijacked|real}"};
+constexpr std::string_view kDownloadedThings[] = {
+    "{the|a|an|its} {payload|next stage|second stage|MSI installer|installer|executable|DLL|"
+    "loader|backdoor|implant|stager|dropper}"};
+constexpr std::string_view kCopiedToRemovable[] = {
+    "{files|documents|data} {to|onto} {USB drives|USB sticks|removable drives|removable "
+    "media|USB devices}"};
+constexpr std::string_view kFloodedMailboxes[] = {
+    "{a target's|the target's|the victim's|victims'|their targets'|an employee's|employees'|the "
+    "employee's|users'} {inbox|inboxes|mailbox|mailboxes}"};
 
 constexpr TechniquePhrase kPhrases[] = {
     // Initial access: phishing and its kinds.
@@ -467,13 +522,24 @@ constexpr TechniquePhrase kPhrases[] = {
     {"{zero-day|0-day} {exploit|exploits|exploitation|attacks}", "T1190", std::span(kEdge),
      std::span(kClientSide)},
     {"{exploited|exploiting} {flaws|vulnerabilities|bugs} in", "T1190", {}, {}},
+    // A flaw exploited in client software (T1203) before the same words read
+    // as a public-facing application's (T1190): rows spelling one phrase are
+    // tried in table order.
+    {"{exploited|exploiting|exploits} {a |an |the |}{vulnerability|vulnerabilities|flaw|flaws|"
+     "zero-day|bug} in",
+     "T1203",
+     {},
+     {},
+     {},
+     std::span(kExploitedSoftware)},
     {"{exploited|exploiting} {a|the} {flaw|vulnerability|zero-day} in", "T1190", {}, {}},
     {"{compromised|hijacked|stolen|legitimate} accounts", "T1078", {}, std::span(kNotUsedHere)},
-    {"{logged in|logs in|logging in|signed in|signs in|log in} to {the |their |}{victims'|victim's|"
-     "compromised|stolen|hijacked|real}",
+    {"{logged in|logs in|logging in|signed in|signs in|log in} to",
      "T1078",
      {},
-     {}},
+     {},
+     {},
+     std::span(kAccountsToLogInto)},
     {"{compromised|hijacked|stolen} account", "T1078", std::span(kLoggedIn),
      std::span(kNotUsedHere)},
     {"{credentials|passwords} {stolen|bought|purchased|harvested|obtained|phished} "
@@ -510,11 +576,13 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1195.001",
      {},
      {}},
+    // Not the system files an intruder swapped for trojanized versions
+    // (T1554, read from the verb).
     {"{trojanized|trojanised} "
      "{installer|installers|software|version|versions|application|applications|updates}",
      "T1195.002",
      {},
-     {}},
+     std::span(kSwappedIn)},
     {"{fake|bogus} {browser|software|Chrome|Firefox|Edge} {update|updates}", "T1189", {}, {}},
     {"{SEO poisoning|search engine optimization poisoning|search-engine poisoning|poisoned search "
      "results}",
@@ -618,14 +686,6 @@ constexpr TechniquePhrase kPhrases[] = {
      "{system|systems|tool|tools|software|server|servers|platform}",
      "T1072",
      std::span(kAbusedToSpread),
-     {}},
-    {"{exploited|exploiting|exploits} {a |an |the "
-     "|}{vulnerability|vulnerabilities|flaw|flaws|zero-day|"
-     "bug} in {Microsoft Office|Microsoft Word|Word|Excel|Outlook|Chrome|Google Chrome|Firefox|"
-     "Safari|WebKit|Adobe Reader|Adobe Acrobat|Acrobat Reader|Internet Explorer|WinRAR|the browser|"
-     "a browser}",
-     "T1203",
-     {},
      {}},
     {"{Python script|Python-based loader|Python-based backdoor}", "T1059.006", {}, {}},
     {"{Unix shell|bash commands|shell commands}", "T1059.004", std::span(kUnixLike), {}},
@@ -733,17 +793,13 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1505.004",
      std::span(kMalwareWords),
      {}},
-    {"{registered|enrolled|enrols|enrolls|added|registers|adds} {their own|a new|an "
-     "attacker-controlled|a rogue|an attacker's} {device|phone|authenticator|mobile device}",
+    {"{registered|enrolled|enrols|enrolls|added|registers|adds}",
      "T1098.005",
      std::span(kMfa),
-     {}},
-    {"{added|adds|adding} {new |}{credentials|a secret|secrets|a certificate|certificates|client "
-     "secrets|a client secret} to {an|the|existing|a} {application|applications|service "
-     "principal|service principals|OAuth application|OAuth applications|app registration}",
-     "T1098.001",
      {},
-     {}},
+     {},
+     std::span(kOwnDevices)},
+    {"{added|adds|adding}", "T1098.001", {}, {}, {}, std::span(kCredentialsToApplications)},
     {"{full_access_as_app|Global Administrator|Application Administrator|Privileged Role "
      "Administrator|Exchange Administrator|Owner|Contributor} role",
      "T1098.003",
@@ -790,12 +846,7 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1098.005",
      std::span(kAddVerbs),
      {}},
-    {"{created|creates|creating|added|adds} {a hidden|a new|a rogue|an extra|hidden|new} {local "
-     "administrator|local admin|local account|local user|local administrator account|local admin "
-     "account}",
-     "T1136.001",
-     {},
-     {}},
+    {"{created|creates|creating|added|adds}", "T1136.001", {}, {}, {}, std::span(kLocalAccounts)},
     {"{new|rogue} {local user account|local user accounts|local account|local accounts|local "
      "administrator account|local admin account}",
      "T1136.001",
@@ -972,12 +1023,7 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1562",
      std::span(kIntrudersOrTampering),
      {}},
-    {"{replaced|replacing|replaces|swapped} {legitimate|system|genuine|the legitimate} "
-     "{binaries|binary|files|executables|daemons} with {trojanized|trojanised|backdoored|malicious|"
-     "modified} {versions|copies|ones}",
-     "T1554",
-     {},
-     {}},
+    {"{replaced|replacing|replaces|swapped}", "T1554", {}, {}, {}, std::span(kReplacedSystemFiles)},
     {"{Safe Mode|safe mode}", "T1562.009", std::span(kRebooting), {}},
     {"{cleared|clears|clearing|deleted|deletes|wiped} {logs|the logs|log files}", "T1070", {}, {}},
     {"{cleared|clears|clearing|deleted|deletes|wiped} {Windows event logs|event logs|the event "
@@ -985,12 +1031,12 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1070.001",
      {},
      {}},
-    {"{deletes|deleted|delete|deleting|removes|removed|remove|removing|wiped|wipes} "
-     "{itself|its files|their tools|its tools|the dropper|the payload|its traces|their "
-     "files|their binaries|itself from disk}",
+    {"{deletes|deleted|delete|deleting|removes|removed|remove|removing|wiped|wipes}",
      "T1070.004",
      {},
-     {}},
+     {},
+     {},
+     std::span(kOwnTraces)},
     {"{self-deletes|self-deleting|self-delete|self-deletion}", "T1070.004", {}, {}},
     {"{timestomped|timestomp|time-stomping|timestamps}", "T1070.006", std::span(kTampering), {}},
     {"{Base64-encoded|base64-encoded|Base64 encoded|XOR-encoded|XOR-encrypted|encoded "
@@ -1003,12 +1049,12 @@ constexpr TechniquePhrase kPhrases[] = {
      {},
      {}},
     {"{decodes|decoded|decoding|decode|decrypts|decrypted|decrypting|decrypt|deobfuscates|"
-     "deobfuscated|unpacks|unpacked} {its |the |an |a |}{encrypted |encoded |obfuscated "
-     "|}{payload|payloads|shellcode|shellcode blob|configuration|config|strings|next stage|second "
-     "stage|final payload|script}",
+     "deobfuscated|unpacks|unpacked}",
      "T1140",
      {},
-     {}},
+     {},
+     {},
+     std::span(kDecodedThings)},
     {"{decrypted at runtime|decrypts it at runtime|decrypted in memory|decrypts it in "
      "memory|decoded in memory|decodes it in memory|decrypted only at runtime}",
      "T1140",
@@ -1086,11 +1132,12 @@ constexpr TechniquePhrase kPhrases[] = {
      {}},
     {"{hidden window|hidden windows|hidden PowerShell window}", "T1564.003", {}, {}},
     {"{inbox rules|mailbox rules|email rules}", "T1564.008", std::span(kHiding), {}},
-    {"{rules|a rule|mail rules|mailbox rules|inbox rules} that {silently|automatically|quietly} "
-     "{moved|moves|move|deleted|deletes|delete|hid|hide|hides|archived|archive|marked|forwarded}",
+    {"{rules|a rule|mail rules|mailbox rules|inbox rules} that",
      "T1564.008",
      {},
-     {}},
+     {},
+     {},
+     std::span(kRuleActions)},
     {"{anti-debugging|anti-debug|debugger checks|detect debuggers|detects debuggers|checks for "
      "debuggers}",
      "T1622",
@@ -1194,11 +1241,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"credential stuffing", "T1110.004", {}, {}},
     {"{common passwords|a few common passwords|a few passwords|a handful of passwords|a small "
      "number of passwords|one password|a single password|the same password|a short list of "
-     "passwords} against {many|multiple|thousands of|hundreds of|numerous|a large number of|large "
-     "numbers of|many different} {accounts|users|usernames}",
+     "passwords} against",
      "T1110.003",
      {},
-     {}},
+     {},
+     {},
+     std::span(kManyAccounts)},
     {"{sprayed|spraying|sprays|spray} {passwords|common passwords|credentials}",
      "T1110.003",
      {},
@@ -1516,16 +1564,18 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1213.006",
      std::span(kTakingFiles),
      {}},
-    {"{dumped|exported|stole|pulled|extracted|copied} {the |a |}{customer |user "
-     "|}{database|databases}",
+    {"{dumped|exported|stole|pulled|extracted|copied}",
      "T1213.006",
      {},
-     {}},
-    {"{collects|collected|collecting|steals|stole|stealing|gathers|gathered|harvests|harvested} "
-     "{Word|Office|PDF|Word and PDF|Office and PDF|Word and Excel} {documents|files}",
+     {},
+     {},
+     std::span(kDatabases)},
+    {"{collects|collected|collecting|steals|stole|stealing|gathers|gathered|harvests|harvested}",
      "T1005",
      {},
-     {}},
+     {},
+     {},
+     std::span(kDocumentKinds)},
     {"{files|documents|data} from {local drives|the local system|infected machines|the infected "
      "host|compromised hosts|the infected machine|local disks}",
      "T1005",
@@ -1645,11 +1695,7 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1584.008",
      std::span(kDownloading),
      {}},
-    {"{compromised|hijacked|infected} {Ubiquiti|EdgeRouter|Cisco|Netgear|DrayTek|MikroTik|TP-Link|"
-     "ASUS|Zyxel|Juniper|home|consumer|end-of-life} {routers|router|devices}",
-     "T1584.008",
-     {},
-     {}},
+    {"{compromised|hijacked|infected}", "T1584.008", {}, {}, {}, std::span(kRouters)},
     {"operational relay box", "T1090.003", {}, {}},
     {"ORB network", "T1090.003", {}, {}},
     {"ORB networks", "T1090.003", {}, {}},
@@ -1707,19 +1753,18 @@ constexpr TechniquePhrase kPhrases[] = {
      std::span(kHiddenIn),
      {}},
     {"{pulls down|pulled down|pull down|pulling down}", "T1105", std::span(kFetched), {}},
-    {"{pull|pulls|pulled|pulling|fetch|fetches|fetched|grab|grabs|grabbed} {a|the} {malicious "
-     "archive|malicious file|malicious payload|second-stage payload|malicious script|malicious "
-     "installer}",
+    {"{pull|pulls|pulled|pulling|fetch|fetches|fetched|grab|grabs|grabbed}",
      "T1105",
      {},
-     {}},
-    {"{downloads|downloaded|download|downloading|fetches|fetched|retrieves|retrieved} "
-     "{the|a|an|its} "
-     "{payload|next stage|second stage|MSI installer|installer|executable|DLL|loader|backdoor|"
-     "implant|stager|dropper}",
+     {},
+     {},
+     std::span(kMaliciousFiles)},
+    {"{downloads|downloaded|download|downloading|fetches|fetched|retrieves|retrieved}",
      "T1105",
      std::span(kFetched),
-     {}},
+     {},
+     {},
+     std::span(kDownloadedThings)},
     {"{as proxies|as a proxy|as proxy nodes|as relays|as relay nodes|as proxy servers}",
      "T1090",
      std::span(kProxied),
@@ -1837,12 +1882,12 @@ constexpr TechniquePhrase kPhrases[] = {
      "T1030",
      std::span(kCarriedData),
      {}},
-    {"{copies|copied|exfiltrates|exfiltrated|steals|stole|transfers|transferred} "
-     "{files|documents|data} "
-     "{to|onto} {USB drives|USB sticks|removable drives|removable media|USB devices}",
+    {"{copies|copied|exfiltrates|exfiltrated|steals|stole|transfers|transferred}",
      "T1052.001",
      {},
-     {}},
+     {},
+     {},
+     std::span(kCopiedToRemovable)},
     {"{exfiltrated|exfiltrates} {to|via} {Telegram|Discord|a Telegram bot}", "T1567", {}, {}},
     // Impact.
     {"data encrypted for impact", "T1486", {}, {}},
@@ -2045,12 +2090,12 @@ constexpr TechniquePhrase kPhrases[] = {
     {"pretending to be", "T1656", {}, std::span(kNotPeople)},
     {"pretended to be", "T1656", {}, std::span(kNotPeople)},
     {"email bombing", "T1667", {}, {}},
-    {"{flood|floods|flooded|flooding|bombard|bombards|bombarded|bombarding|overwhelm|overwhelmed} "
-     "{a target's|the target's|the victim's|victims'|their targets'|an employee's|employees'|the "
-     "employee's|users'} {inbox|inboxes|mailbox|mailboxes}",
+    {"{flood|floods|flooded|flooding|bombard|bombards|bombarded|bombarding|overwhelm|overwhelmed}",
      "T1667",
      {},
-     {}},
+     {},
+     {},
+     std::span(kFloodedMailboxes)},
     {"email-bombing", "T1667", {}, {}},
     {"email bombs", "T1667", {}, {}},
     {"spam bombing", "T1667", {}, {}},

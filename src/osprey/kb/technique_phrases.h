@@ -12,6 +12,11 @@
 // disabled, or looked for) are tried in table order: the first whose
 // context holds reads it.
 //
+// A row may also name what must follow it (`next`): "{decrypts|unpacks}"
+// then "{its |the |}{payload|shellcode}". Every spelling of a row's text is
+// one literal of the matcher's scan, and the scan slows as literals grow, so
+// a row keeps its text's spellings few and leaves the objects to `next`.
+//
 // One row may stand for several spellings: each "{a|b|c}" group in its text
 // is one of its alternatives, an empty one leaving the group out
 // ("{dump|dumped|dumping} {the |}credentials").
@@ -30,6 +35,11 @@ struct TechniquePhrase {
   std::span<const std::string_view> needs;   // one must be in the sentence (empty: none needed)
   std::span<const std::string_view> unless;  // none may be in the sentence
   std::span<const std::string_view> also = {};  // one must be in the sentence too (empty: none)
+  // One must follow the phrase at once, in its sentence ("decrypted" then
+  // "its encrypted payload"); may hold {a|b} groups like `text`. Checked
+  // where the phrase is found, these spell the objects a verb takes without
+  // making each combination a literal of the scan.
+  std::span<const std::string_view> next = {};
 };
 
 // Every phrasing, in table order (which decides only between rows that
