@@ -151,6 +151,14 @@ TEST(EntityMatcher, CountryRoles) {
                   .count("location:South Korea/victim"));
 }
 
+// Formal English names of states are matched; the names in their own
+// languages that one catalogue lists are not scanned for.
+TEST(EntityMatcher, CountriesByTheirEnglishNames) {
+  EXPECT_TRUE(recognised("Hackers targeted ministries of the Republic of Namibia.")
+                  .count("location:Namibia/victim"));
+  EXPECT_FALSE(has_type("Hackers targeted ministries of Orepublika yaNamibia.", "location"));
+}
+
 TEST(EntityMatcher, PlacesInTextsAboutSomethingElseAreNoFindings) {
   EXPECT_FALSE(has_type("Bayern beat Lazio in Rome before the return leg in Germany.", "location"));
   EXPECT_TRUE(has_type("The ransomware gang hit a hospital in Rome.", "location"));

@@ -456,6 +456,25 @@ bool trusted(const Alias& a) {
                      [](const std::string& s) { return s.rfind("misp:tidal", 0) != 0; });
 }
 
+// A country's name that only MISP's target-information galaxy gives is its
+// name in its own languages ("Orepublika yaNamibia", "Nihon-koku") or its
+// formal English one ("Republic of Namibia"): only the English ones are
+// written in the reporting Osprey reads, and each literal costs scan time.
+bool english_state_name(const Entity& e, const Alias& a) {
+  if (e.type != EntityType::kLocation ||
+      !std::all_of(a.sources.begin(), a.sources.end(),
+                   [](const std::string& s) { return s == "misp:target-information"; }))
+    return true;
+  if (!std::all_of(a.name.begin(), a.name.end(),
+                   [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return false;
+  for (std::string_view word : {"Republic", "Kingdom", "Federation", "Commonwealth", "State",
+                                "Emirates", "Islands", "Sultanate", "Principality", "Union",
+                                "Territory", "Federal", "Democratic", "Socialist", "Islamic"})
+    if (a.name.find(word) != std::string::npos) return true;
+  return false;
+}
+
 // Spellings analysts use for a name: "APT28" as "APT 28" and "APT-28";
 // with `hyphenated`, a short name of plain words also with hyphens ("Fancy
 // Bear" as "Fancy-Bear", "Pass the Hash" as "Pass-the-Hash"); with `joined`
@@ -776,7 +795,7 @@ Result<EntityMatcher> EntityMatcher::create(const KnowledgeBase& kb,
     const Entity& e = entities[i];
     if (!recognised(e)) continue;
     for (const Alias& a : e.aliases) {
-      if (!trusted(a) || generic(e, a.name)) continue;
+      if (!trusted(a) || generic(e, a.name) || !english_state_name(e, a)) continue;
       if (e.type == EntityType::kAttackPattern && a.name.size() <= 3) continue;  // "DLL"
       // A catalogue's label for a program or an actor ("Mirai (ELF)",
       // "Unidentified 114 (APT28 InfoStealer)", "Turla, Waterbug, Venomous
