@@ -252,6 +252,10 @@ TEST(EntityMatcher, OneWordSectorsHeadingOrganisationsOfTheirKind) {
   EXPECT_FALSE(has_type("The group is linked to Russia's military intelligence agency.", "sector"));
   EXPECT_FALSE(has_type("The callers phoned the IT help desk to reset passwords.", "sector"));
   EXPECT_FALSE(has_type("The hackers phished IT staff.", "sector"));
+  // People of a sector, but a department's staff in every organisation.
+  EXPECT_TRUE(names_sector("Aerospace engineers received a trojanised job offer.", "Aerospace"));
+  EXPECT_FALSE(
+      has_type("Invoice emails deliver the Agent Tesla keylogger to finance staff.", "sector"));
 }
 
 TEST(EntityMatcher, ListsOfSectorsAreReadAsOne) {
@@ -293,6 +297,11 @@ TEST(EntityMatcher, OneWordSectorsAsVictimsAndNearMisses) {
                "infrastructure of several droppers.",
                "sector"));  // the cue stands in another clause
   EXPECT_FALSE(has_type("Shares beat analysts' targets. Other banks had a harder time.", "sector"));
+  // A plural before its verb is no modifier; governments, though, act.
+  EXPECT_TRUE(
+      names_sector("Ransomware hit the supplier, and pharmacies fall back on paper.", "Pharmacy"));
+  EXPECT_FALSE(
+      has_type("Turla, which Western governments link to the FSB, planted a backdoor.", "sector"));
 }
 
 TEST(EntityMatcher, SectorsInTextsAboutSomethingElseAreNoFindings) {
@@ -302,6 +311,9 @@ TEST(EntityMatcher, SectorsInTextsAboutSomethingElseAreNoFindings) {
   EXPECT_FALSE(has_type("Casino operators in Macau posted their best month.", "sector"));
   EXPECT_FALSE(
       has_type("The regional hospital opened a new wing. Hospital staff gave tours.", "sector"));
+  // A technique's phrasing that needs a context says nothing by itself.
+  EXPECT_FALSE(
+      has_type("Insurers still demand multifactor authentication and offline backups.", "sector"));
 }
 
 TEST(EntityMatcher, AmbiguousSoftwareNamesMeanTheAttackEntry) {

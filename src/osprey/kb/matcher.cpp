@@ -303,22 +303,28 @@ constexpr std::string_view kVictimSectorWords[] = {
 // close a list of sectors ("government, energy and defence organisations")
 // or open one ("sectors including …", "victims include …").
 constexpr std::string_view kSectorHeads[] = {
-    "company",     "companies",  "firm",         "firms",         "operator",     "operators",
-    "provider",    "providers",  "organisation", "organisations", "organization", "organizations",
-    "agency",      "agencies",   "institution",  "institutions",  "entity",       "entities",
-    "sector",      "sectors",    "industry",     "industries",    "utility",      "utilities",
-    "chain",       "chains",     "group",        "groups",        "network",      "networks",
-    "business",    "businesses", "body",         "bodies",        "facility",     "facilities",
-    "giant",       "giants",     "practice",     "practices",     "offices",      "outlets",
-    "departments", "suppliers",  "targets",      "victims"};
+    "company",      "companies",  "firm",         "firms",         "operator",     "operators",
+    "provider",     "providers",  "organisation", "organisations", "organization", "organizations",
+    "agency",       "agencies",   "institution",  "institutions",  "entity",       "entities",
+    "sector",       "sectors",    "industry",     "industries",    "utility",      "utilities",
+    "chain",        "chains",     "group",        "groups",        "network",      "networks",
+    "business",     "businesses", "body",         "bodies",        "facility",     "facilities",
+    "giant",        "giants",     "practice",     "practices",     "offices",      "outlets",
+    "departments",  "ministry",   "ministries",   "supplier",      "suppliers",    "distributor",
+    "distributors", "producer",   "producers",    "maker",         "makers",       "targets",
+    "victims"};
 
-// Nouns for the people and the systems of such organisations ("hotel staff",
-// "defence researchers", "government websites", "the US healthcare
-// system"). "IT" is also every organisation's own department ("IT staff",
-// "IT help desks"): an acronym counts beside kSectorHeads only.
-constexpr std::string_view kSectorAssets[] = {"staff",     "employees", "workers", "researchers",
-                                              "personnel", "system",    "systems", "websites",
-                                              "sites",     "portals",   "servers"};
+// Nouns for the people, the customers and the systems of such organisations
+// ("hotel staff", "aerospace engineers", "bank customers", "government
+// websites", "the US healthcare system"). Some sectors are also every
+// organisation's own department ("IT staff", "IT help desks", "finance
+// staff"): those count beside kSectorHeads only.
+constexpr std::string_view kSectorAssets[] = {
+    "staff",     "employees", "workers", "engineers", "researchers",  "personnel",
+    "customers", "clients",   "system",  "systems",   "workstations", "computers",
+    "websites",  "sites",     "portals", "servers"};
+constexpr std::string_view kDepartmentWords[] = {"it",          "finance",   "accounting", "legal",
+                                                 "engineering", "marketing", "security"};
 
 // One-word sectors that name the state's own services in security news
 // ("Russia's GRU military intelligence agency", "the Russian military
@@ -1260,8 +1266,11 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
                                [](const Hit& k, size_t at) { return k.from < at; });
     for (; it != kept.end() && it->to <= within.end; ++it) {
       const Name& o = names[it->name];
+      // (A technique's phrasing that holds only in some context, such as
+      // "multifactor authentication", says nothing by itself.)
       if (!it->lowercase && !o.common_word &&
-          (is_actor_or_software(o.type) || o.type == EntityType::kAttackPattern))
+          (is_actor_or_software(o.type) ||
+           (o.type == EntityType::kAttackPattern && !o.phrase_context)))
         return true;
     }
     constexpr std::string_view kVictim = "victim";
@@ -1303,8 +1312,16 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     bool acronym = written.size() > 1 && is_upper(written[0]) && is_upper(written[1]);
     if (is_upper(written[0]) && !acronym && !before.empty()) return Sector::kNot;
     if (names[s.name].text.find_first_of(" -0123456789") != std::string::npos) return Sector::kName;
+    Word lower(written);
     Attached next = attached_word(text, s.to, within.end);
-    if (next == Attached::kModifies || (acronym && next == Attached::kAsset)) return Sector::kNot;
+    // A plural is seldom another noun's modifier: the word after it is its
+    // verb ("pharmacies fall back", "MGM Resorts casinos last September").
+    // Governments, though, act ("which Western governments link to …").
+    bool plural = written.back() == 's' && lower.is(kVictimSectorCue) && lower != "governments";
+    if (next == Attached::kModifies && !plural) return Sector::kNot;
+    bool department = std::find(std::begin(kDepartmentWords), std::end(kDepartmentWords),
+                                std::string_view(lower)) != std::end(kDepartmentWords);
+    if (department && next == Attached::kAsset) return Sector::kNot;
     // The victim cue stands in the sector's own clause: "action against
     // botnets, disrupted the infrastructure of …" is no attack on
     // infrastructure (a list of sectors is read as one below).
@@ -1319,7 +1336,6 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
       return victim_cue == 1;
     };
     if (next == Attached::kHead || next == Attached::kAsset) {
-      Word lower(written);
       bool sponsor_word = std::find(std::begin(kSponsorSectorWords), std::end(kSponsorSectorWords),
                                     std::string_view(lower)) != std::end(kSponsorSectorWords);
       size_t by = governor(before);
