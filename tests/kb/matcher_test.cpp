@@ -870,8 +870,8 @@ TEST(EntityEvaluation, HeldOutPassages) {
 TEST(EntityEvaluation, BlindPassages) {
   Totals t = evaluate("entities-blind");
   EXPECT_GE(t.passages, 40u);
-  EXPECT_GE(t.precision, 0.8);
-  EXPECT_GE(t.recall, 0.7);
+  EXPECT_GE(t.precision, 0.85);  // 0.88 when last run (recall 0.81)
+  EXPECT_GE(t.recall, 0.78);
   EXPECT_EQ(t.noise_actors, 0u);
 }
 
