@@ -193,7 +193,7 @@ void ingest_batch(const IngestArgs& args, IngestEngines& engines,
         outcomes[i].report = doc.error();
         return;
       }
-      auto ready = engines.pipeline->prepare(doc.value(), names[i]);
+      auto ready = engines.pipeline->prepare(std::move(doc.value()), names[i]);
       if (!ready.ok()) {
         outcomes[i].report = ready.error();
         return;

@@ -743,11 +743,11 @@ bool has_context(const TechniquePhrase& p) {
 }
 
 // Whether one of `objects` (lower case, one or more words, sorted) is the
-// next thing after `to` (past spaces), before `limit`, as whole words. Only
-// the objects that start with the text's next word are compared: a row may
-// spell hundreds.
-bool followed_by(std::string_view text, size_t to, size_t limit,
-                 const std::vector<std::string>& objects) {
+// next thing after `to` (past spaces), as whole words. Only the objects
+// that start with the text's next word are compared: a row may spell
+// hundreds.
+bool followed_by(std::string_view text, size_t to, const std::vector<std::string>& objects) {
+  const size_t limit = text.size();
   size_t at = to;
   while (at < limit && text[at] == ' ') ++at;
   char word[32];
@@ -770,15 +770,14 @@ bool followed_by(std::string_view text, size_t to, size_t limit,
 }
 
 // Whether a technique phrasing holds where it was found, ending at `to`:
-// not a URL's scheme ("https://"), one of the objects it takes next before
-// `limit` (its sentence's end), one of the stems it needs (and one of
+// not a URL's scheme ("https://"), one of the objects it takes next, one of
+// the stems it needs (and one of
 // `also`) in its sentence, none it forbids. `has(stem)` tells whether the
 // sentence holds a stem.
 template <typename Has>
-bool phrase_fits(const PhraseReading& p, std::string_view text, size_t to, size_t limit,
-                 Has&& has) {
+bool phrase_fits(const PhraseReading& p, std::string_view text, size_t to, Has&& has) {
   if (to + 1 < text.size() && text[to] == ':' && text[to + 1] == '/') return false;
-  if (!p.next.empty() && !followed_by(text, to, limit, p.next)) return false;
+  if (!p.next.empty() && !followed_by(text, to, p.next)) return false;
   auto any = [&](const std::vector<uint16_t>& stems) {
     return stems.empty() || std::any_of(stems.begin(), stems.end(), has);
   };
@@ -1223,9 +1222,8 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
     // matches, and need not reach the sentence rules.
     size_t to = n.verb_size ? from + n.verb_size : m.to;  // the phrase, its object aside
     if (n.only_before_objects &&
-        std::none_of(n.phrases.begin(), n.phrases.end(), [&](const PhraseReading& p) {
-          return followed_by(text, to, text.size(), p.next);
-        }))
+        std::none_of(n.phrases.begin(), n.phrases.end(),
+                     [&](const PhraseReading& p) { return followed_by(text, to, p.next); }))
       return;
     hits.push_back({m.id, from, to, lowercase});
   });
@@ -1509,7 +1507,7 @@ std::vector<Mention> EntityMatcher::match(std::string_view text) const {
         stem_seen.assign(tables_->stems.size(), -1);
       }
       auto fit = std::find_if(n.phrases.begin(), n.phrases.end(), [&](const PhraseReading& p) {
-        return phrase_fits(p, text, h.to, text.size(), has_stem);
+        return phrase_fits(p, text, h.to, has_stem);
       });
       if (fit == n.phrases.end()) continue;
       read_as = fit->technique;

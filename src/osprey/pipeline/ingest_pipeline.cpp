@@ -88,7 +88,7 @@ Result<int64_t> IngestPipeline::assign_story(const store::ArticleInput& input, i
   return assignment.story_id;
 }
 
-store::ArticleInput IngestPipeline::analyse(Article article, const Document& raw,
+store::ArticleInput IngestPipeline::analyse(Article article, Document raw,
                                             std::vector<std::string>& warnings) const {
   store::ArticleInput input;
   input.findings = analyzer_.analyze(article);
@@ -103,7 +103,7 @@ store::ArticleInput IngestPipeline::analyse(Article article, const Document& raw
     warnings.push_back((article.url.empty() ? article.source : article.url) + ": " + w);
   }
   input.article = std::move(article);
-  input.raw = raw;
+  input.raw = std::move(raw);
   return input;
 }
 
@@ -159,15 +159,14 @@ IngestReport IngestPipeline::store_article(Article article, const Document& raw)
   return report;
 }
 
-Result<PreparedDocument> IngestPipeline::prepare(const Document& doc,
-                                                 const std::string& source) const {
+Result<PreparedDocument> IngestPipeline::prepare(Document doc, const std::string& source) const {
   PreparedDocument prepared;
   prepared.source = source;
   prepared.kind = classify(doc);
   Result<Article> article = Error{""};
   switch (prepared.kind) {
     case DocumentKind::kFeed:
-      prepared.feed = doc;
+      prepared.feed = std::move(doc);
       return prepared;
     case DocumentKind::kHtml:
       article = ingest::read_article(doc);
@@ -184,7 +183,7 @@ Result<PreparedDocument> IngestPipeline::prepare(const Document& doc,
   }
   if (!article.ok()) return article.error();
   article.value().source = source;
-  prepared.input = analyse(std::move(article.value()), doc, prepared.warnings);
+  prepared.input = analyse(std::move(article.value()), std::move(doc), prepared.warnings);
   if (!prepared.input.raw.body.empty())
     prepared.input.raw_compressed = store::compress(prepared.input.raw.body);
   return prepared;
@@ -201,10 +200,6 @@ Result<IngestReport> IngestPipeline::store_prepared(PreparedDocument prepared) {
 }
 
 Result<IngestReport> IngestPipeline::ingest(const Document& doc, const std::string& source) {
-  if (classify(doc) == DocumentKind::kFeed) {
-    watchlists_.reset();
-    return ingest_feed(doc, source);
-  }
   auto prepared = prepare(doc, source);
   if (!prepared.ok()) return prepared.error();
   return store_prepared(std::move(prepared.value()));

@@ -69,7 +69,8 @@ class IngestPipeline {
   // at once while one thread writes. prepare() touches neither the store nor
   // the fetcher: it may run on several threads at once. It fails as ingest()
   // does on a document that is unreadable as a whole.
-  Result<PreparedDocument> prepare(const Document& doc, const std::string& source) const;
+  // The document's bytes are kept with the article: pass it moved.
+  Result<PreparedDocument> prepare(Document doc, const std::string& source) const;
   // Stores what prepare() made; call it on the store's thread, in the order
   // the documents came, as ingest() would have stored them.
   Result<IngestReport> store_prepared(PreparedDocument prepared);
@@ -92,7 +93,7 @@ class IngestPipeline {
  private:
   // The article's findings and relevance, ready to store; its repairs go to
   // `warnings`. Pure: safe on any thread.
-  store::ArticleInput analyse(Article article, const Document& raw,
+  store::ArticleInput analyse(Article article, Document raw,
                               std::vector<std::string>& warnings) const;
   // Stores an analysed article, counting what happened in `report`.
   void write(store::ArticleInput input, IngestReport& report);
